@@ -1,0 +1,142 @@
+package dev.modelarts.local.catalog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.modelarts.local.api.model.ImageType;
+import dev.modelarts.local.db.GroupDetails;
+import dev.modelarts.local.db.ImageDao;
+import dev.modelarts.local.db.ImageRow;
+import dev.modelarts.local.db.Scopes;
+
+/**
+ * The ModelArts preset images every project sees (type BUILD_IN), shipped as the resource
+ * {@value #RESOURCE}.
+ */
+public final class BuiltInCatalog {
+
+    public static final String RESOURCE = "/catalog/built-in-images.json";
+
+    private final List<Entry> entries;
+
+    private BuiltInCatalog(List<Entry> entries) {
+        this.entries = List.copyOf(entries);
+    }
+
+    /** An image of the catalog together with the details of its group. */
+    public record Entry(ImageRow image, GroupDetails group) {
+    }
+
+    public static BuiltInCatalog load() {
+        try (InputStream in = BuiltInCatalog.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + RESOURCE);
+            }
+            ObjectMapper mapper = new ObjectMapper()
+                    .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+            return fromDocument(mapper.readValue(in, Document.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    private static BuiltInCatalog fromDocument(Document doc) {
+        List<Entry> entries = new ArrayList<>();
+        for (GroupJson g : doc.groups) {
+            GroupDetails details = new GroupDetails(g.description, null, g.iconName, null);
+            for (VersionJson v : g.versions) {
+                String swrPath = doc.registry + "/" + g.namespace + "/" + g.name + ":" + v.tag;
+                ImageRow image = new ImageRow(
+                        ImageDao.builtInImageId(swrPath),
+                        null,
+                        Scopes.BUILD_IN,
+                        ImageType.BUILD_IN.toString(),
+                        null,
+                        null,
+                        g.namespace,
+                        g.name,
+                        v.tag,
+                        swrPath,
+                        v.arch,
+                        null,
+                        v.serviceType,
+                        "ACTIVE",
+                        null,
+                        "PUBLIC",
+                        g.description,
+                        v.resourceCategories,
+                        v.resourceCategories,
+                        v.devServices,
+                        v.size,
+                        v.flavorType,
+                        null,
+                        v.showName,
+                        v.showTag,
+                        v.createAt,
+                        v.createAt);
+                entries.add(new Entry(image, details));
+            }
+        }
+        return new BuiltInCatalog(entries);
+    }
+
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    public long groupCount() {
+        return entries.stream().map(e -> e.image().namespace() + "/" + e.image().name()).distinct().count();
+    }
+
+    /**
+     * Inserts the images that the database does not have yet; safe to run on every start.
+     *
+     * @return how many images were inserted
+     */
+    public int installInto(ImageDao images) {
+        int inserted = 0;
+        for (Entry entry : entries) {
+            if (!images.exists(entry.image().id())) {
+                images.insert(entry.image(), entry.group());
+                inserted++;
+            }
+        }
+        return inserted;
+    }
+
+    // The resource's JSON shape.
+
+    private static final class Document {
+        @JsonProperty("registry") String registry;
+        @JsonProperty("description") String description;
+        @JsonProperty("groups") List<GroupJson> groups = List.of();
+    }
+
+    private static final class GroupJson {
+        @JsonProperty("namespace") String namespace;
+        @JsonProperty("name") String name;
+        @JsonProperty("description") String description;
+        @JsonProperty("icon_name") String iconName;
+        @JsonProperty("versions") List<VersionJson> versions = List.of();
+    }
+
+    private static final class VersionJson {
+        @JsonProperty("tag") String tag;
+        @JsonProperty("arch") String arch;
+        @JsonProperty("resource_categories") List<String> resourceCategories = List.of();
+        @JsonProperty("service_type") String serviceType;
+        @JsonProperty("size") Long size;
+        @JsonProperty("create_at") long createAt;
+        @JsonProperty("show_name") String showName;
+        @JsonProperty("show_tag") String showTag;
+        @JsonProperty("dev_services") List<String> devServices = List.of();
+        @JsonProperty("flavor_type") String flavorType;
+    }
+}

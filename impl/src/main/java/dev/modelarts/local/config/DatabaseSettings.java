@@ -1,0 +1,41 @@
+package dev.modelarts.local.config;
+
+import java.nio.file.Path;
+
+/**
+ * Where the data lives. The password is kept out of {@link #toString()} so that it never reaches
+ * a log line.
+ */
+public record DatabaseSettings(String jdbcUrl, String user, String password) {
+
+    /** The embedded H2 file's name inside the data directory (H2 adds ".mv.db"). */
+    public static final String H2_FILE_NAME = "modelarts";
+
+    /**
+     * The embedded default: an H2 file in PostgreSQL mode, so that the same SQL runs on both.
+     * WRITE_DELAY=0 makes every commit reach the file before it returns (H2's default writes
+     * commits from a background thread up to 500 ms later, which a killed process loses).
+     * DB_CLOSE_ON_EXIT=FALSE leaves closing to the server's own orderly shutdown.
+     */
+    public static DatabaseSettings embeddedH2(Path dataDir, String user, String password) {
+        Path file = dataDir.toAbsolutePath().normalize().resolve(H2_FILE_NAME);
+        String url = "jdbc:h2:file:" + file
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        return new DatabaseSettings(url, user, password);
+    }
+
+    public boolean isH2() {
+        return jdbcUrl.startsWith("jdbc:h2:");
+    }
+
+    /** The URL with any password parameter masked, for logs. */
+    public String redactedUrl() {
+        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseSettings[jdbcUrl=" + redactedUrl() + ", user=" + user + ", password=***]";
+    }
+}

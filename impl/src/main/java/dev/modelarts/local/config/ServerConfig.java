@@ -1,0 +1,119 @@
+package dev.modelarts.local.config;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The server's command line. Every option has an environment-variable equivalent; a flag given
+ * on the command line wins over the variable, which wins over the default.
+ */
+@Command(
+        name = "modelarts-image-server",
+        mixinStandardHelpOptions = true,
+        versionProvider = ServerConfig.Version.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = "A local server for the Huawei Cloud ModelArts image-management API.",
+        footer = {"", "Each option can also be set by the environment variable shown in its description."})
+public final class ServerConfig {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--host", paramLabel = "ADDRESS",
+            defaultValue = "${env:MODELARTS_HOST:-127.0.0.1}",
+            description = "Address to listen on (MODELARTS_HOST). Default: ${DEFAULT-VALUE}.")
+    private String host;
+
+    @Option(names = "--port", paramLabel = "PORT",
+            defaultValue = "${env:MODELARTS_PORT:-8080}",
+            description = "Port to listen on; 0 picks a free port and prints it (MODELARTS_PORT). Default: ${DEFAULT-VALUE}.")
+    private int port;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            defaultValue = "${env:MODELARTS_DATA_DIR:-data}",
+            description = "Directory of the embedded H2 database file (MODELARTS_DATA_DIR). Default: ${DEFAULT-VALUE}.")
+    private Path dataDir;
+
+    @Option(names = "--db-url", paramLabel = "JDBC_URL",
+            defaultValue = "${env:MODELARTS_DB_URL}",
+            description = "JDBC URL of the database, replacing the embedded H2 file (MODELARTS_DB_URL).")
+    private String dbUrl;
+
+    @Option(names = "--db-user", paramLabel = "USER",
+            defaultValue = "${env:MODELARTS_DB_USER}",
+            description = "Database user (MODELARTS_DB_USER). Default: sa for the embedded H2 file.")
+    private String dbUser;
+
+    @Option(names = "--db-password", paramLabel = "PASSWORD",
+            defaultValue = "${env:MODELARTS_DB_PASSWORD}",
+            description = "Database password (MODELARTS_DB_PASSWORD). Default: empty.")
+    private String dbPassword;
+
+    private ServerConfig() {
+    }
+
+    /**
+     * Parses the command line (and the environment). Usage errors are thrown as picocli's
+     * {@link ParameterException}, which the caller reports.
+     */
+    public static ServerConfig parse(String... args) {
+        ServerConfig config = new ServerConfig();
+        new CommandLine(config).parseArgs(args);
+        config.validate();
+        return config;
+    }
+
+    /** A picocli command line for this configuration, for help and version output. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new ServerConfig());
+    }
+
+    /** Checks what picocli's types cannot; throws {@link ParameterException}. */
+    public void validate() {
+        if (port < 0 || port > 65535) {
+            throw new ParameterException(spec.commandLine(),
+                    "Invalid value for option '--port': " + port + " is not a port number (0 to 65535)");
+        }
+        if (host == null || host.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--host': empty");
+        }
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public DatabaseSettings database() {
+        if (dbUrl != null && !dbUrl.isBlank()) {
+            return new DatabaseSettings(dbUrl, Optional.ofNullable(dbUser).orElse(""),
+                    Optional.ofNullable(dbPassword).orElse(""));
+        }
+        return DatabaseSettings.embeddedH2(dataDir,
+                Optional.ofNullable(dbUser).orElse("sa"), Optional.ofNullable(dbPassword).orElse(""));
+    }
+
+    /** The version printed by {@code --version}: the jar's Implementation-Version. */
+    public static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = ServerConfig.class.getPackage().getImplementationVersion();
+            return new String[] {"modelarts-image-server " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.modelarts.local.core;
+
+import java.util.List;
+
+/**
+ * One page of a listing, with the paging figures the ModelArts list responses carry.
+ *
+ * <p>The sources disagree on {@code current} and {@code size} (reference §4, §9.2). For the group
+ * listing this follows the document's example: {@code current} = offset / limit + 1,
+ * {@code size} = the number of items on the page, {@code pages} = max(1, ceil(total / limit)).
+ */
+public record Page<T>(List<T> items, long total, int limit, long offset) {
+
+    public Page {
+        items = List.copyOf(items);
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive: " + limit);
+        }
+        if (offset < 0 || total < 0) {
+            throw new IllegalArgumentException("offset and total must not be negative");
+        }
+    }
+
+    /** 1-based page number of the page that starts at {@code offset}. */
+    public int current() {
+        return Math.toIntExact(offset / limit + 1);
+    }
+
+    /** Number of pages, at least 1 (an empty listing is one empty page). */
+    public int pages() {
+        long pages = (total + limit - 1) / limit;
+        return Math.toIntExact(Math.max(1, pages));
+    }
+
+    /** Number of items on this page. */
+    public int size() {
+        return items.size();
+    }
+}

@@ -1,0 +1,9 @@
+package dev.modelarts.local.db;
+
+import dev.modelarts.local.core.Page;
+
+/**
+ * A page of groups and whether any group matching the filter lives in an SWR enterprise instance.
+ */
+public record GroupPage(Page<GroupRow> page, boolean anySwrEnterprise) {
+}

@@ -1,0 +1,139 @@
+package dev.modelarts.local.db;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+import dev.modelarts.local.api.model.ImageType;
+
+/**
+ * Writes images, keeping each group's aggregates (version_count, create_at, update_at) equal to
+ * what its images say, in the same transaction as the image itself.
+ */
+public final class ImageDao {
+
+    private final Jdbi jdbi;
+
+    public ImageDao(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /**
+     * The id a BUILD_IN group gets: derived from its key, so that the built-in catalog has the
+     * same ids in every database and on every start.
+     */
+    public static String builtInGroupId(String namespace, String name) {
+        return nameBasedId("group:" + namespace + "/" + name);
+    }
+
+    /** The id a BUILD_IN image gets: derived from its SWR path, like its group's. */
+    public static String builtInImageId(String swrPath) {
+        return nameBasedId("image:" + swrPath);
+    }
+
+    private static String nameBasedId(String key) {
+        return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    public boolean exists(String imageId) {
+        return jdbi.withHandle(h -> h.createQuery("select count(*) from images where id = :id")
+                .bind("id", imageId).mapTo(Long.class).one() > 0);
+    }
+
+    /**
+     * Inserts an image into its group, creating the group (with {@code details}) when it is new.
+     * The group row is locked first, so concurrent writers to one group queue up and each sees
+     * the others' images when it recomputes the aggregates.
+     *
+     * @return the image as stored, with its group id
+     */
+    public ImageRow insert(ImageRow image, GroupDetails details) {
+        return jdbi.inTransaction(h -> {
+            String groupId = lockOrCreateGroup(h, image, details);
+            ImageRow stored = image.withGroupId(groupId);
+            h.createUpdate("insert into images (id, group_id, scope, type, project_id, workspace_id,"
+                            + " namespace, name, tag, swr_path, arch, origin, service_type, status,"
+                            + " status_message, visibility, description, resource_categories,"
+                            + " support_res_categories, dev_services, image_size, flavor_type,"
+                            + " swr_instance_id, show_name, show_tag, create_at, update_at)"
+                            + " values (:id, :groupId, :scope, :type, :projectId, :workspaceId,"
+                            + " :namespace, :name, :tag, :swrPath, :arch, :origin, :serviceType, :status,"
+                            + " :statusMessage, :visibility, :description, :resourceCategories,"
+                            + " :supportResCategories, :devServices, :size, :flavorType,"
+                            + " :swrInstanceId, :showName, :showTag, :createAt, :updateAt)")
+                    .bindMethods(stored)
+                    .bind("resourceCategories", join(stored.resourceCategories()))
+                    .bind("supportResCategories", join(stored.supportResCategories()))
+                    .bind("devServices", join(stored.devServices()))
+                    .execute();
+            refreshAggregates(h, groupId, image.updateAt());
+            return stored;
+        });
+    }
+
+    private static String lockOrCreateGroup(Handle h, ImageRow image, GroupDetails details) {
+        Optional<String> existing = lockGroup(h, image);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        String id = ImageType.BUILD_IN.toString().equals(image.type())
+                ? builtInGroupId(image.namespace(), image.name())
+                : UUID.randomUUID().toString();
+        // A concurrent writer may create the same group first: then this insert does nothing
+        // and the lock below finds that writer's row.
+        h.createUpdate("insert into image_groups (id, scope, type, project_id, workspace_id, namespace,"
+                        + " name, description, read_me, icon_name, swr_instance_id, swr_instance_name,"
+                        + " version_count, create_at, update_at)"
+                        + " values (:id, :scope, :type, :projectId, :workspaceId, :namespace, :name,"
+                        + " :description, :readMe, :iconName, :swrInstanceId, :swrInstanceName,"
+                        + " 0, :createAt, :updateAt)"
+                        + " on conflict do nothing")
+                .bind("id", id)
+                .bind("scope", image.scope())
+                .bind("type", image.type())
+                .bind("projectId", image.projectId())
+                .bind("workspaceId", image.workspaceId())
+                .bind("namespace", image.namespace())
+                .bind("name", image.name())
+                .bind("description", details.description())
+                .bind("readMe", details.readMe())
+                .bind("iconName", details.iconName())
+                .bind("swrInstanceId", image.swrInstanceId())
+                .bind("swrInstanceName", details.swrInstanceName())
+                .bind("createAt", image.createAt())
+                .bind("updateAt", image.updateAt())
+                .execute();
+        return lockGroup(h, image).orElseThrow(() -> new IllegalStateException(
+                "image group " + image.namespace() + "/" + image.name() + " vanished while being created"));
+    }
+
+    private static Optional<String> lockGroup(Handle h, ImageRow image) {
+        return h.createQuery("select id from image_groups"
+                        + " where scope = :scope and namespace = :namespace and name = :name for update")
+                .bind("scope", image.scope())
+                .bind("namespace", image.namespace())
+                .bind("name", image.name())
+                .mapTo(String.class)
+                .findOne();
+    }
+
+    /** Recomputes a group's aggregates from its images; {@code changedAt} is the change's time. */
+    private static void refreshAggregates(Handle h, String groupId, long changedAt) {
+        h.createUpdate("update image_groups set"
+                        + " version_count = (select count(*) from images i where i.group_id = :id),"
+                        + " create_at = (select min(i.create_at) from images i where i.group_id = :id),"
+                        + " update_at = greatest(update_at, :changedAt)"
+                        + " where id = :id")
+                .bind("id", groupId)
+                .bind("changedAt", changedAt)
+                .execute();
+    }
+
+    private static String join(List<String> values) {
+        return values.isEmpty() ? null : String.join(",", values);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.modelarts.local.errors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+
+import dev.modelarts.local.http.RequestIds;
+
+/**
+ * Anything unexpected: logged once with its stack trace and request id, answered as a 500 whose
+ * message carries the same request id so that an operator can find the log line.
+ */
+public final class UnhandledExceptionMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UnhandledExceptionMapper.class);
+
+    @Override
+    public Response toResponse(Throwable e) {
+        String requestId = MDC.get(RequestIds.MDC_KEY);
+        LOG.error("Unhandled error in request {}", requestId, e);
+        return ErrorResponses.of(ErrorCode.INTERNAL_ERROR,
+                "Internal error. Request id: " + requestId + ".");
+    }
+}

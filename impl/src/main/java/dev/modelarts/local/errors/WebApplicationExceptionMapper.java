@@ -1,0 +1,40 @@
+package dev.modelarts.local.errors;
+
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+
+/**
+ * Jersey's own refusals (no such path, method not allowed, unsupported media type, ...) in the
+ * ModelArts shape instead of Jersey's empty or HTML bodies. A response that already carries an
+ * entity is the application's own and passes through unchanged.
+ */
+public final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+
+    @Override
+    public Response toResponse(WebApplicationException e) {
+        Response original = e.getResponse();
+        if (original.hasEntity()) {
+            return original;
+        }
+        int status = original.getStatus();
+        if (e instanceof NotFoundException) {
+            return ErrorResponses.of(ErrorCode.API_NOT_FOUND,
+                    "The API does not exist or has not been published in the environment.");
+        }
+        if (e instanceof NotAllowedException) {
+            return ErrorResponses.builder(status, ErrorCode.API_NOT_FOUND.code(),
+                            "The method is not allowed for this API.")
+                    .header(HttpHeaders.ALLOW, original.getHeaderString(HttpHeaders.ALLOW))
+                    .build();
+        }
+        if (status >= 500) {
+            return ErrorResponses.of(status, ErrorCode.INTERNAL_ERROR.code(), "Internal error.");
+        }
+        String reason = original.getStatusInfo().getReasonPhrase();
+        return ErrorResponses.of(status, ErrorCode.PARAMETER_ERROR.code(), "Parameter error: " + reason + ".");
+    }
+}

@@ -1,0 +1,49 @@
+package dev.modelarts.local.http;
+
+import org.glassfish.jersey.server.ContainerRequest;
+import org.glassfish.jersey.server.ContainerResponse;
+import org.glassfish.jersey.server.monitoring.ApplicationEvent;
+import org.glassfish.jersey.server.monitoring.ApplicationEventListener;
+import org.glassfish.jersey.server.monitoring.RequestEvent;
+import org.glassfish.jersey.server.monitoring.RequestEventListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * One line per request, once the response is written: method, path with query, status, time in
+ * milliseconds and request id. Headers are never logged (they carry credentials).
+ */
+public final class AccessLog implements ApplicationEventListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger("access");
+
+    @Override
+    public void onEvent(ApplicationEvent event) {
+        // nothing to log for the application's own life cycle
+    }
+
+    @Override
+    public RequestEventListener onRequest(RequestEvent start) {
+        long startNanos = System.nanoTime();
+        return event -> {
+            if (event.getType() != RequestEvent.Type.FINISHED) {
+                return;
+            }
+            try {
+                if (LOG.isInfoEnabled()) {
+                    ContainerRequest request = event.getContainerRequest();
+                    ContainerResponse response = event.getContainerResponse();
+                    int status = response == null ? 500 : response.getStatus();
+                    String query = request.getRequestUri().getRawQuery();
+                    String path = "/" + request.getPath(false) + (query == null ? "" : "?" + query);
+                    double millis = (System.nanoTime() - startNanos) / 1_000_000.0;
+                    LOG.info("{} {} {} {} ms rid={}", request.getMethod(), path, status,
+                            String.format("%.1f", millis), RequestIds.of(request));
+                }
+            } finally {
+                MDC.remove(RequestIds.MDC_KEY);
+            }
+        };
+    }
+}

@@ -1,0 +1,65 @@
+package dev.modelarts.local.server;
+
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.server.validation.ValidationFeature;
+
+import dev.modelarts.local.db.Database;
+import dev.modelarts.local.db.ImageGroupDao;
+import dev.modelarts.local.errors.ApiExceptionMapper;
+import dev.modelarts.local.errors.ConstraintViolationMapper;
+import dev.modelarts.local.errors.ParamExceptionMapper;
+import dev.modelarts.local.errors.UnhandledExceptionMapper;
+import dev.modelarts.local.errors.WebApplicationExceptionMapper;
+import dev.modelarts.local.http.AccessLog;
+import dev.modelarts.local.http.JsonMapperProvider;
+import dev.modelarts.local.http.RequestIds;
+import dev.modelarts.local.http.StrictBooleanParamConverter;
+import dev.modelarts.local.resources.HealthResource;
+import dev.modelarts.local.resources.ImageGroupsResource;
+
+/**
+ * The one place where the application is put together: data access, resources, filters and
+ * error mappers, each given its collaborators through its constructor. Nothing is found by
+ * classpath scanning.
+ */
+public final class ApiApplication {
+
+    private ApiApplication() {
+    }
+
+    public static ResourceConfig create(Database database) {
+        ImageGroupDao groups = new ImageGroupDao(database.jdbi());
+
+        ResourceConfig config = new ResourceConfig();
+        config.setApplicationName("modelarts-image-server");
+        config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        config.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
+        config.property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
+        config.property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, false);
+        config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+
+        // JSON and validation
+        config.register(JacksonFeature.withoutExceptionMappers());
+        config.register(JsonMapperProvider.class);
+        config.register(ValidationFeature.class);
+        config.register(StrictBooleanParamConverter.class);
+
+        // cross-cutting HTTP concerns
+        config.register(RequestIds.class);
+        config.register(AccessLog.class);
+
+        // errors, all in the ModelArts shape
+        config.register(ApiExceptionMapper.class);
+        config.register(ParamExceptionMapper.class);
+        config.register(ConstraintViolationMapper.class);
+        config.register(WebApplicationExceptionMapper.class);
+        config.register(UnhandledExceptionMapper.class);
+
+        // resources
+        config.register(new ImageGroupsResource(groups));
+        config.register(new HealthResource(database));
+        return config;
+    }
+}

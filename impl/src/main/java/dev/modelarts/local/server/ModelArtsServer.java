@@ -1,0 +1,67 @@
+package dev.modelarts.local.server;
+
+import java.util.concurrent.CountDownLatch;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+import dev.modelarts.local.config.ServerConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/** The standalone server: {@code java -jar modelarts-image-server.jar [options]}. */
+public final class ModelArtsServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModelArtsServer.class);
+
+    private ModelArtsServer() {
+    }
+
+    public static void main(String[] args) {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+
+        CommandLine cli = ServerConfig.commandLine();
+        ServerConfig config;
+        try {
+            cli.parseArgs(args);
+            if (cli.isUsageHelpRequested()) {
+                cli.usage(System.out);
+                return;
+            }
+            if (cli.isVersionHelpRequested()) {
+                cli.printVersionHelp(System.out);
+                return;
+            }
+            config = cli.getCommand();
+            config.validate();
+        } catch (ParameterException e) {
+            System.err.println(e.getMessage());
+            e.getCommandLine().usage(System.err);
+            System.exit(2);
+            return;
+        }
+
+        RunningServer server;
+        try {
+            server = RunningServer.start(config);
+        } catch (RuntimeException e) {
+            LOG.error("Cannot start: {}", e.getMessage(), e);
+            System.exit(1);
+            return;
+        }
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Stopping (signal received)");
+            server.close();
+            stopped.countDown();
+        }, "shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

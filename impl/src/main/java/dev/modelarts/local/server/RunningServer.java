@@ -1,0 +1,111 @@
+package dev.modelarts.local.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.modelarts.local.catalog.BuiltInCatalog;
+import dev.modelarts.local.config.DatabaseSettings;
+import dev.modelarts.local.config.ServerConfig;
+import dev.modelarts.local.db.Database;
+import dev.modelarts.local.db.ImageDao;
+
+/**
+ * A started server: database open and migrated, built-in catalog installed, HTTP listening.
+ * The command line and the tests start it the same way.
+ */
+public final class RunningServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunningServer.class);
+    private static final long GRACE_SECONDS = 10;
+
+    private final HttpServer http;
+    private final Database database;
+    private final URI baseUri;
+
+    private RunningServer(HttpServer http, Database database, URI baseUri) {
+        this.http = http;
+        this.database = database;
+        this.baseUri = baseUri;
+    }
+
+    public static RunningServer start(ServerConfig config) {
+        DatabaseSettings settings = config.database();
+        if (settings.isH2()) {
+            createDirectories(config);
+        }
+        Database database = Database.open(settings);
+        try {
+            BuiltInCatalog catalog = BuiltInCatalog.load();
+            int added = catalog.installInto(new ImageDao(database.jdbi()));
+            LOG.info("Built-in catalog: {} groups, {} images ({} new)",
+                    catalog.groupCount(), catalog.entries().size(), added);
+
+            URI requested = URI.create("http://" + hostForUri(config.host()) + ":" + config.port() + "/");
+            HttpServer http = GrizzlyHttpServerFactory.createHttpServer(
+                    requested, ApiApplication.create(database), false);
+            http.getListeners().forEach(listener -> listener.registerAddOn(new NoProtocolUpgrade()));
+            http.start();
+            int port = http.getListeners().iterator().next().getPort();
+            URI baseUri = URI.create("http://" + hostForUri(config.host()) + ":" + port + "/");
+            LOG.info("ModelArts image server listening on {}", baseUri);
+            return new RunningServer(http, database, baseUri);
+        } catch (IOException e) {
+            database.close();
+            throw new UncheckedIOException("cannot listen on " + config.host() + ":" + config.port(), e);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static void createDirectories(ServerConfig config) {
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
+        }
+    }
+
+    private static String hostForUri(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    public int port() {
+        return baseUri.getPort();
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    /** Stops accepting, lets running requests finish (up to ten seconds), then closes the database. */
+    @Override
+    public void close() {
+        try {
+            http.shutdown(GRACE_SECONDS, TimeUnit.SECONDS).get(GRACE_SECONDS + 5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            http.shutdownNow();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("HTTP server did not stop in time; stopping it now", e);
+            http.shutdownNow();
+        } finally {
+            database.close();
+        }
+        LOG.info("Stopped");
+    }
+}
