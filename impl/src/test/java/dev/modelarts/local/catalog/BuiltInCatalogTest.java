@@ -1,0 +1,71 @@
+package dev.modelarts.local.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.modelarts.local.api.model.ImageType;
+import dev.modelarts.local.config.DatabaseSettings;
+import dev.modelarts.local.core.GroupFilter;
+import dev.modelarts.local.db.Database;
+import dev.modelarts.local.db.GroupPage;
+import dev.modelarts.local.db.ImageDao;
+import dev.modelarts.local.db.ImageGroupDao;
+import dev.modelarts.local.db.ImageRow;
+
+class BuiltInCatalogTest {
+
+    private final BuiltInCatalog catalog = BuiltInCatalog.load();
+
+    @Test
+    void isARealisticCatalog() {
+        assertThat(catalog.groupCount()).isGreaterThanOrEqualTo(20);
+        assertThat(catalog.entries()).hasSizeGreaterThanOrEqualTo(60);
+
+        Set<String> names = catalog.entries().stream().map(e -> e.image().name()).collect(Collectors.toSet());
+        assertThat(names).anyMatch(n -> n.startsWith("pytorch"))
+                .anyMatch(n -> n.startsWith("tensorflow"))
+                .anyMatch(n -> n.startsWith("mindspore") && n.endsWith("-ascend"));
+        Set<String> categories = catalog.entries().stream()
+                .flatMap(e -> e.image().resourceCategories().stream()).collect(Collectors.toSet());
+        assertThat(categories).contains("CPU", "GPU", "ASCEND");
+        Set<String> arches = catalog.entries().stream().map(e -> e.image().arch()).collect(Collectors.toSet());
+        assertThat(arches).containsExactlyInAnyOrder("X86_64", "AARCH64");
+    }
+
+    @Test
+    void everyEntryFollowsTheApisRules() {
+        for (BuiltInCatalog.Entry entry : catalog.entries()) {
+            ImageRow image = entry.image();
+            assertThat(image.name()).matches("[a-z0-9._-]{1,512}");
+            assertThat(image.namespace()).matches("[a-z][A-Za-z0-9._-]{0,63}");
+            assertThat(image.tag()).matches("[A-Za-z0-9._-]{1,128}");
+            assertThat(image.swrPath()).hasSizeBetween(16, 2048)
+                    .isEqualTo("swr.cn-north-4.myhuaweicloud.com/" + image.namespace() + "/" + image.name()
+                            + ":" + image.tag());
+            assertThat(image.type()).isEqualTo(ImageType.BUILD_IN.toString());
+            assertThat(image.size()).isPositive();
+            assertThat(image.createAt()).isBetween(1_577_836_800_000L, 1_767_225_600_000L);
+        }
+    }
+
+    @Test
+    void installingTwiceAddsNothingTheSecondTime(@TempDir Path dir) {
+        try (Database database = Database.open(DatabaseSettings.embeddedH2(dir, "sa", ""))) {
+            ImageDao images = new ImageDao(database.jdbi());
+            assertThat(catalog.installInto(images)).isEqualTo(catalog.entries().size());
+            assertThat(catalog.installInto(images)).isZero();
+
+            GroupPage page = new ImageGroupDao(database.jdbi())
+                    .list(GroupFilter.visibleTo("any-project", "0"), 1000, 0);
+            assertThat(page.page().total()).isEqualTo(catalog.groupCount());
+            int versions = page.page().items().stream().mapToInt(g -> g.versionCount()).sum();
+            assertThat(versions).isEqualTo(catalog.entries().size());
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.modelarts.local.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A plain HTTP client for tests that checks every response it receives against the OpenAPI file
+ * and fails the test on any mismatch, so no test can forget to.
+ */
+public final class ApiClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI base;
+    private final SpecValidator spec = SpecValidator.get();
+
+    public ApiClient(URI base) {
+        this.base = base;
+    }
+
+    /** A response, its body parsed when it is JSON. */
+    public record Reply(int status, Map<String, List<String>> headers, String body) {
+
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+
+        public String header(String name) {
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream())
+                    .findFirst().orElse(null);
+        }
+    }
+
+    public Reply get(String pathAndQuery) {
+        return send("GET", pathAndQuery, null, Map.of());
+    }
+
+    public Reply get(String pathAndQuery, Map<String, String> headers) {
+        return send("GET", pathAndQuery, null, headers);
+    }
+
+    public Reply send(String method, String pathAndQuery, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(pathAndQuery))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        Reply reply = new Reply(response.statusCode(), response.headers().map(), response.body());
+        String path = URI.create(pathAndQuery.startsWith("/") ? pathAndQuery : "/" + pathAndQuery).getRawPath();
+        List<String> problems = spec.problems(method, path, reply.status(), reply.headers(), reply.body());
+        if (!problems.isEmpty()) {
+            throw new AssertionError("response to " + method + " " + pathAndQuery + " breaks the spec: "
+                    + problems + "\nstatus " + reply.status() + ", body: " + reply.body());
+        }
+        return reply;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.modelarts.local.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.MessageResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.schema.SchemaValidator;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+
+/**
+ * Checks responses against the project's OpenAPI file (the one packaged by api-spec). A response
+ * to a path or method the spec does not have (404/405) is checked against the ErrorResponse
+ * schema, since every error the server sends has that shape.
+ */
+public final class SpecValidator {
+
+    public static final String SPEC_RESOURCE = "/openapi/modelarts-image-api.yaml";
+
+    private static final SpecValidator INSTANCE = new SpecValidator(readSpec());
+
+    private final OpenApiInteractionValidator validator;
+    private final SchemaValidator schemaValidator;
+    private final Schema<?> errorSchema;
+
+    private SpecValidator(String yaml) {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        OpenAPI api = new OpenAPIV3Parser().readContents(yaml, null, options).getOpenAPI();
+        this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(yaml).build();
+        this.schemaValidator = new SchemaValidator(api, new MessageResolver());
+        this.errorSchema = api.getComponents().getSchemas().get("ErrorResponse");
+    }
+
+    public static SpecValidator get() {
+        return INSTANCE;
+    }
+
+    public static String readSpec() {
+        try (InputStream in = SpecValidator.class.getResourceAsStream(SPEC_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("spec not on the classpath: " + SPEC_RESOURCE);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Validates one response; returns the problems found, empty when it conforms.
+     *
+     * @param path the request path without query
+     */
+    public List<String> problems(String method, String path, int status, Map<String, List<String>> headers,
+            String body) {
+        SimpleResponse.Builder response = SimpleResponse.Builder.status(status);
+        headers.forEach((name, values) -> response.withHeader(name, values));
+        if (body != null && !body.isEmpty()) {
+            response.withBody(body);
+        }
+        ValidationReport report = validator.validateResponse(path,
+                Request.Method.valueOf(method.toUpperCase()), response.build());
+        boolean unknownOperation = report.getMessages().stream().anyMatch(m ->
+                m.getKey().equals("validation.request.path.missing")
+                        || m.getKey().equals("validation.request.operation.notAllowed"));
+        if (unknownOperation) {
+            if (status != 404 && status != 405) {
+                return List.of("a " + status + " answer to an operation the spec does not have: "
+                        + method + " " + path);
+            }
+            report = schemaValidator.validate(body, errorSchema, "response.body");
+        }
+        return report.getMessages().stream()
+                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .map(m -> m.getKey() + ": " + m.getMessage())
+                .toList();
+    }
+}
