@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelarts.local.api.model.ImageType;
 import dev.modelarts.local.db.GroupDetails;
 import dev.modelarts.local.db.ImageDao;
+import dev.modelarts.local.db.ImageDao.NewImage;
 import dev.modelarts.local.db.ImageRow;
 import dev.modelarts.local.db.Scopes;
 
@@ -24,15 +25,12 @@ public final class BuiltInCatalog {
 
     public static final String RESOURCE = "/catalog/built-in-images.json";
 
-    private final List<Entry> entries;
+    private final List<NewImage> entries;
 
-    private BuiltInCatalog(List<Entry> entries) {
+    private BuiltInCatalog(List<NewImage> entries) {
         this.entries = List.copyOf(entries);
     }
 
-    /** An image of the catalog together with the details of its group. */
-    public record Entry(ImageRow image, GroupDetails group) {
-    }
 
     public static BuiltInCatalog load() {
         try (InputStream in = BuiltInCatalog.class.getResourceAsStream(RESOURCE)) {
@@ -48,7 +46,7 @@ public final class BuiltInCatalog {
     }
 
     private static BuiltInCatalog fromDocument(Document doc) {
-        List<Entry> entries = new ArrayList<>();
+        List<NewImage> entries = new ArrayList<>();
         for (GroupJson g : doc.groups) {
             GroupDetails details = new GroupDetails(g.description, null, g.iconName, null);
             for (VersionJson v : g.versions) {
@@ -81,13 +79,13 @@ public final class BuiltInCatalog {
                         v.showTag,
                         v.createAt,
                         v.createAt);
-                entries.add(new Entry(image, details));
+                entries.add(new NewImage(image, details));
             }
         }
         return new BuiltInCatalog(entries);
     }
 
-    public List<Entry> entries() {
+    public List<NewImage> entries() {
         return entries;
     }
 
@@ -101,14 +99,7 @@ public final class BuiltInCatalog {
      * @return how many images were inserted
      */
     public int installInto(ImageDao images) {
-        int inserted = 0;
-        for (Entry entry : entries) {
-            if (!images.exists(entry.image().id())) {
-                images.insert(entry.image(), entry.group());
-                inserted++;
-            }
-        }
-        return inserted;
+        return images.insertMissing(entries);
     }
 
     // The resource's JSON shape.

@@ -1,12 +1,16 @@
 package dev.modelarts.local.db;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 import dev.modelarts.local.api.model.ImageType;
 
@@ -39,9 +43,29 @@ public final class ImageDao {
         return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    public boolean exists(String imageId) {
-        return jdbi.withHandle(h -> h.createQuery("select count(*) from images where id = :id")
-                .bind("id", imageId).mapTo(Long.class).one() > 0);
+    /** An image to insert, with the details its group gets if it is new. */
+    public record NewImage(ImageRow image, GroupDetails group) {
+    }
+
+    /**
+     * Inserts, in one transaction, those of {@code images} whose id is not stored yet.
+     *
+     * @return how many were inserted
+     */
+    public int insertMissing(List<NewImage> images) {
+        return jdbi.inTransaction(h -> {
+            Set<String> stored = new HashSet<>(h.createQuery("select id from images where id in (<ids>)")
+                    .bindList("ids", images.stream().map(i -> i.image().id()).toList())
+                    .mapTo(String.class).list());
+            int inserted = 0;
+            for (NewImage image : images) {
+                if (!stored.contains(image.image().id())) {
+                    insert(h, image.image(), image.group());
+                    inserted++;
+                }
+            }
+            return inserted;
+        });
     }
 
     /**
@@ -52,27 +76,45 @@ public final class ImageDao {
      * @return the image as stored, with its group id
      */
     public ImageRow insert(ImageRow image, GroupDetails details) {
-        return jdbi.inTransaction(h -> {
-            String groupId = lockOrCreateGroup(h, image, details);
-            ImageRow stored = image.withGroupId(groupId);
-            h.createUpdate("insert into images (id, group_id, scope, type, project_id, workspace_id,"
-                            + " namespace, name, tag, swr_path, arch, origin, service_type, status,"
-                            + " status_message, visibility, description, resource_categories,"
-                            + " support_res_categories, dev_services, image_size, flavor_type,"
-                            + " swr_instance_id, show_name, show_tag, create_at, update_at)"
-                            + " values (:id, :groupId, :scope, :type, :projectId, :workspaceId,"
-                            + " :namespace, :name, :tag, :swrPath, :arch, :origin, :serviceType, :status,"
-                            + " :statusMessage, :visibility, :description, :resourceCategories,"
-                            + " :supportResCategories, :devServices, :size, :flavorType,"
-                            + " :swrInstanceId, :showName, :showTag, :createAt, :updateAt)")
-                    .bindMethods(stored)
-                    .bind("resourceCategories", join(stored.resourceCategories()))
-                    .bind("supportResCategories", join(stored.supportResCategories()))
-                    .bind("devServices", join(stored.devServices()))
-                    .execute();
-            refreshAggregates(h, groupId, image.updateAt());
-            return stored;
-        });
+        return jdbi.inTransaction(h -> insert(h, image, details));
+    }
+
+    private static ImageRow insert(Handle h, ImageRow image, GroupDetails details) {
+        String groupId = lockOrCreateGroup(h, image, details);
+        ImageRow stored = image.withGroupId(groupId);
+        try {
+            insertImageRow(h, stored);
+        } catch (UnableToExecuteStatementException e) {
+            if (isUniqueViolation(e)) {
+                throw new DuplicateImageException(image.tag(), image.namespace() + "/" + image.name(), e);
+            }
+            throw e;
+        }
+        refreshAggregates(h, groupId, image.updateAt());
+        return stored;
+    }
+
+    /** SQLState 23505 is a unique violation on H2 and PostgreSQL alike. */
+    private static boolean isUniqueViolation(UnableToExecuteStatementException e) {
+        return e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState());
+    }
+
+    private static void insertImageRow(Handle h, ImageRow stored) {
+        h.createUpdate("insert into images (id, group_id, scope, type, project_id, workspace_id,"
+                        + " namespace, name, tag, swr_path, arch, origin, service_type, status,"
+                        + " status_message, visibility, description, resource_categories,"
+                        + " support_res_categories, dev_services, image_size, flavor_type,"
+                        + " swr_instance_id, show_name, show_tag, create_at, update_at)"
+                        + " values (:id, :groupId, :scope, :type, :projectId, :workspaceId,"
+                        + " :namespace, :name, :tag, :swrPath, :arch, :origin, :serviceType, :status,"
+                        + " :statusMessage, :visibility, :description, :resourceCategories,"
+                        + " :supportResCategories, :devServices, :size, :flavorType,"
+                        + " :swrInstanceId, :showName, :showTag, :createAt, :updateAt)")
+                .bindMethods(stored)
+                .bind("resourceCategories", join(stored.resourceCategories()))
+                .bind("supportResCategories", join(stored.supportResCategories()))
+                .bind("devServices", join(stored.devServices()))
+                .execute();
     }
 
     private static String lockOrCreateGroup(Handle h, ImageRow image, GroupDetails details) {

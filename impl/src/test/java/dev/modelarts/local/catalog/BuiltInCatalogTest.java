@@ -40,7 +40,7 @@ class BuiltInCatalogTest {
 
     @Test
     void everyEntryFollowsTheApisRules() {
-        for (BuiltInCatalog.Entry entry : catalog.entries()) {
+        for (ImageDao.NewImage entry : catalog.entries()) {
             ImageRow image = entry.image();
             assertThat(image.name()).matches("[a-z0-9._-]{1,512}");
             assertThat(image.namespace()).matches("[a-z][A-Za-z0-9._-]{0,63}");

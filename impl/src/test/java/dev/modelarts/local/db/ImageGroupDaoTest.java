@@ -3,6 +3,7 @@ package dev.modelarts.local.db;
 import static dev.modelarts.local.testing.TestImages.builtIn;
 import static dev.modelarts.local.testing.TestImages.dedicated;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -178,6 +179,17 @@ class ImageGroupDaoTest {
             assertThat(group.versionCount()).isEqualTo(3);
             assertThat(group.createAt()).isEqualTo(1_000);
             assertThat(group.updateAt()).isEqualTo(9_000);
+        }
+
+        @Test
+        void aDuplicateTagIsRefusedAndChangesNothing() {
+            images.insert(dedicated(P, WS, "team", "app", "v1", 1_000), GroupDetails.NONE);
+            assertThatThrownBy(() -> images.insert(dedicated(P, WS, "team", "app", "v1", 2_000), GroupDetails.NONE))
+                    .isInstanceOf(DuplicateImageException.class)
+                    .hasMessageContaining("team/app").hasMessageContaining("v1");
+            GroupRow group = list(all()).page().items().get(0);
+            assertThat(group.versionCount()).isEqualTo(1);
+            assertThat(group.updateAt()).isEqualTo(1_000);
         }
 
         @Test
