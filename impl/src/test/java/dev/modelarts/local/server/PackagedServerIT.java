@@ -1,0 +1,188 @@
+package dev.modelarts.local.server;
+
+import static dev.modelarts.local.testing.TestImages.dedicated;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.modelarts.local.catalog.BuiltInCatalog;
+import dev.modelarts.local.config.DatabaseSettings;
+import dev.modelarts.local.db.Database;
+import dev.modelarts.local.db.GroupDetails;
+import dev.modelarts.local.db.ImageDao;
+import dev.modelarts.local.testing.ApiClient;
+import dev.modelarts.local.testing.ApiClient.Reply;
+
+/** The runnable jar, started from the command line as a user would. */
+class PackagedServerIT {
+
+    private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:(\\d+)/)");
+    private static final long BUILT_IN_GROUPS = BuiltInCatalog.load().groupCount();
+
+    @TempDir
+    Path dir;
+
+    private final List<Process> started = new ArrayList<>();
+
+    /** A started server process and what it printed. */
+    private record Server(Process process, ApiClient api, List<String> output, Thread reader) {
+    }
+
+    @AfterEach
+    void killLeftovers() {
+        started.forEach(Process::destroyForcibly);
+    }
+
+    private static Path jar() {
+        Path jar = Path.of(System.getProperty("server.jar", "target/modelarts-image-server.jar"));
+        assertThat(jar).as("the packaged server; run `mvn verify`").exists();
+        return jar;
+    }
+
+    private ProcessBuilder command(String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(k -> k.startsWith("MODELARTS_"));
+        return builder;
+    }
+
+    private Server start(ProcessBuilder builder) throws IOException, InterruptedException {
+        Process process = builder.start();
+        started.add(process);
+        List<String> output = Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<String> baseUri = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    output.add(line);
+                    Matcher m = LISTENING.matcher(line);
+                    if (m.find()) {
+                        baseUri.complete(m.group(1));
+                    }
+                }
+            } catch (IOException e) {
+                baseUri.completeExceptionally(e);
+            }
+            baseUri.completeExceptionally(new IllegalStateException("server exited: " + output));
+        });
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            String uri = baseUri.get(60, TimeUnit.SECONDS);
+            return new Server(process, new ApiClient(java.net.URI.create(uri)), output, reader);
+        } catch (Exception e) {
+            throw new AssertionError("server did not start; it printed: " + output, e);
+        }
+    }
+
+    private static int stop(Server server) throws InterruptedException {
+        // SIGTERM; unlike Process.destroy() this leaves our end of its output open to read
+        assertThat(server.process().toHandle().destroy()).isTrue();
+        assertThat(server.process().waitFor(20, TimeUnit.SECONDS)).as("stopped within 20 s").isTrue();
+        server.reader().join(5_000); // all it printed has been read
+        return server.process().exitValue();
+    }
+
+    @Test
+    void startsFromTheCommandLineAnswersAndStopsGracefullyOnSigterm() throws Exception {
+        Server server = start(command("--port", "0", "--data-dir", dir.resolve("data").toString()));
+
+        Reply groups = server.api().get("/v1/dev-project/images/group?limit=5");
+        assertThat(groups.status()).isEqualTo(200);
+        assertThat(groups.json().get("total").asLong()).isEqualTo(BUILT_IN_GROUPS);
+        assertThat(server.api().get("/health").json().get("status").asText()).isEqualTo("UP");
+
+        int exit = stop(server);
+        assertThat(exit).isEqualTo(143); // the JVM's exit status after SIGTERM, hooks run
+        assertThat(server.output()).anyMatch(line -> line.contains("Stopping (signal received)"))
+                .anyMatch(line -> line.endsWith("Stopped"));
+        assertThat(server.output()).anyMatch(line -> line.contains("GET /v1/dev-project/images/group?limit=5 200")
+                && line.contains("rid="));
+        assertThat(dir.resolve("data").resolve(DatabaseSettings.H2_FILE_NAME + ".mv.db")).exists();
+    }
+
+    @Test
+    void keepsItsDataAcrossARestartAndLoadsTheCatalogOnlyOnce() throws Exception {
+        Path data = dir.resolve("data");
+        stop(start(command("--port", "0", "--data-dir", data.toString())));
+
+        // while the server is down, write a project's image into its H2 file
+        try (Database database = Database.open(DatabaseSettings.embeddedH2(data, "sa", ""))) {
+            new ImageDao(database.jdbi()).insert(
+                    dedicated("dev-project", "0", "team", "kept-image", "v1", 1_700_000_000_000L), GroupDetails.NONE);
+        }
+
+        Server again = start(command("--port", "0", "--data-dir", data.toString()));
+        Reply all = again.api().get("/v1/dev-project/images/group?limit=1000");
+        assertThat(all.json().get("total").asLong()).isEqualTo(BUILT_IN_GROUPS + 1);
+        int versions = 0;
+        for (var group : all.json().get("data")) {
+            versions += group.get("version_count").asInt();
+        }
+        assertThat(versions).isEqualTo(BuiltInCatalog.load().entries().size() + 1);
+        assertThat(again.output()).anyMatch(line -> line.contains("(0 new)"));
+        stop(again);
+    }
+
+    @Test
+    void takesItsSettingsFromEnvironmentVariables() throws Exception {
+        ProcessBuilder builder = command();
+        builder.environment().putAll(Map.of(
+                "MODELARTS_PORT", "0",
+                "MODELARTS_HOST", "127.0.0.1",
+                "MODELARTS_DATA_DIR", dir.resolve("env-data").toString()));
+        Server server = start(builder);
+        assertThat(server.api().get("/health").status()).isEqualTo(200);
+        assertThat(dir.resolve("env-data").resolve(DatabaseSettings.H2_FILE_NAME + ".mv.db")).exists();
+        stop(server);
+    }
+
+    @Test
+    void helpListsTheOptionsAndABadOptionIsAUsageError() throws Exception {
+        Process help = command("--help").start();
+        String text = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(help.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(help.exitValue()).isZero();
+        assertThat(text).contains("--host", "--port", "--data-dir", "--db-url", "--db-user", "--db-password",
+                "MODELARTS_PORT");
+
+        Process bad = command("--port", "eighty").start();
+        String error = new String(bad.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(bad.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(bad.exitValue()).isEqualTo(2);
+        assertThat(error).contains("--port");
+    }
+
+    @Test
+    void aPortInUseStopsTheServerWithAMessage() throws Exception {
+        Server first = start(command("--port", "0", "--data-dir", dir.resolve("a").toString()));
+        int port = first.output().stream().map(LISTENING::matcher).filter(Matcher::find)
+                .map(m -> Integer.parseInt(m.group(2))).findFirst().orElseThrow();
+        Process second = command("--port", String.valueOf(port), "--data-dir", dir.resolve("b").toString()).start();
+        String text = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(second.exitValue()).isEqualTo(1);
+        assertThat(text).contains("Cannot start");
+        stop(first);
+    }
+}
