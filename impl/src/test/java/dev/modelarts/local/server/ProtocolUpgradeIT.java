@@ -8,6 +8,9 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.modelarts.local.testing.SpecValidator;
 import dev.modelarts.local.testing.TestServer;
 
 /**
@@ -68,6 +72,20 @@ class ProtocolUpgradeIT {
         }
     }
 
+    /** Checks a raw HTTP/1.1 response against the spec, like ApiClient does for its own. */
+    private static void assertConformsToSpec(String method, String path, String response) {
+        int headerEnd = response.indexOf("\r\n\r\n");
+        String[] head = response.substring(0, headerEnd).split("\r\n");
+        int status = Integer.parseInt(head[0].split(" ")[1]);
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (int i = 1; i < head.length; i++) {
+            int colon = head[i].indexOf(':');
+            headers.put(head[i].substring(0, colon).trim(), List.of(head[i].substring(colon + 1).trim()));
+        }
+        String body = response.substring(headerEnd + 4);
+        assertThat(SpecValidator.get().problems(method, path, status, headers, body)).isEmpty();
+    }
+
     private static final String UPGRADE = "Connection: Upgrade, HTTP2-Settings\r\n"
             + "Upgrade: h2c\r\nHTTP2-Settings: AAEAAEAAAAIAAAABAAMAAABkAAQBAAAAAAUAAEAA\r\n";
 
@@ -78,6 +96,7 @@ class ProtocolUpgradeIT {
         assertThat(response).startsWith("HTTP/1.1 200");
         assertThat(response.toLowerCase()).contains("content-type: application/json");
         assertThat(response.toLowerCase()).doesNotContain("upgrade:");
+        assertConformsToSpec("GET", "/v1/p/images/group", response);
     }
 
     @Test
@@ -88,5 +107,6 @@ class ProtocolUpgradeIT {
         assertThat(response).startsWith("HTTP/1.1 405");
         assertThat(response.toLowerCase()).contains("content-type: application/json");
         assertThat(response).contains("\"error_code\":\"APIG.0101\"");
+        assertConformsToSpec("PUT", "/v1/p/images/group", response);
     }
 }
