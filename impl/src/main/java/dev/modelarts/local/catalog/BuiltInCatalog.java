@@ -78,7 +78,8 @@ public final class BuiltInCatalog {
                         v.showName,
                         v.showTag,
                         v.createAt,
-                        v.createAt);
+                        v.createAt,
+                        List.of());
                 entries.add(new NewImage(image, details));
             }
         }

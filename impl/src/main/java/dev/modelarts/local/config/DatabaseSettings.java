@@ -16,12 +16,14 @@ public record DatabaseSettings(String jdbcUrl, String user, String password) {
      * WRITE_DELAY=0 makes every commit reach the file before it returns (H2's default writes
      * commits from a background thread up to 500 ms later, which a killed process loses).
      * DB_CLOSE_ON_EXIT=FALSE leaves closing to the server's own orderly shutdown.
+     * LOCK_TIMEOUT=10000 lets writers queued on one group's row wait their turn (H2's default,
+     * one second, is too short for a burst of registrations into one group).
      */
     public static DatabaseSettings embeddedH2(Path dataDir, String user, String password) {
         Path file = dataDir.toAbsolutePath().normalize().resolve(H2_FILE_NAME);
         String url = "jdbc:h2:file:" + file
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
         return new DatabaseSettings(url, user, password);
     }
 

@@ -5,9 +5,10 @@ import java.util.List;
 /**
  * One page of a listing, with the paging figures the ModelArts list responses carry.
  *
- * <p>The sources disagree on {@code current} and {@code size} (reference §4, §9.2). For the group
- * listing this follows the document's example: {@code current} = offset / limit + 1,
- * {@code size} = the number of items on the page, {@code pages} = max(1, ceil(total / limit)).
+ * <p>The sources disagree on {@code current} and {@code size} (reference §4, §9.2): the group
+ * listing follows its document's example ({@link #current()} 1-based, {@link #size()} the items
+ * on the page), ListImage its own two examples ({@link #index()} 0-based, the limit as size).
+ * Both have {@code pages} = max(1, ceil(total / limit)).
  */
 public record Page<T>(List<T> items, long total, int limit, long offset) {
 
@@ -24,6 +25,11 @@ public record Page<T>(List<T> items, long total, int limit, long offset) {
     /** 1-based page number of the page that starts at {@code offset}. */
     public int current() {
         return Math.toIntExact(offset / limit + 1);
+    }
+
+    /** 0-based index of the page that starts at {@code offset} (ListImage's {@code current}). */
+    public int index() {
+        return Math.toIntExact(offset / limit);
     }
 
     /** Number of pages, at least 1 (an empty listing is one empty page). */

@@ -1,5 +1,7 @@
 package dev.modelarts.local.db;
 
+import java.util.List;
+
 /** One row of image_groups: an image (namespace/name) in a scope, with its aggregates. */
 public record GroupRow(
         String id,
@@ -16,5 +18,14 @@ public record GroupRow(
         String swrInstanceName,
         int versionCount,
         long createAt,
-        long updateAt) {
+        long updateAt,
+        List<Tag> tags) {
+
+    public GroupRow {
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    public boolean isBuiltIn() {
+        return Scopes.BUILD_IN.equals(scope);
+    }
 }

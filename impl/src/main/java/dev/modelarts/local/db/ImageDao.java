@@ -11,12 +11,17 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 import dev.modelarts.local.api.model.ImageType;
+import dev.modelarts.local.core.ImageFilter;
+import dev.modelarts.local.core.ImageSort;
+import dev.modelarts.local.core.Page;
 
 /**
- * Writes images, keeping each group's aggregates (version_count, create_at, update_at) equal to
- * what its images say, in the same transaction as the image itself.
+ * Reads and writes images, keeping each group's aggregates (version_count, create_at,
+ * update_at) equal to what its images say, in the same transaction as the change. Every write
+ * locks the group row first, so writers to one group queue up and each sees the others' images.
  */
 public final class ImageDao {
 
@@ -47,6 +52,34 @@ public final class ImageDao {
     public record NewImage(ImageRow image, GroupDetails group) {
     }
 
+    public Optional<ImageRow> find(String id) {
+        return jdbi.withHandle(h -> h.createQuery("select " + RowMappers.IMAGE_COLUMNS + " from images where id = :id")
+                .bind("id", id).map(RowMappers.IMAGE).findOne());
+    }
+
+    /** One page of the images that match {@code filter}, in {@code sort} order, with the total. */
+    public Page<ImageRow> list(ImageFilter filter, ImageSort sort, int limit, long offset) {
+        SqlWhere where = new SqlWhere()
+                .visibleTo(filter.projectId(), filter.workspaceId(), filter.type())
+                .name(filter.name(), filter.nameFuzzy())
+                .equal("namespace", filter.namespace())
+                .equal("service_type", filter.serviceType())
+                .equal("show_name", filter.showName())
+                .equal("show_tag", filter.showTag());
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
+            long total = where.bind(h.createQuery("select count(*) from images" + where.sql()))
+                    .mapTo(Long.class).one();
+            List<ImageRow> rows = List.of();
+            if (offset < total) {
+                rows = where.bind(h.createQuery("select " + RowMappers.IMAGE_COLUMNS + " from images"
+                                + where.sql() + sort.orderBy() + " limit :limit offset :offset"))
+                        .bind("limit", limit).bind("offset", offset)
+                        .map(RowMappers.IMAGE).list();
+            }
+            return new Page<>(rows, total, limit, offset);
+        });
+    }
+
     /**
      * Inserts, in one transaction, those of {@code images} whose id is not stored yet.
      *
@@ -70,13 +103,40 @@ public final class ImageDao {
 
     /**
      * Inserts an image into its group, creating the group (with {@code details}) when it is new.
-     * The group row is locked first, so concurrent writers to one group queue up and each sees
-     * the others' images when it recomputes the aggregates.
      *
      * @return the image as stored, with its group id
+     * @throws DuplicateImageException when the group already has the image's tag
      */
     public ImageRow insert(ImageRow image, GroupDetails details) {
         return jdbi.inTransaction(h -> insert(h, image, details));
+    }
+
+    /**
+     * Deletes an image; its group loses a version, and goes when it was the last one.
+     *
+     * @return the image as it was, or empty when it does not exist
+     */
+    public Optional<ImageRow> delete(String id, long changedAt) {
+        return jdbi.inTransaction(h -> {
+            Optional<String> groupId = h.createQuery("select group_id from images where id = :id")
+                    .bind("id", id).mapTo(String.class).findOne();
+            if (groupId.isEmpty()) {
+                return Optional.empty();
+            }
+            lockGroup(h, groupId.get());
+            // read again under the group's lock: a concurrent delete may have won
+            Optional<ImageRow> image = h.createQuery("select " + RowMappers.IMAGE_COLUMNS
+                            + " from images where id = :id")
+                    .bind("id", id).map(RowMappers.IMAGE).findOne();
+            if (image.isEmpty()) {
+                return image;
+            }
+            h.createUpdate("delete from images where id = :id").bind("id", id).execute();
+            refreshAggregates(h, groupId.get(), changedAt);
+            h.createUpdate("delete from image_groups where id = :id and version_count = 0")
+                    .bind("id", groupId.get()).execute();
+            return image;
+        });
     }
 
     private static ImageRow insert(Handle h, ImageRow image, GroupDetails details) {
@@ -104,21 +164,22 @@ public final class ImageDao {
                         + " namespace, name, tag, swr_path, arch, origin, service_type, status,"
                         + " status_message, visibility, description, resource_categories,"
                         + " support_res_categories, dev_services, image_size, flavor_type,"
-                        + " swr_instance_id, show_name, show_tag, create_at, update_at)"
+                        + " swr_instance_id, show_name, show_tag, create_at, update_at, tags)"
                         + " values (:id, :groupId, :scope, :type, :projectId, :workspaceId,"
                         + " :namespace, :name, :tag, :swrPath, :arch, :origin, :serviceType, :status,"
                         + " :statusMessage, :visibility, :description, :resourceCategories,"
                         + " :supportResCategories, :devServices, :size, :flavorType,"
-                        + " :swrInstanceId, :showName, :showTag, :createAt, :updateAt)")
+                        + " :swrInstanceId, :showName, :showTag, :createAt, :updateAt, :tags)")
                 .bindMethods(stored)
-                .bind("resourceCategories", join(stored.resourceCategories()))
-                .bind("supportResCategories", join(stored.supportResCategories()))
-                .bind("devServices", join(stored.devServices()))
+                .bind("resourceCategories", RowMappers.join(stored.resourceCategories()))
+                .bind("supportResCategories", RowMappers.join(stored.supportResCategories()))
+                .bind("devServices", RowMappers.join(stored.devServices()))
+                .bind("tags", Tag.toJson(stored.tags()))
                 .execute();
     }
 
     private static String lockOrCreateGroup(Handle h, ImageRow image, GroupDetails details) {
-        Optional<String> existing = lockGroup(h, image);
+        Optional<String> existing = lockGroupByKey(h, image);
         if (existing.isPresent()) {
             return existing.get();
         }
@@ -149,11 +210,11 @@ public final class ImageDao {
                 .bind("createAt", image.createAt())
                 .bind("updateAt", image.updateAt())
                 .execute();
-        return lockGroup(h, image).orElseThrow(() -> new IllegalStateException(
+        return lockGroupByKey(h, image).orElseThrow(() -> new IllegalStateException(
                 "image group " + image.namespace() + "/" + image.name() + " vanished while being created"));
     }
 
-    private static Optional<String> lockGroup(Handle h, ImageRow image) {
+    private static Optional<String> lockGroupByKey(Handle h, ImageRow image) {
         return h.createQuery("select id from image_groups"
                         + " where scope = :scope and namespace = :namespace and name = :name for update")
                 .bind("scope", image.scope())
@@ -163,19 +224,21 @@ public final class ImageDao {
                 .findOne();
     }
 
+    private static void lockGroup(Handle h, String groupId) {
+        h.createQuery("select id from image_groups where id = :id for update")
+                .bind("id", groupId).mapTo(String.class).findOne();
+    }
+
     /** Recomputes a group's aggregates from its images; {@code changedAt} is the change's time. */
     private static void refreshAggregates(Handle h, String groupId, long changedAt) {
         h.createUpdate("update image_groups set"
                         + " version_count = (select count(*) from images i where i.group_id = :id),"
-                        + " create_at = (select min(i.create_at) from images i where i.group_id = :id),"
+                        + " create_at = coalesce((select min(i.create_at) from images i where i.group_id = :id),"
+                        + " create_at),"
                         + " update_at = greatest(update_at, :changedAt)"
                         + " where id = :id")
                 .bind("id", groupId)
                 .bind("changedAt", changedAt)
                 .execute();
-    }
-
-    private static String join(List<String> values) {
-        return values.isEmpty() ? null : String.join(",", values);
     }
 }

@@ -30,12 +30,18 @@ public record ImageRow(
         String showName,
         String showTag,
         long createAt,
-        long updateAt) {
+        long updateAt,
+        List<Tag> tags) {
 
     public ImageRow {
         resourceCategories = List.copyOf(resourceCategories);
         supportResCategories = List.copyOf(supportResCategories);
         devServices = List.copyOf(devServices);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    public boolean isBuiltIn() {
+        return Scopes.BUILD_IN.equals(scope);
     }
 
     /** This row attached to another group (the group id is only known when the write runs). */
@@ -43,6 +49,6 @@ public record ImageRow(
         return new ImageRow(id, newGroupId, scope, type, projectId, workspaceId, namespace, name, tag,
                 swrPath, arch, origin, serviceType, status, statusMessage, visibility, description,
                 resourceCategories, supportResCategories, devServices, size, flavorType, swrInstanceId,
-                showName, showTag, createAt, updateAt);
+                showName, showTag, createAt, updateAt, tags);
     }
 }

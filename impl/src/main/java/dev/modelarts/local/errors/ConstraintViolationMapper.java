@@ -4,6 +4,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
@@ -19,45 +20,77 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
 /**
- * A parameter that breaks a constraint of the spec (pattern, length, range). The constraints
- * live on the generated interfaces; this names the parameter by its wire name and says which
- * rule it broke, in a message independent of the JVM's locale.
+ * A parameter or body field that breaks a constraint of the spec (pattern, length, range,
+ * required). The constraints live on the generated interfaces and models; this names the
+ * parameter or field by its wire name and says which rule it broke, in a message independent
+ * of the JVM's locale. Codes as the real service uses them: ModelArts.0104 for parameters,
+ * 6335 for a missing body field, 6336 for a wrong one, 6400 for a missing body.
  */
 public final class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
 
+    /** Where a violation is, and the code that goes with it. */
+    private record Subject(String text, ErrorCode code) {
+    }
+
     @Override
     public Response toResponse(ConstraintViolationException e) {
-        String detail = e.getConstraintViolations().stream()
-                .map(ConstraintViolationMapper::describe)
-                .sorted()
-                .distinct()
-                .collect(Collectors.joining("; "));
-        return ErrorResponses.of(ErrorCode.PARAMETER_ERROR, "Parameter error: " + detail + ".");
+        Set<ConstraintViolation<?>> violations = e.getConstraintViolations();
+        List<String> details = violations.stream().map(ConstraintViolationMapper::describe)
+                .sorted().distinct().toList();
+        ErrorCode code = violations.stream()
+                .map(v -> subject(v, v.getConstraintDescriptor().getAnnotation()).code())
+                .min(Enum::compareTo).orElse(ErrorCode.PARAMETER_ERROR);
+        String prefix = switch (code) {
+            case PARAMETER_ERROR -> "Parameter error: ";
+            case INVALID_PAYLOAD -> "Invalid request payload: ";
+            default -> "";
+        };
+        return ErrorResponses.of(code, prefix + details.stream().collect(Collectors.joining("; ")) + ".");
     }
 
     static String describe(ConstraintViolation<?> violation) {
-        return subject(violation) + " " + rule(violation.getConstraintDescriptor().getAnnotation(), violation);
+        Annotation constraint = violation.getConstraintDescriptor().getAnnotation();
+        return subject(violation, constraint).text() + " " + rule(constraint, violation);
     }
 
-    private static String subject(ConstraintViolation<?> violation) {
+    private static Subject subject(ConstraintViolation<?> violation, Annotation constraint) {
         Path.MethodNode methodNode = null;
         StringBuilder property = new StringBuilder();
-        String parameter = null;
+        Optional<String> parameter = Optional.empty();
+        boolean body = false;
         for (Path.Node node : violation.getPropertyPath()) {
             if (node.getKind() == ElementKind.METHOD) {
                 methodNode = node.as(Path.MethodNode.class);
             } else if (node.getKind() == ElementKind.PARAMETER && methodNode != null) {
                 int index = node.as(Path.ParameterNode.class).getParameterIndex();
-                parameter = parameterName(violation.getRootBeanClass(), methodNode, index)
-                        .orElse("parameter '" + node.getName() + "'");
+                parameter = parameterName(violation.getRootBeanClass(), methodNode, index);
+                body = parameter.isEmpty();
             } else if (node.getKind() == ElementKind.PROPERTY) {
-                property.append(property.length() == 0 ? "" : ".").append(node.getName());
+                if (property.length() > 0) {
+                    property.append('.');
+                }
+                property.append(snakeCase(node.getName()));
+                if (node.getIndex() != null) {
+                    property.append('[').append(node.getIndex()).append(']');
+                }
+            } else if (node.getKind() == ElementKind.CONTAINER_ELEMENT && node.getIndex() != null) {
+                property.append('[').append(node.getIndex()).append(']');
             }
         }
-        if (parameter == null) {
-            return "'" + property + "'";
+        if (property.length() > 0) {
+            boolean missing = constraint instanceof NotNull;
+            return new Subject("'" + property + "'" + (missing ? "" : " property value"),
+                    missing ? ErrorCode.FIELD_REQUIRED : ErrorCode.FIELD_INVALID);
         }
-        return property.length() == 0 ? parameter : "'" + property + "'";
+        if (body) {
+            return new Subject("the request body", ErrorCode.INVALID_PAYLOAD);
+        }
+        return new Subject(parameter.orElse("a parameter"), ErrorCode.PARAMETER_ERROR);
+    }
+
+    /** The generated models' Java names come from the spec's snake_case names: swrPath → swr_path. */
+    static String snakeCase(String javaName) {
+        return javaName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static Optional<String> parameterName(Class<?> resource, Path.MethodNode node, int index) {
@@ -74,12 +107,13 @@ public final class ConstraintViolationMapper implements ExceptionMapper<Constrai
         if (constraint instanceof Pattern p) {
             return "must match the pattern " + p.regexp();
         } else if (constraint instanceof Size s) {
+            String unit = violation.getInvalidValue() instanceof CharSequence ? " characters long" : " items";
             if (s.min() > 0 && s.max() < Integer.MAX_VALUE) {
-                return "must be " + s.min() + " to " + s.max() + " characters long";
+                return "must be " + s.min() + " to " + s.max() + unit;
             } else if (s.max() < Integer.MAX_VALUE) {
-                return "must be at most " + s.max() + " characters long";
+                return "must be at most " + s.max() + unit;
             }
-            return "must be at least " + s.min() + " characters long";
+            return "must be at least " + s.min() + unit;
         } else if (constraint instanceof Min m) {
             return "must be greater than or equal to " + m.value();
         } else if (constraint instanceof Max m) {

@@ -11,6 +11,24 @@ public enum ErrorCode {
     PARAMETER_ERROR("ModelArts.0104", Status.BAD_REQUEST),
     /** The request body is not valid JSON. */
     INVALID_JSON("ModelArts.4105", Status.BAD_REQUEST),
+    /** The body as a whole is not what the operation takes (missing, or not an object). */
+    INVALID_PAYLOAD("ModelArts.6400", Status.BAD_REQUEST),
+    /** A required body field is missing. */
+    FIELD_REQUIRED("ModelArts.6335", Status.BAD_REQUEST),
+    /** A body field has a wrong type, an unknown enum value or breaks its rule. */
+    FIELD_INVALID("ModelArts.6336", Status.BAD_REQUEST),
+    /** The Content-Type is not JSON. */
+    INVALID_ARGUMENT("ModelArts.0101", Status.BAD_REQUEST),
+    /** The body is larger than the server takes. */
+    BODY_TOO_LARGE("ModelArts.4104", Status.REQUEST_ENTITY_TOO_LARGE),
+    /** ListImage's sort_key names a field that does not sort. */
+    SORT_NOT_SUPPORTED("ModelArts.6303", Status.BAD_REQUEST),
+    /** No such image or group for this project: the real service answers 400, not 404. */
+    NOT_FOUND("ModelArts.6404", Status.BAD_REQUEST),
+    /** The image already has this tag. */
+    DUPLICATE_TAG("ModelArts.6737", Status.BAD_REQUEST),
+    /** The operation is not allowed on this resource (BUILD_IN images), or for this credential. */
+    NOT_AUTHORIZED("ModelArts.0108", Status.FORBIDDEN),
     /** No API at this path and method: the API gateway's answer. */
     API_NOT_FOUND("APIG.0101", Status.NOT_FOUND),
     /** Any error of the server itself; the message carries the request id. */

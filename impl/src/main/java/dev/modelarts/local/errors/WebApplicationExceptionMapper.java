@@ -2,6 +2,7 @@ package dev.modelarts.local.errors;
 
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -30,6 +31,10 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
                             "The method is not allowed for this API.")
                     .header(HttpHeaders.ALLOW, original.getHeaderString(HttpHeaders.ALLOW))
                     .build();
+        }
+        if (e instanceof NotSupportedException) {
+            return ErrorResponses.of(status, ErrorCode.INVALID_ARGUMENT.code(),
+                    "Invalid Argument: the request body must be application/json.");
         }
         if (status >= 500) {
             return ErrorResponses.of(status, ErrorCode.INTERNAL_ERROR.code(), "Internal error.");

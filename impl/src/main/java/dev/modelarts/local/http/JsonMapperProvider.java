@@ -4,6 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 
 import jakarta.ws.rs.ext.ContextResolver;
 
@@ -16,10 +19,30 @@ public final class JsonMapperProvider implements ContextResolver<ObjectMapper> {
     private final ObjectMapper mapper = createMapper();
 
     public static ObjectMapper createMapper() {
-        return new ObjectMapper()
+        ObjectMapper mapper = new ObjectMapper()
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        // A wrong JSON type is an error, not something to convert: "true" is not a boolean,
+        // 5 is not a string, "5" is not a number.
+        for (LogicalType type : new LogicalType[] {LogicalType.Textual, LogicalType.Boolean,
+                LogicalType.Integer, LogicalType.Float, LogicalType.Enum}) {
+            mapper.coercionConfigFor(type)
+                    .setCoercion(CoercionInputShape.String, type == LogicalType.Textual || type == LogicalType.Enum
+                            ? CoercionAction.TryConvert : CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Integer, type == LogicalType.Integer
+                            ? CoercionAction.TryConvert : CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, type == LogicalType.Float
+                            ? CoercionAction.TryConvert : CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, type == LogicalType.Boolean
+                            ? CoercionAction.TryConvert : CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.EmptyString, type == LogicalType.Textual
+                            ? CoercionAction.TryConvert : CoercionAction.Fail);
+        }
+        mapper.configure(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
+        return mapper;
     }
 
     @Override

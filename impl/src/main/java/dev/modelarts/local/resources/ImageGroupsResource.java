@@ -3,25 +3,31 @@ package dev.modelarts.local.resources;
 import java.util.List;
 
 import dev.modelarts.local.api.ImageGroupsApi;
+import dev.modelarts.local.api.model.DeleteRequestBody;
 import dev.modelarts.local.api.model.ImageGroup;
 import dev.modelarts.local.api.model.ImageType;
 import dev.modelarts.local.api.model.ListImageGroupResponse;
+import dev.modelarts.local.api.model.TmsTag;
+import dev.modelarts.local.api.model.UpdateImageGroupRequestBody;
 import dev.modelarts.local.core.GroupFilter;
+import dev.modelarts.local.core.ImageRegistry;
 import dev.modelarts.local.core.Page;
 import dev.modelarts.local.db.GroupPage;
 import dev.modelarts.local.db.GroupRow;
 import dev.modelarts.local.db.ImageGroupDao;
 
 /**
- * ListImageGroup. Parameters arrive validated against the spec (the constraints are on the
+ * ListImageGroup, UpdateImageGroup and DeleteImageGroup. Parameters arrive validated against the spec (the constraints are on the
  * generated interface), with the spec's defaults applied.
  */
 public final class ImageGroupsResource implements ImageGroupsApi {
 
     private final ImageGroupDao groups;
+    private final ImageRegistry registry;
 
-    public ImageGroupsResource(ImageGroupDao groups) {
+    public ImageGroupsResource(ImageGroupDao groups, ImageRegistry registry) {
         this.groups = groups;
+        this.registry = registry;
     }
 
     @Override
@@ -32,7 +38,7 @@ public final class ImageGroupsResource implements ImageGroupsApi {
                 nameFuzzyMatch, namespace, swrInstanceId);
         GroupPage result = groups.list(filter, limit, offset);
         Page<GroupRow> page = result.page();
-        List<ImageGroup> data = page.items().stream().map(ImageGroupsResource::toApi).toList();
+        List<ImageGroup> data = page.items().stream().map(ApiViews::group).toList();
         return ListImageGroupResponse.builder()
                 .current(page.current())
                 .data(data)
@@ -43,19 +49,16 @@ public final class ImageGroupsResource implements ImageGroupsApi {
                 .build();
     }
 
-    static ImageGroup toApi(GroupRow row) {
-        return ImageGroup.builder()
-                .id(row.id())
-                .name(row.name())
-                .namespace(row.namespace())
-                .createAt(row.createAt())
-                .updateAt(row.updateAt())
-                .versionCount(row.versionCount())
-                .description(row.description())
-                .readMe(row.readMe())
-                .iconName(row.iconName())
-                .swrInstanceId(row.swrInstanceId())
-                .swrInstanceName(row.swrInstanceName())
-                .build();
+    @Override
+    public ImageGroup updateImageGroup(String projectId, String id, UpdateImageGroupRequestBody body) {
+        String readMe = body == null ? null : body.getReadMe();
+        List<TmsTag> tags = body == null || body.getTags() == null ? null : body.getTags();
+        return ApiViews.group(registry.updateGroup(projectId, id, readMe, tags));
+    }
+
+    /** The body's {@code is_force} is accepted and has no effect: there is no SWR content here. */
+    @Override
+    public ImageGroup deleteImageGroup(String projectId, String id, DeleteRequestBody body) {
+        return ApiViews.group(registry.deleteGroup(projectId, id));
     }
 }

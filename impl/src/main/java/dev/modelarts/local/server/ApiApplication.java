@@ -1,23 +1,30 @@
 package dev.modelarts.local.server;
 
+import java.time.Clock;
+
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.server.validation.ValidationFeature;
 
 import dev.modelarts.local.db.Database;
+import dev.modelarts.local.core.ImageRegistry;
+import dev.modelarts.local.db.ImageDao;
 import dev.modelarts.local.db.ImageGroupDao;
 import dev.modelarts.local.errors.ApiExceptionMapper;
 import dev.modelarts.local.errors.ConstraintViolationMapper;
+import dev.modelarts.local.errors.JsonExceptionMapper;
 import dev.modelarts.local.errors.ParamExceptionMapper;
 import dev.modelarts.local.errors.UnhandledExceptionMapper;
 import dev.modelarts.local.errors.WebApplicationExceptionMapper;
 import dev.modelarts.local.http.AccessLog;
+import dev.modelarts.local.http.BodySizeLimit;
 import dev.modelarts.local.http.JsonMapperProvider;
 import dev.modelarts.local.http.RequestIds;
 import dev.modelarts.local.http.StrictBooleanParamConverter;
 import dev.modelarts.local.resources.HealthResource;
 import dev.modelarts.local.resources.ImageGroupsResource;
+import dev.modelarts.local.resources.ImagesResource;
 
 /**
  * The one place where the application is put together: data access, resources, filters and
@@ -29,8 +36,9 @@ public final class ApiApplication {
     private ApiApplication() {
     }
 
-    public static ResourceConfig create(Database database) {
+    public static ResourceConfig create(Database database, Clock clock) {
         ImageGroupDao groups = new ImageGroupDao(database.jdbi());
+        ImageRegistry registry = new ImageRegistry(new ImageDao(database.jdbi()), groups, clock);
 
         ResourceConfig config = new ResourceConfig();
         config.setApplicationName("modelarts-image-server");
@@ -48,17 +56,20 @@ public final class ApiApplication {
 
         // cross-cutting HTTP concerns
         config.register(RequestIds.class);
+        config.register(BodySizeLimit.class);
         config.register(AccessLog.class);
 
         // errors, all in the ModelArts shape
         config.register(ApiExceptionMapper.class);
         config.register(ParamExceptionMapper.class);
         config.register(ConstraintViolationMapper.class);
+        config.register(JsonExceptionMapper.class);
         config.register(WebApplicationExceptionMapper.class);
         config.register(UnhandledExceptionMapper.class);
 
         // resources
-        config.register(new ImageGroupsResource(groups));
+        config.register(new ImageGroupsResource(groups, registry));
+        config.register(new ImagesResource(registry));
         config.register(new HealthResource(database));
         return config;
     }

@@ -3,6 +3,7 @@ package dev.modelarts.local.server;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Clock;
 import java.nio.file.Files;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -52,8 +53,11 @@ public final class RunningServer implements AutoCloseable {
 
             URI requested = URI.create("http://" + hostForUri(config.host()) + ":" + config.port() + "/");
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(
-                    requested, ApiApplication.create(database), false);
+                    requested, ApiApplication.create(database, Clock.systemUTC()), false);
             http.getListeners().forEach(listener -> listener.registerAddOn(new NoProtocolUpgrade()));
+            // DeleteImage and DeleteImageGroup take an optional JSON body ({"is_force": ..}), as
+            // the SDKs send it; Grizzly refuses bodies on DELETE unless told otherwise.
+            http.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
             http.start();
             int port = http.getListeners().iterator().next().getPort();
             URI baseUri = URI.create("http://" + hostForUri(config.host()) + ":" + port + "/");

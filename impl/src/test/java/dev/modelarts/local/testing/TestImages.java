@@ -27,7 +27,7 @@ public final class TestImages {
                 ImageType.DEDICATED.toString(), projectId, workspaceId, namespace, name, tag,
                 REGISTRY + "/" + namespace + "/" + name + ":" + tag, "X86_64", "CUSTOMIZE", "UNKNOWN",
                 "ACTIVE", null, "PRIVATE", null, List.of("CPU", "GPU"), List.of("CPU", "GPU"),
-                List.of("NOTEBOOK", "SSH"), 1024L, null, swrInstanceId, null, null, createAt, updateAt);
+                List.of("NOTEBOOK", "SSH"), 1024L, null, swrInstanceId, null, null, createAt, updateAt, List.of());
     }
 
     /** A BUILD_IN image, visible to every project. */
@@ -36,6 +36,6 @@ public final class TestImages {
         return new ImageRow(UUID.randomUUID().toString(), null, Scopes.BUILD_IN, ImageType.BUILD_IN.toString(),
                 null, null, namespace, name, tag, swrPath, "X86_64", null, "DEV", "ACTIVE", null, "PUBLIC",
                 null, List.of("GPU"), List.of("GPU"), List.of("NOTEBOOK", "SSH"), 2048L, null, null, null,
-                null, createAt, createAt);
+                null, createAt, createAt, List.of());
     }
 }

@@ -1,0 +1,29 @@
+package dev.modelarts.local.core;
+
+import java.util.Objects;
+
+import dev.modelarts.local.api.model.ImageType;
+
+/**
+ * What an image listing asks for; absent filters are null, {@code type} null means both types.
+ */
+public record ImageFilter(
+        String projectId,
+        String workspaceId,
+        ImageType type,
+        String name,
+        boolean nameFuzzy,
+        String namespace,
+        String serviceType,
+        String showName,
+        String showTag) {
+
+    public ImageFilter {
+        Objects.requireNonNull(projectId, "projectId");
+        Objects.requireNonNull(workspaceId, "workspaceId");
+    }
+
+    public static ImageFilter visibleTo(String projectId, String workspaceId) {
+        return new ImageFilter(projectId, workspaceId, null, null, true, null, null, null, null);
+    }
+}

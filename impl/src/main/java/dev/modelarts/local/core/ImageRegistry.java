@@ -1,0 +1,206 @@
+package dev.modelarts.local.core;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.modelarts.local.api.model.Arch;
+import dev.modelarts.local.api.model.ImageOrigin;
+import dev.modelarts.local.api.model.ImageRegRequest;
+import dev.modelarts.local.api.model.ImageService;
+import dev.modelarts.local.api.model.ImageStatus;
+import dev.modelarts.local.api.model.ImageType;
+import dev.modelarts.local.api.model.ImageVisibility;
+import dev.modelarts.local.api.model.ResourceCategory;
+import dev.modelarts.local.api.model.ServiceType;
+import dev.modelarts.local.api.model.TmsTag;
+import dev.modelarts.local.db.DuplicateImageException;
+import dev.modelarts.local.db.GroupDetails;
+import dev.modelarts.local.db.GroupRow;
+import dev.modelarts.local.db.ImageDao;
+import dev.modelarts.local.db.ImageGroupDao;
+import dev.modelarts.local.db.ImageRow;
+import dev.modelarts.local.db.Scopes;
+import dev.modelarts.local.db.Tag;
+import dev.modelarts.local.errors.ApiException;
+import dev.modelarts.local.errors.ErrorCode;
+
+/**
+ * The rules of the image family: what a project may see and change, the defaults of a
+ * registration, and the answers the real service gives when a rule is broken.
+ */
+public final class ImageRegistry {
+
+    private static final List<String> DEFAULT_CATEGORIES =
+            List.of(ResourceCategory.CPU.toString(), ResourceCategory.GPU.toString());
+    private static final List<String> DEFAULT_SERVICES =
+            List.of(ImageService.NOTEBOOK.toString(), ImageService.SSH.toString());
+    private static final int MAX_TAG_KEY = 128;
+    private static final int MAX_TAG_VALUE = 255;
+
+    private final ImageDao images;
+    private final ImageGroupDao groups;
+    private final Clock clock;
+
+    public ImageRegistry(ImageDao images, ImageGroupDao groups, Clock clock) {
+        this.images = images;
+        this.groups = groups;
+        this.clock = clock;
+    }
+
+    /** Registers an image pushed to SWR as a DEDICATED, ACTIVE image of the project. */
+    public ImageRow register(String projectId, ImageRegRequest request) {
+        SwrPath path = SwrPath.parse(request.getSwrPath()).orElseThrow(() ->
+                new ApiException(ErrorCode.FIELD_INVALID, "'swr_path' property value is incorrect:"
+                        + " expected [registry[:port]/]namespace/name:tag."));
+        String workspaceId = request.getWorkspaceId() == null ? "0" : request.getWorkspaceId();
+        List<String> categories = names(request.getResourceCategory(), DEFAULT_CATEGORIES);
+        long now = clock.millis();
+        ImageRow image = new ImageRow(
+                UUID.randomUUID().toString(),
+                null,
+                Scopes.dedicated(projectId, workspaceId),
+                ImageType.DEDICATED.toString(),
+                projectId,
+                workspaceId,
+                path.namespace(),
+                path.name(),
+                path.tag(),
+                request.getSwrPath(),
+                valueOr(request.getArch(), Arch.X86_64),
+                valueOr(request.getOrigin(), ImageOrigin.CUSTOMIZE),
+                valueOr(request.getServiceType(), ServiceType.UNKNOWN),
+                ImageStatus.ACTIVE.toString(),
+                null,
+                valueOr(request.getVisibility(), ImageVisibility.PRIVATE),
+                request.getDescription(),
+                categories,
+                categories,
+                names(request.getServices(), DEFAULT_SERVICES),
+                null,
+                request.getFlavorType(),
+                request.getSwrInstanceId(),
+                null,
+                null,
+                now,
+                now,
+                registrationTags(request.getTags()));
+        try {
+            return images.insert(image, new GroupDetails(request.getDescription(), request.getReadMe(), null, null));
+        } catch (DuplicateImageException e) {
+            throw new ApiException(ErrorCode.DUPLICATE_TAG, "Conflict tag " + e.tag() + " for image "
+                    + e.image() + ", tag cannot be duplicated.");
+        }
+    }
+
+    /** An image the project may see: BUILD_IN, or its own in any workspace. */
+    public ImageRow visibleImage(String projectId, String id) {
+        return images.find(id).filter(image -> visible(image.isBuiltIn(), image.projectId(), projectId))
+                .orElseThrow(() -> imageNotFound(id));
+    }
+
+    public Page<ImageRow> list(ImageFilter filter, ImageSort sort, int limit, long offset) {
+        return images.list(filter, sort, limit, offset);
+    }
+
+    /** Deletes one of the project's images; BUILD_IN images are refused. */
+    public ImageRow delete(String projectId, String id) {
+        ImageRow image = visibleImage(projectId, id);
+        if (image.isBuiltIn()) {
+            throw notAuthorized("modelarts:image:delete", "built-in images cannot be deleted");
+        }
+        return images.delete(id, clock.millis()).orElseThrow(() -> imageNotFound(id));
+    }
+
+    /** Sets a group's README and/or tags; only the project's own groups. */
+    public GroupRow updateGroup(String projectId, String id, String readMe, List<TmsTag> tags) {
+        ownGroup(projectId, id, "modelarts:image:updateGroup");
+        List<Tag> newTags = tags == null ? null : tags.stream().map(t -> new Tag(t.getKey(), t.getValue())).toList();
+        return groups.updateDetails(id, readMe, newTags, clock.millis()).orElseThrow(() -> groupNotFound(id));
+    }
+
+    /** Deletes a group of the project with all its versions; answers with the group as it was. */
+    public GroupRow deleteGroup(String projectId, String id) {
+        ownGroup(projectId, id, "modelarts:image:deleteGroup");
+        return groups.delete(id).orElseThrow(() -> groupNotFound(id));
+    }
+
+    private void ownGroup(String projectId, String id, String action) {
+        GroupRow group = groups.find(id).filter(g -> visible(g.isBuiltIn(), g.projectId(), projectId))
+                .orElseThrow(() -> groupNotFound(id));
+        if (group.isBuiltIn()) {
+            throw notAuthorized(action, "built-in image groups cannot be changed");
+        }
+    }
+
+    private static boolean visible(boolean builtIn, String owner, String projectId) {
+        return builtIn || projectId.equals(owner);
+    }
+
+    private static ApiException imageNotFound(String id) {
+        return new ApiException(ErrorCode.NOT_FOUND, "The image " + id + " does not exist.");
+    }
+
+    private static ApiException groupNotFound(String id) {
+        return new ApiException(ErrorCode.NOT_FOUND, "The image group " + id + " does not exist.");
+    }
+
+    private static ApiException notAuthorized(String action, String why) {
+        return new ApiException(ErrorCode.NOT_AUTHORIZED,
+                "You are not authorized to perform the (" + action + ") operation: " + why + ".");
+    }
+
+    private static String valueOr(Object value, Object fallback) {
+        return String.valueOf(value == null ? fallback : value);
+    }
+
+    private static List<String> names(Collection<?> values, List<String> fallback) {
+        return values == null || values.isEmpty() ? fallback : values.stream().map(String::valueOf).toList();
+    }
+
+    /**
+     * RegisterImage's tags: the SDKs send strings, the documents describe key/value objects
+     * (reference §9.7). A string is {@code key} or {@code key=value}.
+     */
+    static List<Tag> registrationTags(List<Object> tags) {
+        if (tags == null) {
+            return List.of();
+        }
+        List<Tag> result = new ArrayList<>();
+        for (int i = 0; i < tags.size(); i++) {
+            Object tag = tags.get(i);
+            Tag parsed;
+            if (tag instanceof String text) {
+                int eq = text.indexOf('=');
+                parsed = eq < 0 ? new Tag(text, null) : new Tag(text.substring(0, eq), text.substring(eq + 1));
+            } else if (tag instanceof Map<?, ?> map && map.get("key") instanceof String key
+                    && (map.get("value") == null || map.get("value") instanceof String)
+                    && map.keySet().stream().allMatch(k -> "key".equals(k) || "value".equals(k))) {
+                parsed = new Tag(key, (String) map.get("value"));
+            } else {
+                throw invalidTag(i, "must be a string or an object with a string 'key' and 'value'");
+            }
+            check(parsed.key(), 1, MAX_TAG_KEY, i, "key");
+            if (parsed.value() != null) {
+                check(parsed.value(), 0, MAX_TAG_VALUE, i, "value");
+            }
+            result.add(parsed);
+        }
+        return result;
+    }
+
+    private static void check(String text, int min, int max, int index, String part) {
+        int length = text.length();
+        if (length < min || length > max) {
+            throw invalidTag(index, "its " + part + " must be " + min + " to " + max + " characters long");
+        }
+    }
+
+    private static ApiException invalidTag(int index, String why) {
+        return new ApiException(ErrorCode.FIELD_INVALID,
+                "'tags[" + index + "]' property value is incorrect: " + why + ".");
+    }
+}

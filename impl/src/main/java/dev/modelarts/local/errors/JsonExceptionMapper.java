@@ -1,0 +1,36 @@
+package dev.modelarts.local.errors;
+
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+
+/**
+ * A body that is not JSON (ModelArts.4105), or JSON whose field has the wrong type or an unknown
+ * enum value (ModelArts.6336, naming the field), or of the wrong shape altogether (6400).
+ */
+public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessingException> {
+
+    @Override
+    public Response toResponse(JsonProcessingException e) {
+        if (e instanceof JsonParseException || e instanceof JsonEOFException) {
+            return ErrorResponses.of(ErrorCode.INVALID_JSON, "Incorrect JSON format of the input data.");
+        }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining()).substring(1).replace(".[", "[");
+            if (e.getOriginalMessage().startsWith("Missing required creator property")) {
+                return ErrorResponses.of(ErrorCode.FIELD_REQUIRED, "'" + field + "' is a required property.");
+            }
+            return ErrorResponses.of(ErrorCode.FIELD_INVALID, "'" + field + "' property value is incorrect.");
+        }
+        return ErrorResponses.of(ErrorCode.INVALID_PAYLOAD,
+                "Invalid request payload: expected a JSON object, please check.");
+    }
+}

@@ -1,0 +1,69 @@
+package dev.modelarts.local.resources;
+
+import dev.modelarts.local.api.ImagesApi;
+import dev.modelarts.local.api.model.DeleteRequestBody;
+import dev.modelarts.local.api.model.Image;
+import dev.modelarts.local.api.model.ImageRegRequest;
+import dev.modelarts.local.api.model.ImageStatus;
+import dev.modelarts.local.api.model.ImageType;
+import dev.modelarts.local.api.model.ListImageResponse;
+import dev.modelarts.local.api.model.ServiceType;
+import dev.modelarts.local.api.model.SortDir;
+import dev.modelarts.local.core.ImageFilter;
+import dev.modelarts.local.core.ImageRegistry;
+import dev.modelarts.local.core.ImageSort;
+import dev.modelarts.local.core.Page;
+import dev.modelarts.local.db.ImageRow;
+
+/**
+ * RegisterImage, ListImage, ShowImage, DeleteImage and SyncImage. Parameters and bodies arrive
+ * validated against the spec; the rules are {@link ImageRegistry}'s.
+ */
+public final class ImagesResource implements ImagesApi {
+
+    private final ImageRegistry registry;
+
+    public ImagesResource(ImageRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public Image registerImage(String projectId, ImageRegRequest request) {
+        return ApiViews.image(registry.register(projectId, request));
+    }
+
+    @Override
+    public ListImageResponse listImage(String projectId, Integer limit, Integer offset, String name,
+            Boolean nameFuzzyMatch, String namespace, String workspaceId, ServiceType serviceType, SortDir sortDir,
+            String sortKey, ImageType type, String showName, String showTag) {
+        ImageFilter filter = new ImageFilter(projectId, workspaceId, type, name, nameFuzzyMatch, namespace,
+                serviceType == null ? null : serviceType.toString(), showName, showTag);
+        ImageSort sort = ImageSort.parse(sortKey, sortDir != SortDir.ASC);
+        Page<ImageRow> page = registry.list(filter, sort, limit, offset);
+        return ListImageResponse.builder()
+                .current(page.index())
+                .data(page.items().stream().map(ApiViews::listed).toList())
+                .pages(page.pages())
+                .size(page.limit())
+                .total(page.total())
+                .build();
+    }
+
+    @Override
+    public Image showImage(String projectId, String id) {
+        return ApiViews.image(registry.visibleImage(projectId, id));
+    }
+
+    /** Both the documents' {@code ?force=} and the SDKs' body {@code is_force} are accepted; neither acts here. */
+    @Override
+    public Image deleteImage(String projectId, String id, Boolean force, DeleteRequestBody body) {
+        Image deleted = ApiViews.image(registry.delete(projectId, id));
+        deleted.setStatus(ImageStatus.DELETED);
+        return deleted;
+    }
+
+    @Override
+    public Image syncImage(String projectId, String imageId) {
+        return ApiViews.image(registry.visibleImage(projectId, imageId));
+    }
+}
