@@ -158,7 +158,8 @@ public final class ImageRegistry {
     }
 
     private static List<String> names(Collection<?> values, List<String> fallback) {
-        return values == null || values.isEmpty() ? fallback : values.stream().map(String::valueOf).toList();
+        return values == null || values.isEmpty() ? fallback
+                : values.stream().map(String::valueOf).distinct().toList();
     }
 
     /**

@@ -18,6 +18,12 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
 
     @Override
     public Response toResponse(JsonProcessingException e) {
+        // Jackson wraps what the body stream throws, such as the body size limit's refusal
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiException api) {
+                return ErrorResponses.of(api.status(), api.errorCode(), api.getMessage());
+            }
+        }
         if (e instanceof JsonParseException || e instanceof JsonEOFException) {
             return ErrorResponses.of(ErrorCode.INVALID_JSON, "Incorrect JSON format of the input data.");
         }

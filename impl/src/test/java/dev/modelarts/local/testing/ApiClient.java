@@ -56,6 +56,15 @@ public final class ApiClient {
         return send("GET", pathAndQuery, null, headers);
     }
 
+    /** A request with a JSON body, sent as the SDK sends it. */
+    public Reply json(String method, String pathAndQuery, String body) {
+        return send(method, pathAndQuery, body, Map.of("Content-Type", "application/json;charset=UTF-8"));
+    }
+
+    public Reply delete(String pathAndQuery) {
+        return send("DELETE", pathAndQuery, null, Map.of());
+    }
+
     public Reply send(String method, String pathAndQuery, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(pathAndQuery))
                 .timeout(Duration.ofSeconds(30))

@@ -63,7 +63,8 @@ public final class SpecValidator {
      *
      * @param path the request path without query
      */
-    public List<String> problems(String method, String path, int status, Map<String, List<String>> headers,
+    public synchronized List<String> problems(String method, String path, int status,
+            Map<String, List<String>> headers,
             String body) {
         SimpleResponse.Builder response = SimpleResponse.Builder.status(status);
         headers.forEach((name, values) -> response.withHeader(name, values));

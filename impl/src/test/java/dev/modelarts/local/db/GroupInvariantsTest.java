@@ -1,0 +1,96 @@
+package dev.modelarts.local.db;
+
+import static dev.modelarts.local.testing.TestImages.dedicated;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.modelarts.local.config.DatabaseSettings;
+
+/**
+ * After any sequence of registrations and deletions, each group's aggregates equal what its
+ * images say: version_count their number, create_at the oldest's, update_at the newest change;
+ * and a group without images does not exist.
+ */
+class GroupInvariantsTest {
+
+    @TempDir
+    Path dir;
+
+    private record Expected(long newestChange) {
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 42, 2026})
+    void holdAfterARandomSequenceOfWrites(long seed) {
+        Random random = new Random(seed);
+        try (Database database = Database.open(DatabaseSettings.embeddedH2(dir.resolve("s" + seed), "sa", ""))) {
+            ImageDao images = new ImageDao(database.jdbi());
+            List<ImageRow> live = new ArrayList<>();
+            Map<String, Long> newestChange = new HashMap<>();
+            long clock = 1_000_000;
+            for (int step = 0; step < 300; step++) {
+                clock += 1 + random.nextInt(1000);
+                if (live.isEmpty() || random.nextInt(100) < 60) {
+                    String name = "app" + random.nextInt(6);
+                    long created = clock - random.nextInt(500_000); // registered images may carry older times
+                    ImageRow image = dedicated("p", random.nextBoolean() ? "0" : "ws", "team", name,
+                            "t" + step, created, clock, null);
+                    live.add(images.insert(image, GroupDetails.NONE));
+                    newestChange.merge(image.scope() + "/" + name, clock, Math::max);
+                } else {
+                    ImageRow victim = live.remove(random.nextInt(live.size()));
+                    assertThat(images.delete(victim.id(), clock)).isPresent();
+                    newestChange.merge(victim.scope() + "/" + victim.name(), clock, Math::max);
+                }
+            }
+            assertInvariants(database, live, newestChange);
+        }
+    }
+
+    private static void assertInvariants(Database database, List<ImageRow> live, Map<String, Long> newestChange) {
+        List<Map<String, Object>> groups = database.jdbi().withHandle(h -> h.createQuery(
+                "select g.id, g.scope, g.name, g.version_count, g.create_at, g.update_at,"
+                        + " (select count(*) from images i where i.group_id = g.id) as images,"
+                        + " (select min(i.create_at) from images i where i.group_id = g.id) as oldest"
+                        + " from image_groups g").mapToMap().list());
+        Map<String, List<ImageRow>> expected = new HashMap<>();
+        live.forEach(i -> expected.computeIfAbsent(i.scope() + "/" + i.name(), k -> new ArrayList<>()).add(i));
+
+        assertThat(groups).hasSize(expected.size());
+        for (Map<String, Object> g : groups) {
+            String key = g.get("scope") + "/" + g.get("name");
+            List<ImageRow> members = expected.get(key);
+            assertThat(members).as("group %s has images", key).isNotNull();
+            assertThat(((Number) g.get("version_count")).intValue()).isEqualTo(members.size())
+                    .isEqualTo(((Number) g.get("images")).intValue());
+            long oldest = members.stream().mapToLong(ImageRow::createAt).min().orElseThrow();
+            assertThat(((Number) g.get("create_at")).longValue()).isEqualTo(oldest)
+                    .isEqualTo(((Number) g.get("oldest")).longValue());
+            assertThat(((Number) g.get("update_at")).longValue()).isEqualTo(newestChange.get(key));
+        }
+    }
+
+    @Test
+    void deletingTheLastVersionDeletesTheGroup(@TempDir Path other) {
+        try (Database database = Database.open(DatabaseSettings.embeddedH2(other, "sa", ""))) {
+            ImageDao images = new ImageDao(database.jdbi());
+            ImageRow only = images.insert(dedicated("p", "0", "team", "solo", "v1", 1_000), GroupDetails.NONE);
+            assertThat(images.delete(only.id(), 2_000)).isPresent();
+            long groups = database.jdbi().withHandle(h -> h.createQuery("select count(*) from image_groups")
+                    .mapTo(Long.class).one());
+            assertThat(groups).isZero();
+            assertThat(images.delete(only.id(), 3_000)).isEmpty();
+        }
+    }
+}
