@@ -42,6 +42,12 @@ public final class ServerConfig {
             description = "Directory of the embedded H2 database file (MODELARTS_DATA_DIR). Default: ${DEFAULT-VALUE}.")
     private Path dataDir;
 
+    @Option(names = "--credentials", paramLabel = "FILE",
+            defaultValue = "${env:MODELARTS_CREDENTIALS}",
+            description = "YAML file of the tokens and access keys to accept (MODELARTS_CREDENTIALS)."
+                    + " Default: the development credential only (dev-token; DEVACCESSKEY0000000 for dev-project).")
+    private Path credentials;
+
     @Option(names = "--db-url", paramLabel = "JDBC_URL",
             defaultValue = "${env:MODELARTS_DB_URL}",
             description = "JDBC URL of the database, replacing the embedded H2 file (MODELARTS_DB_URL).")
@@ -97,6 +103,10 @@ public final class ServerConfig {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    public Optional<Path> credentials() {
+        return Optional.ofNullable(credentials);
     }
 
     public DatabaseSettings database() {

@@ -29,6 +29,16 @@ public enum ErrorCode {
     DUPLICATE_TAG("ModelArts.6737", Status.BAD_REQUEST),
     /** The operation is not allowed on this resource (BUILD_IN images), or for this credential. */
     NOT_AUTHORIZED("ModelArts.0108", Status.FORBIDDEN),
+    /** No credential at all. */
+    NO_CREDENTIAL("ModelArts.0201", Status.UNAUTHORIZED),
+    /** An unknown token. */
+    TOKEN_INVALID("ModelArts.0203", Status.UNAUTHORIZED),
+    /** A token that cannot be a token. */
+    TOKEN_MALFORMED("ModelArts.0204", Status.UNAUTHORIZED),
+    /** An AK/SK signature that does not verify (unknown AK, bad signature, missing or stale date). */
+    SIGNATURE_REFUSED("APIG.0301", Status.UNAUTHORIZED),
+    /** The credential is not bound to the path's project. */
+    PROJECT_MISMATCH("ModelArts.0210", Status.FORBIDDEN),
     /** No API at this path and method: the API gateway's answer. */
     API_NOT_FOUND("APIG.0101", Status.NOT_FOUND),
     /** Any error of the server itself; the message carries the request id. */

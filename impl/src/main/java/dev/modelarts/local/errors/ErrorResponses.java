@@ -3,9 +3,15 @@ package dev.modelarts.local.errors;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import dev.modelarts.local.api.model.ErrorResponse;
+import org.slf4j.MDC;
 
-/** Builds the ModelArts error body: {@code {"error_code": "...", "error_msg": "..."}}. */
+import dev.modelarts.local.api.model.ErrorResponse;
+import dev.modelarts.local.http.RequestIds;
+
+/**
+ * Builds the ModelArts error body: {@code {"error_code": "...", "error_msg": "..."}}, plus the
+ * {@code request_id} that the API gateway's own errors ({@code APIG.*}) carry.
+ */
 public final class ErrorResponses {
 
     private ErrorResponses() {
@@ -22,6 +28,10 @@ public final class ErrorResponses {
     /** A builder with the body and type set, for callers that add headers. */
     public static Response.ResponseBuilder builder(int status, String errorCode, String message) {
         ErrorResponse body = new ErrorResponse(errorCode, message);
+        if (errorCode.startsWith("APIG.")) {
+            // the API gateway's errors carry the request id in the body too
+            body.setRequestId(MDC.get(RequestIds.MDC_KEY));
+        }
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
     }
 }

@@ -8,6 +8,9 @@ import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.server.validation.ValidationFeature;
 
 import dev.modelarts.local.db.Database;
+import dev.modelarts.local.auth.AuthFilter;
+import dev.modelarts.local.auth.Credentials;
+import dev.modelarts.local.auth.IamActions;
 import dev.modelarts.local.core.ImageRegistry;
 import dev.modelarts.local.db.ImageDao;
 import dev.modelarts.local.db.ImageGroupDao;
@@ -36,7 +39,7 @@ public final class ApiApplication {
     private ApiApplication() {
     }
 
-    public static ResourceConfig create(Database database, Clock clock) {
+    public static ResourceConfig create(Database database, Credentials credentials, Clock clock) {
         ImageGroupDao groups = new ImageGroupDao(database.jdbi());
         ImageRegistry registry = new ImageRegistry(new ImageDao(database.jdbi()), groups, clock);
 
@@ -57,6 +60,7 @@ public final class ApiApplication {
         // cross-cutting HTTP concerns
         config.register(RequestIds.class);
         config.register(BodySizeLimit.class);
+        config.register(new AuthFilter(credentials, IamActions.fromSpec(), clock));
         config.register(AccessLog.class);
 
         // errors, all in the ModelArts shape

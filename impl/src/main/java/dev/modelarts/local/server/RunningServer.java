@@ -2,7 +2,9 @@ package dev.modelarts.local.server;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.nio.file.Files;
 import java.util.concurrent.ExecutionException;
@@ -14,6 +16,7 @@ import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.modelarts.local.auth.Credentials;
 import dev.modelarts.local.catalog.BuiltInCatalog;
 import dev.modelarts.local.config.DatabaseSettings;
 import dev.modelarts.local.config.ServerConfig;
@@ -40,6 +43,7 @@ public final class RunningServer implements AutoCloseable {
     }
 
     public static RunningServer start(ServerConfig config) {
+        Credentials credentials = credentials(config);
         DatabaseSettings settings = config.database();
         if (settings.isH2()) {
             createDirectories(config);
@@ -53,7 +57,7 @@ public final class RunningServer implements AutoCloseable {
 
             URI requested = URI.create("http://" + hostForUri(config.host()) + ":" + config.port() + "/");
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(
-                    requested, ApiApplication.create(database, Clock.systemUTC()), false);
+                    requested, ApiApplication.create(database, credentials, Clock.systemUTC()), false);
             http.getListeners().forEach(listener -> listener.registerAddOn(new NoProtocolUpgrade()));
             // DeleteImage and DeleteImageGroup take an optional JSON body ({"is_force": ..}), as
             // the SDKs send it; Grizzly refuses bodies on DELETE unless told otherwise.
@@ -69,6 +73,32 @@ public final class RunningServer implements AutoCloseable {
         } catch (RuntimeException e) {
             database.close();
             throw e;
+        }
+    }
+
+    /** The operator's credentials file, or the development credential (said loudly). */
+    private static Credentials credentials(ServerConfig config) {
+        if (config.credentials().isPresent()) {
+            Credentials credentials = Credentials.read(config.credentials().get());
+            LOG.info("Credentials: {}", config.credentials().get());
+            return credentials;
+        }
+        LOG.info("No --credentials file: accepting only the development credential for project {}"
+                + " (X-Auth-Token {}, or AK {} with its documented SK).",
+                Credentials.DEV_PROJECT, Credentials.DEV_TOKEN, Credentials.DEV_AK);
+        if (!isLoopback(config.host())) {
+            LOG.warn("*** Listening on {} with the publicly known development credential: anyone who can"
+                    + " reach this address can use the API. Give --credentials, or listen on 127.0.0.1. ***",
+                    config.host());
+        }
+        return Credentials.development();
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
         }
     }
 

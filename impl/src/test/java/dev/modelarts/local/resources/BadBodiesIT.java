@@ -142,6 +142,7 @@ class BadBodiesIT {
                 .getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.server().baseUri() + PATH.substring(1)))
                 .header("Content-Type", "application/json")
+                .header("X-Auth-Token", TestServer.TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))
                 .build();
         HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.modelarts.local.auth.Credentials;
 import dev.modelarts.local.catalog.BuiltInCatalog;
 import dev.modelarts.local.config.DatabaseSettings;
 import dev.modelarts.local.db.Database;
@@ -89,7 +90,8 @@ class PackagedServerIT {
         reader.start();
         try {
             String uri = baseUri.get(60, TimeUnit.SECONDS);
-            return new Server(process, new ApiClient(java.net.URI.create(uri)), output, reader);
+            return new Server(process, ApiClient.withToken(java.net.URI.create(uri), Credentials.DEV_TOKEN), output,
+                    reader);
         } catch (Exception e) {
             throw new AssertionError("server did not start; it printed: " + output, e);
         }

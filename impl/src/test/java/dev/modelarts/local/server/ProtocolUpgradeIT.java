@@ -91,7 +91,7 @@ class ProtocolUpgradeIT {
 
     @Test
     void aGetOfferingH2cIsAnsweredAsHttp11WithItsContentType() throws IOException {
-        String response = exchange("GET /v1/p/images/group?limit=1 HTTP/1.1\r\nHost: localhost\r\n"
+        String response = exchange("GET /v1/p/images/group?limit=1 HTTP/1.1\r\nHost: localhost\r\nX-Auth-Token: " + TestServer.TOKEN + "\r\n"
                 + UPGRADE + "\r\n");
         assertThat(response).startsWith("HTTP/1.1 200");
         assertThat(response.toLowerCase()).contains("content-type: application/json");

@@ -23,10 +23,27 @@ public final class ApiClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
+    private final Map<String, String> defaultHeaders;
     private final SpecValidator spec = SpecValidator.get();
 
+    /** A client that sends no credential. */
     public ApiClient(URI base) {
+        this(base, Map.of());
+    }
+
+    /** A client that adds {@code defaultHeaders} (a credential, say) to every request. */
+    public ApiClient(URI base, Map<String, String> defaultHeaders) {
         this.base = base;
+        this.defaultHeaders = Map.copyOf(defaultHeaders);
+    }
+
+    /** A client with a token: {@code X-Auth-Token}. */
+    public static ApiClient withToken(URI base, String token) {
+        return new ApiClient(base, Map.of("X-Auth-Token", token));
+    }
+
+    public URI base() {
+        return base;
     }
 
     /** A response, its body parsed when it is JSON. */
@@ -70,6 +87,11 @@ public final class ApiClient {
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
+        defaultHeaders.forEach((name, value) -> {
+            if (headers.keySet().stream().noneMatch(name::equalsIgnoreCase)) {
+                request.header(name, value);
+            }
+        });
         headers.forEach(request::header);
         HttpResponse<String> response;
         try {

@@ -1,27 +1,76 @@
 package dev.modelarts.local.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.modelarts.local.config.ServerConfig;
 import dev.modelarts.local.db.ImageDao;
 import dev.modelarts.local.server.RunningServer;
 
-/** The real server in this JVM, on a free port of the loopback, over an H2 file in {@code dataDir}. */
+/**
+ * The real server in this JVM, on a free port of the loopback, over an H2 file in
+ * {@code dataDir}, with the test credentials of {@link #CREDENTIALS}.
+ */
 public final class TestServer implements AutoCloseable {
+
+    /** Any project, every action. */
+    public static final String TOKEN = "test-token";
+    public static final String AK = "TESTACCESSKEY0000000";
+    public static final String SK = "test-secret-key";
+    /** Bound to project {@value #PROJECT_A} only, every action. */
+    public static final String TOKEN_A = "project-a-token";
+    public static final String AK_A = "PROJECTAKEY000000000";
+    public static final String SK_A = "project-a-secret";
+    /** Bound to project {@value #PROJECT_A}, may only read. */
+    public static final String READER_TOKEN = "reader-token";
+    public static final String PROJECT_A = "project-a";
+
+    public static final String CREDENTIALS = """
+            tokens:
+              - token: %s
+                projects: ["*"]
+                actions: ["modelarts:image:*"]
+              - token: %s
+                projects: [%s]
+                actions: ["modelarts:image:*"]
+              - token: %s
+                projects: [%s]
+                actions: ["modelarts:image:list", "modelarts:image:listGroup", "modelarts:image:get"]
+            access_keys:
+              - ak: %s
+                sk: %s
+                projects: ["*"]
+                actions: ["modelarts:image:*"]
+              - ak: %s
+                sk: %s
+                projects: [%s]
+                actions: ["modelarts:image:*"]
+            """.formatted(TOKEN, TOKEN_A, PROJECT_A, READER_TOKEN, PROJECT_A, AK, SK, AK_A, SK_A, PROJECT_A);
 
     private final RunningServer server;
     private final ApiClient client;
 
     private TestServer(RunningServer server) {
         this.server = server;
-        this.client = new ApiClient(server.baseUri());
+        this.client = ApiClient.withToken(server.baseUri(), TOKEN);
     }
 
     public static TestServer start(Path dataDir) {
+        Path credentials = dataDir.resolve("credentials.yaml");
+        try {
+            Files.createDirectories(dataDir);
+            Files.writeString(credentials, CREDENTIALS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return new TestServer(RunningServer.start(ServerConfig.parse(
-                "--host", "127.0.0.1", "--port", "0", "--data-dir", dataDir.toString())));
+                "--host", "127.0.0.1", "--port", "0", "--data-dir", dataDir.toString(),
+                "--credentials", credentials.toString())));
     }
 
+    /** A client that sends {@link #TOKEN}, good for any project. */
     public ApiClient client() {
         return client;
     }
