@@ -5,6 +5,7 @@ import static dev.modelarts.local.testing.TestImages.dedicated;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.apache.hc.core5.http.HttpRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +27,8 @@ import dev.modelarts.local.testing.TestServer;
 /**
  * Verifies every pact in {@code contract-tests/pacts/} against the real server, started on a free
  * port over a fresh H2 file. Provider states seed through the real data layer. A folder with no
- * pacts fails the build, as Pact intends.
+ * pacts fails the build, as Pact intends. Each request gets the test token unless the pact
+ * itself carries a credential.
  */
 @Provider("modelarts-image-server")
 @PactFolder("pacts")
@@ -52,9 +54,13 @@ class ImageServerPactTest {
         context.setTarget(new HttpTestTarget("127.0.0.1", server.server().port()));
     }
 
+    /** Adds a credential to each request, and changes nothing else. */
     @TestTemplate
     @ExtendWith(PactVerificationInvocationContextProvider.class)
-    void verify(PactVerificationContext context) {
+    void verify(PactVerificationContext context, HttpRequest request) {
+        if (!request.containsHeader("X-Auth-Token") && !request.containsHeader("Authorization")) {
+            request.addHeader("X-Auth-Token", TestServer.TOKEN);
+        }
         context.verifyInteraction();
     }
 

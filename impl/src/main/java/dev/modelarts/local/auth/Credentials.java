@@ -1,7 +1,6 @@
 package dev.modelarts.local.auth;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
@@ -76,24 +76,30 @@ public final class Credentials {
     public static Credentials read(Path path) {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
-        try (InputStream in = Files.newInputStream(path)) {
-            File file = yaml.readValue(in, File.class);
-            if (file == null) {
-                throw new InvalidCredentialsFile(path + ": the file is empty");
-            }
-            return new Credentials(file);
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        String text;
+        try {
+            text = Files.readString(path);
         } catch (NoSuchFileException e) {
             throw new InvalidCredentialsFile(path + ": no such file");
-        } catch (JsonProcessingException e) {
-            JsonLocation where = e.getLocation();
-            String line = where == null ? "" : ", line " + where.getLineNr();
-            String problem = e.getCause() instanceof IllegalArgumentException bad ? bad.getMessage()
-                    : e.getOriginalMessage().split("\n")[0];
-            throw new InvalidCredentialsFile(path + line + ": " + problem);
         } catch (IOException e) {
             throw new InvalidCredentialsFile(path + ": " + e.getMessage());
+        }
+        if (text.isBlank()) {
+            throw new InvalidCredentialsFile(path + ": the file is empty");
+        }
+        try {
+            return new Credentials(yaml.readValue(text, File.class));
+        } catch (JsonMappingException e) {
+            // the line of the entry at fault, not where the parser noticed
+            String problem = e.getCause() instanceof IllegalArgumentException bad ? bad.getMessage()
+                    : e.getOriginalMessage().split("\n")[0];
+            throw new InvalidCredentialsFile(path + ", line " + YamlLines.lineOf(text, e.getPath(), e.getLocation())
+                    + ": " + problem);
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            throw new InvalidCredentialsFile(path + (where == null ? "" : ", line " + where.getLineNr()) + ": "
+                    + e.getOriginalMessage().split("\n")[0]);
         }
     }
 

@@ -1,11 +1,13 @@
 package dev.modelarts.local.server;
 
+import java.io.UncheckedIOException;
 import java.util.concurrent.CountDownLatch;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
+import dev.modelarts.local.auth.Credentials;
 import dev.modelarts.local.config.ServerConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -46,6 +48,11 @@ public final class ModelArtsServer {
         RunningServer server;
         try {
             server = RunningServer.start(config);
+        } catch (Credentials.InvalidCredentialsFile | UncheckedIOException e) {
+            // the operator's to fix: the message says what and where
+            LOG.error("Cannot start: {}", e.getMessage());
+            System.exit(1);
+            return;
         } catch (RuntimeException e) {
             LOG.error("Cannot start: {}", e.getMessage(), e);
             System.exit(1);

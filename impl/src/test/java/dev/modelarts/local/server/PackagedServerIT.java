@@ -7,6 +7,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -173,6 +174,57 @@ class PackagedServerIT {
         assertThat(bad.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(bad.exitValue()).isEqualTo(2);
         assertThat(error).contains("--port");
+    }
+
+    @Test
+    void aMalformedCredentialsFileStopsTheServerNamingTheLine() throws Exception {
+        Path credentials = Files.writeString(dir.resolve("credentials.yaml"),
+                "tokens:\n  - token: ok\n    projects: [p]\n    actions: [\"modelarts:image:*\"]\n"
+                        + "access_keys:\n  - ak: AK1\n    projects: [p]\n    actions: [\"modelarts:image:*\"]\n");
+        Process bad = command("--port", "0", "--data-dir", dir.resolve("data").toString(),
+                "--credentials", credentials.toString()).start();
+        String text = new String(bad.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(bad.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(bad.exitValue()).isEqualTo(1);
+        assertThat(text).contains("Invalid credentials file " + credentials + ", line 6").contains("'sk'");
+    }
+
+    @Test
+    void aCredentialsFileReplacesTheDevelopmentCredential() throws Exception {
+        Path credentials = Files.writeString(dir.resolve("credentials.yaml"),
+                "tokens:\n  - token: ops-token\n    projects: [ops]\n    actions: [\"modelarts:image:*\"]\n");
+        Server server = start(command("--port", "0", "--data-dir", dir.resolve("data").toString(),
+                "--credentials", credentials.toString()));
+        ApiClient ops = ApiClient.withToken(server.api().base(), "ops-token");
+        assertThat(ops.get("/v1/ops/images/group").status()).isEqualTo(200);
+        assertThat(server.api().get("/v1/dev-project/images/group").status()).isEqualTo(401);
+        assertThat(server.output()).noneMatch(line -> line.contains("development credential"));
+        stop(server);
+    }
+
+    @Test
+    void theDevelopmentCredentialIsAnnouncedAndLoudOffTheLoopback() throws Exception {
+        Server local = start(command("--port", "0", "--data-dir", dir.resolve("a").toString()));
+        assertThat(local.output()).anyMatch(line -> line.contains("development credential"))
+                .noneMatch(line -> line.contains("WARN"));
+        stop(local);
+
+        Process wide = command("--host", "0.0.0.0", "--port", "0", "--data-dir", dir.resolve("b").toString()).start();
+        started.add(wide);
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(wide.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                lines.add(line);
+                if (line.contains("listening on")) {
+                    break;
+                }
+            }
+        }
+        assertThat(lines).anyMatch(line -> line.contains("WARN") && line.contains("0.0.0.0")
+                && line.contains("development credential"));
+        wide.toHandle().destroy();
+        assertThat(wide.waitFor(20, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test
