@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.List;
 import java.nio.file.Files;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +45,14 @@ public final class RunningServer implements AutoCloseable {
     }
 
     public static RunningServer start(ServerConfig config) {
+        return start(config, List.of());
+    }
+
+    /**
+     * Starts with extra JAX-RS providers registered beside the application's own: the extension
+     * point for embedding the server (the tests add a check of every response against the spec).
+     */
+    public static RunningServer start(ServerConfig config, List<Object> extraProviders) {
         Credentials credentials = credentials(config);
         DatabaseSettings settings = config.database();
         if (settings.isH2()) {
@@ -56,8 +66,9 @@ public final class RunningServer implements AutoCloseable {
                     catalog.groupCount(), catalog.entries().size(), added);
 
             URI requested = URI.create("http://" + hostForUri(config.host()) + ":" + config.port() + "/");
-            HttpServer http = GrizzlyHttpServerFactory.createHttpServer(
-                    requested, ApiApplication.create(database, credentials, Clock.systemUTC()), false);
+            ResourceConfig application = ApiApplication.create(database, credentials, Clock.systemUTC());
+            extraProviders.forEach(application::register);
+            HttpServer http = GrizzlyHttpServerFactory.createHttpServer(requested, application, false);
             http.getListeners().forEach(listener -> listener.registerAddOn(new NoProtocolUpgrade()));
             // DeleteImage and DeleteImageGroup take an optional JSON body ({"is_force": ..}), as
             // the SDKs send it; Grizzly refuses bodies on DELETE unless told otherwise.

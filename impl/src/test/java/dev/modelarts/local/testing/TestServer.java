@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import dev.modelarts.local.config.ServerConfig;
 import dev.modelarts.local.db.ImageDao;
@@ -11,7 +12,8 @@ import dev.modelarts.local.server.RunningServer;
 
 /**
  * The real server in this JVM, on a free port of the loopback, over an H2 file in
- * {@code dataDir}, with the test credentials of {@link #CREDENTIALS}.
+ * {@code dataDir}, with the test credentials of {@link #CREDENTIALS}, checking every response it
+ * sends against the spec.
  */
 public final class TestServer implements AutoCloseable {
 
@@ -51,9 +53,11 @@ public final class TestServer implements AutoCloseable {
 
     private final RunningServer server;
     private final ApiClient client;
+    private final ResponseSpecCheck check;
 
-    private TestServer(RunningServer server) {
+    private TestServer(RunningServer server, ResponseSpecCheck check) {
         this.server = server;
+        this.check = check;
         this.client = ApiClient.withToken(server.baseUri(), TOKEN);
     }
 
@@ -65,9 +69,10 @@ public final class TestServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        ResponseSpecCheck check = new ResponseSpecCheck();
         return new TestServer(RunningServer.start(ServerConfig.parse(
                 "--host", "127.0.0.1", "--port", "0", "--data-dir", dataDir.toString(),
-                "--credentials", credentials.toString())));
+                "--credentials", credentials.toString()), List.of(check)), check);
     }
 
     /** A client that sends {@link #TOKEN}, good for any project. */
@@ -84,8 +89,20 @@ public final class TestServer implements AutoCloseable {
         return new ImageDao(server.database().jdbi());
     }
 
+    /**
+     * Stops the server, then fails if any response it sent broke the spec (every response is
+     * checked inside the server by {@link ResponseSpecCheck}).
+     */
     @Override
     public void close() {
         server.close();
+        if (!check.problems().isEmpty()) {
+            throw new AssertionError("responses that break the spec:\n" + String.join("\n", check.problems()));
+        }
+    }
+
+    /** How many responses the server checked against the spec. */
+    public int responsesChecked() {
+        return check.checked();
     }
 }

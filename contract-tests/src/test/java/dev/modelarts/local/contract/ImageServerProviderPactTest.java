@@ -1,7 +1,5 @@
 package dev.modelarts.local.contract;
 
-import static dev.modelarts.local.testing.TestImages.dedicated;
-
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -19,29 +17,28 @@ import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvide
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
-import dev.modelarts.local.db.DuplicateImageException;
-import dev.modelarts.local.db.GroupDetails;
-import dev.modelarts.local.db.ImageDao;
 import dev.modelarts.local.testing.TestServer;
 
 /**
- * Verifies every pact in {@code contract-tests/pacts/} against the real server, started on a free
- * port over a fresh H2 file. Provider states seed through the real data layer. A folder with no
- * pacts fails the build, as Pact intends. Each request gets the test token unless the pact
- * itself carries a credential.
+ * Verifies every pact in {@code target/pacts}: those the consumer tests just wrote, and those
+ * consumer teams dropped into {@code contract-tests/pacts/} (copied there before this runs),
+ * against the real server on a free port over a fresh H2 file. A folder with no pacts fails,
+ * as Pact intends. Every response is also checked against the spec, inside the server.
  */
 @Provider("modelarts-image-server")
-@PactFolder("pacts")
-class ImageServerPactTest {
+@PactFolder("target/pacts")
+class ImageServerProviderPactTest {
 
     @TempDir
     static Path dataDir;
 
     private static TestServer server;
+    private static ProviderStates states;
 
     @BeforeAll
     static void start() {
         server = TestServer.start(dataDir);
+        states = new ProviderStates(server);
     }
 
     @AfterAll
@@ -54,7 +51,7 @@ class ImageServerPactTest {
         context.setTarget(new HttpTestTarget("127.0.0.1", server.server().port()));
     }
 
-    /** Adds a credential to each request, and changes nothing else. */
+    /** Adds a credential to each request that has none, and changes nothing else. */
     @TestTemplate
     @ExtendWith(PactVerificationInvocationContextProvider.class)
     void verify(PactVerificationContext context, HttpRequest request) {
@@ -69,25 +66,23 @@ class ImageServerPactTest {
         // the server installs it at start
     }
 
-    /**
-     * Params: project_id, workspace_id (default "0"), namespace, name, versions (tags v1..vN,
-     * a hundred seconds apart). Seeding twice is harmless: the group is created once.
-     */
     @State("an image group exists")
-    void imageGroupExists(Map<String, Object> params) {
-        String project = String.valueOf(params.get("project_id"));
-        String workspace = String.valueOf(params.getOrDefault("workspace_id", "0"));
-        String namespace = String.valueOf(params.get("namespace"));
-        String name = String.valueOf(params.get("name"));
-        int versions = Integer.parseInt(String.valueOf(params.getOrDefault("versions", 1)));
-        ImageDao images = server.images();
-        for (int v = 1; v <= versions; v++) {
-            long at = 1_700_000_000_000L + (v - 1) * 100_000L;
-            try {
-                images.insert(dedicated(project, workspace, namespace, name, "v" + v, at), GroupDetails.NONE);
-            } catch (DuplicateImageException alreadySeeded) {
-                // an earlier interaction seeded this version
-            }
-        }
+    Map<String, Object> imageGroupExists(Map<String, Object> params) {
+        return states.imageGroupExists(params);
+    }
+
+    @State("an image is registered")
+    Map<String, Object> imageIsRegistered(Map<String, Object> params) {
+        return states.imageIsRegistered(params);
+    }
+
+    @State("no image group exists")
+    Map<String, Object> noImageGroup(Map<String, Object> params) {
+        return states.noImageGroup(params);
+    }
+
+    @State("a credential that may only read")
+    Map<String, Object> readOnlyCredential() {
+        return states.readOnlyCredential();
     }
 }
