@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.modelarts.local.api.model.ImageType;
+import dev.modelarts.local.db.DuplicateImageException;
 import dev.modelarts.local.db.GroupDetails;
 import dev.modelarts.local.db.ImageDao;
 import dev.modelarts.local.db.ImageDao.NewImage;
@@ -95,12 +96,19 @@ public final class BuiltInCatalog {
     }
 
     /**
-     * Inserts the images that the database does not have yet; safe to run on every start.
+     * Inserts the images that the database does not have yet; safe to run on every start, and
+     * from several instances at once.
      *
      * @return how many images were inserted
      */
     public int installInto(ImageDao images) {
-        return images.insertMissing(entries);
+        try {
+            return images.insertMissing(entries);
+        } catch (DuplicateImageException anotherInstanceWasFirst) {
+            // several instances starting at once over one database: one installs, the others
+            // find its images on a second look and insert nothing
+            return images.insertMissing(entries);
+        }
     }
 
     // The resource's JSON shape.

@@ -6,7 +6,17 @@ import java.nio.file.Path;
  * Where the data lives. The password is kept out of {@link #toString()} so that it never reaches
  * a log line.
  */
-public record DatabaseSettings(String jdbcUrl, String user, String password) {
+public record DatabaseSettings(String jdbcUrl, String user, String password, int poolSize) {
+
+    public static final int DEFAULT_POOL_SIZE = 16;
+
+    public DatabaseSettings(String jdbcUrl, String user, String password) {
+        this(jdbcUrl, user, password, DEFAULT_POOL_SIZE);
+    }
+
+    public DatabaseSettings withPoolSize(int size) {
+        return new DatabaseSettings(jdbcUrl, user, password, size);
+    }
 
     /** The embedded H2 file's name inside the data directory (H2 adds ".mv.db"). */
     public static final String H2_FILE_NAME = "modelarts";
@@ -38,6 +48,7 @@ public record DatabaseSettings(String jdbcUrl, String user, String password) {
 
     @Override
     public String toString() {
-        return "DatabaseSettings[jdbcUrl=" + redactedUrl() + ", user=" + user + ", password=***]";
+        return "DatabaseSettings[jdbcUrl=" + redactedUrl() + ", user=" + user + ", password=***, poolSize="
+                + poolSize + "]";
     }
 }

@@ -63,6 +63,11 @@ public final class ServerConfig {
             description = "Database password (MODELARTS_DB_PASSWORD). Default: empty.")
     private String dbPassword;
 
+    @Option(names = "--db-pool-size", paramLabel = "N",
+            defaultValue = "${env:MODELARTS_DB_POOL_SIZE:-16}",
+            description = "Most database connections this instance holds (MODELARTS_DB_POOL_SIZE). Default: ${DEFAULT-VALUE}.")
+    private int dbPoolSize;
+
     private ServerConfig() {
     }
 
@@ -88,6 +93,10 @@ public final class ServerConfig {
             throw new ParameterException(spec.commandLine(),
                     "Invalid value for option '--port': " + port + " is not a port number (0 to 65535)");
         }
+        if (dbPoolSize < 1 || dbPoolSize > 1000) {
+            throw new ParameterException(spec.commandLine(),
+                    "Invalid value for option '--db-pool-size': " + dbPoolSize + " is not 1 to 1000");
+        }
         if (host == null || host.isBlank()) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--host': empty");
         }
@@ -112,10 +121,11 @@ public final class ServerConfig {
     public DatabaseSettings database() {
         if (dbUrl != null && !dbUrl.isBlank()) {
             return new DatabaseSettings(dbUrl, Optional.ofNullable(dbUser).orElse(""),
-                    Optional.ofNullable(dbPassword).orElse(""));
+                    Optional.ofNullable(dbPassword).orElse(""), dbPoolSize);
         }
         return DatabaseSettings.embeddedH2(dataDir,
-                Optional.ofNullable(dbUser).orElse("sa"), Optional.ofNullable(dbPassword).orElse(""));
+                Optional.ofNullable(dbUser).orElse("sa"), Optional.ofNullable(dbPassword).orElse(""))
+                .withPoolSize(dbPoolSize);
     }
 
     /** The version printed by {@code --version}: the jar's Implementation-Version. */

@@ -32,20 +32,28 @@ public final class Database implements AutoCloseable {
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
     }
 
-    /** Opens the pool and migrates the schema; fails if the database cannot be reached. */
+    /**
+     * Opens the pool and migrates the schema; fails if the database cannot be reached.
+     *
+     * <p>Pool: at most {@code poolSize} connections (16 by default), 2 kept idle; a request
+     * waits at most 3 s for a connection and a validation at most 2 s, so that a lost database
+     * answers 503 quickly instead of hanging; broken connections are replaced as the database
+     * comes back, with no restart.
+     */
     public static Database open(DatabaseSettings settings) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("modelarts-db");
         config.setJdbcUrl(settings.jdbcUrl());
         config.setUsername(settings.user());
         config.setPassword(settings.password());
-        config.setMaximumPoolSize(16);
-        config.setMinimumIdle(2);
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setMinimumIdle(Math.min(2, settings.poolSize()));
         // fail fast rather than hang when the database is gone
         config.setConnectionTimeout(3_000);
         config.setValidationTimeout(2_000);
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
+            // several instances may start at once: Flyway takes a lock in the database
             migrate(dataSource);
         } catch (RuntimeException e) {
             dataSource.close();

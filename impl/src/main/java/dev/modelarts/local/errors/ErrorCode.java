@@ -41,6 +41,8 @@ public enum ErrorCode {
     PROJECT_MISMATCH("ModelArts.0210", Status.FORBIDDEN),
     /** No API at this path and method: the API gateway's answer. */
     API_NOT_FOUND("APIG.0101", Status.NOT_FOUND),
+    /** The database does not answer: try again later. */
+    DATABASE_UNAVAILABLE("ModelArts.6101", Status.SERVICE_UNAVAILABLE),
     /** Any error of the server itself; the message carries the request id. */
     INTERNAL_ERROR("ModelArts.0010", Status.INTERNAL_SERVER_ERROR);
 

@@ -19,6 +19,11 @@ public final class UnhandledExceptionMapper implements ExceptionMapper<Throwable
 
     @Override
     public Response toResponse(Throwable e) {
+        return internalError(e);
+    }
+
+    /** Logs {@code e} with the request id and answers 500 with that id. */
+    static Response internalError(Throwable e) {
         String requestId = MDC.get(RequestIds.MDC_KEY);
         LOG.error("Unhandled error in request {}", requestId, e);
         return ErrorResponses.of(ErrorCode.INTERNAL_ERROR,

@@ -16,6 +16,7 @@ import dev.modelarts.local.db.ImageDao;
 import dev.modelarts.local.db.ImageGroupDao;
 import dev.modelarts.local.errors.ApiExceptionMapper;
 import dev.modelarts.local.errors.ConstraintViolationMapper;
+import dev.modelarts.local.errors.DatabaseExceptionMapper;
 import dev.modelarts.local.errors.JsonExceptionMapper;
 import dev.modelarts.local.errors.ParamExceptionMapper;
 import dev.modelarts.local.errors.UnhandledExceptionMapper;
@@ -68,6 +69,7 @@ public final class ApiApplication {
         config.register(ParamExceptionMapper.class);
         config.register(ConstraintViolationMapper.class);
         config.register(JsonExceptionMapper.class);
+        config.register(DatabaseExceptionMapper.class);
         config.register(WebApplicationExceptionMapper.class);
         config.register(UnhandledExceptionMapper.class);
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.modelarts.local.api.model.ImageType;
-import dev.modelarts.local.config.DatabaseSettings;
+import dev.modelarts.local.testing.TestDatabase;
 import dev.modelarts.local.core.GroupFilter;
 import dev.modelarts.local.db.Database;
 import dev.modelarts.local.db.GroupPage;
@@ -56,7 +56,7 @@ class BuiltInCatalogTest {
 
     @Test
     void installingTwiceAddsNothingTheSecondTime(@TempDir Path dir) {
-        try (Database database = Database.open(DatabaseSettings.embeddedH2(dir, "sa", ""))) {
+        try (Database database = Database.open(TestDatabase.fresh(dir))) {
             ImageDao images = new ImageDao(database.jdbi());
             assertThat(catalog.installInto(images)).isEqualTo(catalog.entries().size());
             assertThat(catalog.installInto(images)).isZero();

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.modelarts.local.config.DatabaseSettings;
+import dev.modelarts.local.testing.TestDatabase;
 
 /**
  * After any sequence of registrations and deletions, each group's aggregates equal what its
@@ -34,7 +34,7 @@ class GroupInvariantsTest {
     @ValueSource(longs = {1, 2, 3, 42, 2026})
     void holdAfterARandomSequenceOfWrites(long seed) {
         Random random = new Random(seed);
-        try (Database database = Database.open(DatabaseSettings.embeddedH2(dir.resolve("s" + seed), "sa", ""))) {
+        try (Database database = Database.open(TestDatabase.fresh(dir.resolve("s" + seed)))) {
             ImageDao images = new ImageDao(database.jdbi());
             List<ImageRow> live = new ArrayList<>();
             Map<String, Long> newestChange = new HashMap<>();
@@ -83,7 +83,7 @@ class GroupInvariantsTest {
 
     @Test
     void deletingTheLastVersionDeletesTheGroup(@TempDir Path other) {
-        try (Database database = Database.open(DatabaseSettings.embeddedH2(other, "sa", ""))) {
+        try (Database database = Database.open(TestDatabase.fresh(other))) {
             ImageDao images = new ImageDao(database.jdbi());
             ImageRow only = images.insert(dedicated("p", "0", "team", "solo", "v1", 1_000), GroupDetails.NONE);
             assertThat(images.delete(only.id(), 2_000)).isPresent();

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.modelarts.local.api.model.ImageType;
-import dev.modelarts.local.config.DatabaseSettings;
+import dev.modelarts.local.testing.TestDatabase;
 import dev.modelarts.local.core.GroupFilter;
 
 /** The group listing's queries on a real H2 file. */
@@ -35,7 +35,7 @@ class ImageGroupDaoTest {
 
     @BeforeEach
     void open() {
-        database = Database.open(DatabaseSettings.embeddedH2(dir, "sa", ""));
+        database = Database.open(TestDatabase.fresh(dir));
         images = new ImageDao(database.jdbi());
         groups = new ImageGroupDao(database.jdbi());
     }

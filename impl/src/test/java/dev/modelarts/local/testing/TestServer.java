@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
+import dev.modelarts.local.config.DatabaseSettings;
 import dev.modelarts.local.config.ServerConfig;
 import dev.modelarts.local.db.ImageDao;
 import dev.modelarts.local.server.RunningServer;
@@ -61,7 +63,13 @@ public final class TestServer implements AutoCloseable {
         this.client = ApiClient.withToken(server.baseUri(), TOKEN);
     }
 
+    /** A server over a fresh database of the kind the run is for (see {@link TestDatabase}). */
     public static TestServer start(Path dataDir) {
+        return start(dataDir, TestDatabase.fresh(dataDir));
+    }
+
+    /** A server over the given database, which other servers may share. */
+    public static TestServer start(Path dataDir, DatabaseSettings database) {
         Path credentials = dataDir.resolve("credentials.yaml");
         try {
             Files.createDirectories(dataDir);
@@ -70,9 +78,11 @@ public final class TestServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         ResponseSpecCheck check = new ResponseSpecCheck();
-        return new TestServer(RunningServer.start(ServerConfig.parse(
-                "--host", "127.0.0.1", "--port", "0", "--data-dir", dataDir.toString(),
-                "--credentials", credentials.toString()), List.of(check)), check);
+        List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0",
+                "--credentials", credentials.toString()));
+        args.addAll(List.of(TestDatabase.serverOptions(database, dataDir)));
+        return new TestServer(RunningServer.start(ServerConfig.parse(args.toArray(String[]::new)), List.of(check)),
+                check);
     }
 
     /** A client that sends {@link #TOKEN}, good for any project. */

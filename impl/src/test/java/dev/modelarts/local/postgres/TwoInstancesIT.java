@@ -1,0 +1,149 @@
+package dev.modelarts.local.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.modelarts.local.catalog.BuiltInCatalog;
+import dev.modelarts.local.config.DatabaseSettings;
+import dev.modelarts.local.testing.ApiClient;
+import dev.modelarts.local.testing.ApiClient.Reply;
+import dev.modelarts.local.testing.TestDatabase;
+import dev.modelarts.local.testing.TestServer;
+
+/**
+ * Two server instances over one PostgreSQL behave as one: what one writes the other reads at
+ * once, and racing writes through both leave exact counts.
+ */
+@EnabledIfSystemProperty(named = "test.database", matches = "postgres")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TwoInstancesIT {
+
+    private static final int THREADS_PER_INSTANCE = 16;
+    private static final String SWR = "swr.cn-north-4.myhuaweicloud.com/";
+
+    private TestServer a;
+    private TestServer b;
+
+    /** Both start at once over an empty database: migrations and the catalog are installed once. */
+    @BeforeAll
+    void start(@TempDir Path dir) throws Exception {
+        DatabaseSettings shared = TestDatabase.fresh(dir);
+        CompletableFuture<TestServer> first = CompletableFuture.supplyAsync(() -> TestServer.start(dir.resolve("a"), shared));
+        CompletableFuture<TestServer> second = CompletableFuture.supplyAsync(() -> TestServer.start(dir.resolve("b"), shared));
+        a = first.get(120, TimeUnit.SECONDS);
+        b = second.get(120, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void theBuiltInCatalogIsThereOnceForBoth() {
+        long builtIn = BuiltInCatalog.load().groupCount();
+        assertThat(a.client().get("/v1/p/images/group?type=BUILD_IN").json().get("total").asLong()).isEqualTo(builtIn);
+        assertThat(b.client().get("/v1/p/images?type=BUILD_IN&limit=1").json().get("total").asLong())
+                .isEqualTo(BuiltInCatalog.load().entries().size());
+    }
+
+    @AfterAll
+    void stop() {
+        a.close();
+        b.close();
+    }
+
+    private static String register(String project, String tag) {
+        return "{\"swr_path\":\"" + SWR + "team/" + project + ":" + tag + "\"}";
+    }
+
+    @Test
+    void whatOneRegistersTheOtherListsAndADeleteOnOneIsSeenByTheOther() {
+        String project = "shared-view";
+        Reply registered = a.client().json("POST", "/v1/" + project + "/images", register(project, "v1"));
+        assertThat(registered.status()).isEqualTo(200);
+        String id = registered.json().get("id").asText();
+
+        JsonNode onB = b.client().get("/v1/" + project + "/images/group?type=DEDICATED").json();
+        assertThat(onB.get("total").asLong()).isEqualTo(1);
+        assertThat(b.client().get("/v1/" + project + "/images/" + id).status()).isEqualTo(200);
+
+        assertThat(b.client().delete("/v1/" + project + "/images/" + id).status()).isEqualTo(200);
+        assertThat(a.client().get("/v1/" + project + "/images/group?type=DEDICATED").json().get("total").asLong())
+                .isZero();
+        assertThat(a.client().get("/v1/" + project + "/images/" + id).status()).isEqualTo(400);
+    }
+
+    /** Runs every call at once: half of the threads against each instance. */
+    private static List<Reply> race(List<Callable<Reply>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2 * THREADS_PER_INSTANCE);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Reply>> futures = new ArrayList<>();
+            for (Callable<Reply> call : calls) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return call.call();
+                }));
+            }
+            go.countDown();
+            List<Reply> replies = new ArrayList<>();
+            for (Future<Reply> f : futures) {
+                replies.add(f.get(120, TimeUnit.SECONDS));
+            }
+            return replies;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void twoHundredDistinctTagsThroughBothInstancesLeaveTwoHundredVersions() throws Exception {
+        String project = "race-two-distinct";
+        List<Callable<Reply>> calls = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            ApiClient api = (i % 2 == 0 ? a : b).client();
+            String body = register(project, "v" + i);
+            calls.add(() -> api.json("POST", "/v1/" + project + "/images", body));
+        }
+        assertThat(race(calls)).allSatisfy(r -> assertThat(r.status()).as(r.body()).isEqualTo(200));
+        JsonNode groups = b.client().get("/v1/" + project + "/images/group?type=DEDICATED").json();
+        assertThat(groups.get("total").asLong()).isEqualTo(1);
+        assertThat(groups.get("data").get(0).get("version_count").asInt()).isEqualTo(200);
+        assertThat(a.client().get("/v1/" + project + "/images?type=DEDICATED&limit=1").json().get("total").asLong())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void fiftyRegistrationsOfOneTagThroughBothInstancesLeaveOneImage() throws Exception {
+        String project = "race-two-same";
+        String body = register(project, "v1");
+        List<Callable<Reply>> calls = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            ApiClient api = (i % 2 == 0 ? a : b).client();
+            calls.add(() -> api.json("POST", "/v1/" + project + "/images", body));
+        }
+        List<Reply> replies = race(calls);
+        assertThat(replies.stream().filter(r -> r.status() == 200)).hasSize(1);
+        assertThat(replies.stream().filter(r -> r.status() != 200)).hasSize(49).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(r.json().get("error_code").asText()).isEqualTo("ModelArts.6737");
+        });
+        assertThat(a.client().get("/v1/" + project + "/images/group?type=DEDICATED").json()
+                .get("data").get(0).get("version_count").asInt()).isEqualTo(1);
+    }
+}
