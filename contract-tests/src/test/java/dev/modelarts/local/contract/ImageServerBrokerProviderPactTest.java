@@ -1,24 +1,9 @@
 package dev.modelarts.local.contract;
 
-import java.nio.file.Path;
-import java.util.Map;
-
-import org.apache.hc.core5.http.HttpRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
-import au.com.dius.pact.provider.junit5.HttpTestTarget;
-import au.com.dius.pact.provider.junit5.PactVerificationContext;
-import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Provider;
-import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactBroker;
-import dev.modelarts.local.testing.TestServer;
 
 /**
  * The same verification, of the pacts a Pact Broker serves. Runs only when configured, by
@@ -32,61 +17,5 @@ import dev.modelarts.local.testing.TestServer;
 @Provider("modelarts-image-server")
 @PactBroker
 @EnabledIfSystemProperty(named = "pactbroker.url", matches = ".+")
-class ImageServerBrokerProviderPactTest {
-
-    @TempDir
-    static Path dataDir;
-
-    private static TestServer server;
-    private static ProviderStates states;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(dataDir);
-        states = new ProviderStates(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void target(PactVerificationContext context) {
-        context.setTarget(new HttpTestTarget("127.0.0.1", server.server().port()));
-    }
-
-    @TestTemplate
-    @ExtendWith(PactVerificationInvocationContextProvider.class)
-    void verify(PactVerificationContext context, HttpRequest request) {
-        if (!request.containsHeader("X-Auth-Token") && !request.containsHeader("Authorization")) {
-            request.addHeader("X-Auth-Token", TestServer.TOKEN);
-        }
-        context.verifyInteraction();
-    }
-
-    @State("the built-in catalog is loaded")
-    void builtInCatalog() {
-        // the server installs it at start
-    }
-
-    @State("an image group exists")
-    Map<String, Object> imageGroupExists(Map<String, Object> params) {
-        return states.imageGroupExists(params);
-    }
-
-    @State("an image is registered")
-    Map<String, Object> imageIsRegistered(Map<String, Object> params) {
-        return states.imageIsRegistered(params);
-    }
-
-    @State("no image group exists")
-    Map<String, Object> noImageGroup(Map<String, Object> params) {
-        return states.noImageGroup(params);
-    }
-
-    @State("a credential that may only read")
-    Map<String, Object> readOnlyCredential() {
-        return states.readOnlyCredential();
-    }
+class ImageServerBrokerProviderPactTest extends ProviderVerification {
 }

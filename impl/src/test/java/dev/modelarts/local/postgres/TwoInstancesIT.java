@@ -7,10 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -27,6 +23,7 @@ import dev.modelarts.local.config.DatabaseSettings;
 import dev.modelarts.local.testing.ApiClient;
 import dev.modelarts.local.testing.ApiClient.Reply;
 import dev.modelarts.local.testing.TestDatabase;
+import dev.modelarts.local.testing.Race;
 import dev.modelarts.local.testing.TestServer;
 
 /**
@@ -88,27 +85,9 @@ class TwoInstancesIT {
         assertThat(a.client().get("/v1/" + project + "/images/" + id).status()).isEqualTo(400);
     }
 
-    /** Runs every call at once: half of the threads against each instance. */
+    /** Runs the calls on twice {@value #THREADS_PER_INSTANCE} threads, all released at once. */
     private static List<Reply> race(List<Callable<Reply>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2 * THREADS_PER_INSTANCE);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Reply>> futures = new ArrayList<>();
-            for (Callable<Reply> call : calls) {
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return call.call();
-                }));
-            }
-            go.countDown();
-            List<Reply> replies = new ArrayList<>();
-            for (Future<Reply> f : futures) {
-                replies.add(f.get(120, TimeUnit.SECONDS));
-            }
-            return replies;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Race.run(2 * THREADS_PER_INSTANCE, calls);
     }
 
     @Test

@@ -6,11 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.modelarts.local.testing.ApiClient;
 import dev.modelarts.local.testing.ApiClient.Reply;
+import dev.modelarts.local.testing.Race;
 import dev.modelarts.local.testing.TestServer;
 
 /** Registrations racing over HTTP leave exact counts: no lost and no doubled version. */
@@ -46,26 +42,8 @@ class ConcurrentRegistrationIT {
     }
 
     /** Runs the calls on {@value #THREADS} threads, all released at once. */
-    private List<Reply> race(List<Callable<Reply>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Reply>> futures = new ArrayList<>();
-            for (Callable<Reply> call : calls) {
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return call.call();
-                }));
-            }
-            go.countDown();
-            List<Reply> replies = new ArrayList<>();
-            for (Future<Reply> f : futures) {
-                replies.add(f.get(120, TimeUnit.SECONDS));
-            }
-            return replies;
-        } finally {
-            pool.shutdownNow();
-        }
+    private static List<Reply> race(List<Callable<Reply>> calls) throws Exception {
+        return Race.run(THREADS, calls);
     }
 
     @Test
