@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -144,7 +145,7 @@ public final class Credentials {
                 @JsonProperty("access_keys") List<KeyEntry> accessKeys) {
             this.tokens = tokens == null ? List.of() : tokens;
             this.accessKeys = accessKeys == null ? List.of() : accessKeys;
-            Set<String> seen = new java.util.HashSet<>();
+            Set<String> seen = new HashSet<>();
             for (KeyEntry k : this.accessKeys) {
                 if (!seen.add(k.ak)) {
                     throw new IllegalArgumentException("the access key " + k.ak + " is listed twice");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -36,7 +37,7 @@ public final class IamActions {
             }
             JsonNode spec = new ObjectMapper(new YAMLFactory()).readTree(in);
             Map<String, String> actions = new HashMap<>();
-            Set<String> open = new java.util.HashSet<>();
+            Set<String> open = new HashSet<>();
             spec.get("paths").forEach(path -> path.fields().forEachRemaining(op -> {
                 if (!METHODS.contains(op.getKey())) {
                     return;

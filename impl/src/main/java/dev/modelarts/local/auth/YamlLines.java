@@ -1,5 +1,6 @@
 package dev.modelarts.local.auth;
 
+import java.io.StringReader;
 import java.util.List;
 
 import org.yaml.snakeyaml.LoaderOptions;
@@ -25,7 +26,7 @@ final class YamlLines {
      */
     static int lineOf(String yaml, List<Reference> path, JsonLocation fallback) {
         try {
-            Node node = new Yaml(new LoaderOptions()).compose(new java.io.StringReader(yaml));
+            Node node = new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
             for (Reference step : path) {
                 Node next = child(node, step);
                 if (next == null) {

@@ -3,6 +3,7 @@ package dev.modelarts.local.errors;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -90,7 +91,7 @@ public final class ConstraintViolationMapper implements ExceptionMapper<Constrai
 
     /** The generated models' Java names come from the spec's snake_case names: swrPath → swr_path. */
     static String snakeCase(String javaName) {
-        return javaName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        return javaName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
     private static Optional<String> parameterName(Class<?> resource, Path.MethodNode node, int index) {

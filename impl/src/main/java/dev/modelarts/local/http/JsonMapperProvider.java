@@ -2,6 +2,7 @@ package dev.modelarts.local.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -41,7 +42,7 @@ public final class JsonMapperProvider implements ContextResolver<ObjectMapper> {
                     .setCoercion(CoercionInputShape.EmptyString, type == LogicalType.Textual
                             ? CoercionAction.TryConvert : CoercionAction.Fail);
         }
-        mapper.configure(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
+        mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         return mapper;
     }
 

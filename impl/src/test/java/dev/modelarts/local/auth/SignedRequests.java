@@ -3,11 +3,9 @@ package dev.modelarts.local.auth;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,9 +108,5 @@ final class SignedRequests {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    static String encodeForm(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 }
