@@ -1,0 +1,94 @@
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.UUID;
+
+import dev.modelarts.local.catalog.BuiltInCatalog;
+import dev.modelarts.local.config.DatabaseSettings;
+import dev.modelarts.local.db.Database;
+import dev.modelarts.local.db.ImageDao;
+
+/**
+ * Fills an H2 data directory with N generated image versions, about ten per group, spread over
+ * five projects, three workspaces each and twenty namespaces, plus the built-in catalog; the
+ * group rows carry exact aggregates. Run with the server jar on the class path:
+ * {@code java -cp impl/target/modelarts-image-server.jar bench/LoadData.java DIR N}.
+ */
+public class LoadData {
+
+    static final int VERSIONS_PER_GROUP = 10;
+    static final String[] WORKSPACES = {"0", "0123456789abcdef0123456789abcdef", "fedcba9876543210fedcba9876543210"};
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        int n = Integer.parseInt(args[1]);
+        long started = System.nanoTime();
+        try (Database database = Database.open(DatabaseSettings.embeddedH2(dir, "sa", ""))) {
+            BuiltInCatalog.load().installInto(new ImageDao(database.jdbi()));
+            database.jdbi().useHandle(h -> load(h.getConnection(), n));
+        }
+        System.out.printf("loaded %d versions in %.1f s%n", n, (System.nanoTime() - started) / 1e9);
+    }
+
+    static void load(Connection c, int n) throws Exception {
+        c.setAutoCommit(false);
+        int groups = Math.max(1, n / VERSIONS_PER_GROUP);
+        long base = 1_700_000_000_000L;
+        try (PreparedStatement group = c.prepareStatement("insert into image_groups (id, scope, type, project_id,"
+                + " workspace_id, namespace, name, version_count, create_at, update_at)"
+                + " values (?, ?, 'DEDICATED', ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement image = c.prepareStatement("insert into images (id, group_id, scope, type, project_id,"
+                + " workspace_id, namespace, name, tag, swr_path, arch, origin, service_type, status, visibility,"
+                + " resource_categories, support_res_categories, dev_services, create_at, update_at)"
+                + " values (?, ?, ?, 'DEDICATED', ?, ?, ?, ?, ?, ?, 'X86_64', 'CUSTOMIZE', 'UNKNOWN', 'ACTIVE',"
+                + " 'PRIVATE', 'CPU,GPU', 'CPU,GPU', 'NOTEBOOK,SSH', ?, ?)")) {
+            for (int g = 0; g < groups; g++) {
+                String project = "bench-project-" + (g % 5);
+                String workspace = WORKSPACES[(g / 5) % 3];
+                String scope = project + "/" + workspace;
+                String namespace = "ns" + (g % 20);
+                String name = "model-" + g;
+                String groupId = UUID.randomUUID().toString();
+                int versions = g == groups - 1 ? n - g * VERSIONS_PER_GROUP : VERSIONS_PER_GROUP;
+                long created = base + g * 1_000L;
+                long updated = created + (versions - 1) * 60_000L;
+                group.setString(1, groupId);
+                group.setString(2, scope);
+                group.setString(3, project);
+                group.setString(4, workspace);
+                group.setString(5, namespace);
+                group.setString(6, name);
+                group.setInt(7, versions);
+                group.setLong(8, created);
+                group.setLong(9, updated);
+                group.addBatch();
+                for (int v = 0; v < versions; v++) {
+                    long at = created + v * 60_000L;
+                    String tag = "v" + v;
+                    image.setString(1, UUID.randomUUID().toString());
+                    image.setString(2, groupId);
+                    image.setString(3, scope);
+                    image.setString(4, project);
+                    image.setString(5, workspace);
+                    image.setString(6, namespace);
+                    image.setString(7, name);
+                    image.setString(8, tag);
+                    image.setString(9, "swr.cn-north-4.myhuaweicloud.com/" + namespace + "/" + name + ":" + tag);
+                    image.setLong(10, at);
+                    image.setLong(11, at);
+                    image.addBatch();
+                }
+                if (g % 1000 == 999) {
+                    group.executeBatch();
+                    image.executeBatch();
+                    c.commit();
+                }
+            }
+            group.executeBatch();
+            image.executeBatch();
+            c.commit();
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+}
