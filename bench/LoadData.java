@@ -17,6 +17,16 @@ import dev.modelarts.local.db.ImageDao;
 public class LoadData {
 
     static final int VERSIONS_PER_GROUP = 10;
+
+    /** The migrations' secondary indexes (db/migration/V1__image_catalog.sql), by name. */
+    static final java.util.Map<String, String> INDEXES = new java.util.LinkedHashMap<>();
+
+    static {
+        INDEXES.put("ix_image_groups_scope_order", "image_groups (scope, update_at desc, namespace, name, id)");
+        INDEXES.put("ix_image_groups_name", "image_groups (name, scope)");
+        INDEXES.put("ix_image_groups_namespace", "image_groups (namespace, scope)");
+        INDEXES.put("ix_images_scope_order", "images (scope, update_at desc, id)");
+    }
     static final String[] WORKSPACES = {"0", "0123456789abcdef0123456789abcdef", "fedcba9876543210fedcba9876543210"};
 
     public static void main(String[] args) throws Exception {
@@ -25,7 +35,14 @@ public class LoadData {
         long started = System.nanoTime();
         try (Database database = Database.open(DatabaseSettings.embeddedH2(dir, "sa", ""))) {
             BuiltInCatalog.load().installInto(new ImageDao(database.jdbi()));
-            database.jdbi().useHandle(h -> load(h.getConnection(), n));
+            database.jdbi().useHandle(h -> {
+                // secondary indexes are built once after the load rather than row by row during it
+                for (String index : INDEXES.keySet()) {
+                    h.execute("drop index " + index);
+                }
+                load(h.getConnection(), n);
+                INDEXES.forEach((index, definition) -> h.execute("create index " + index + " on " + definition));
+            });
         }
         System.out.printf("loaded %d versions in %.1f s%n", n, (System.nanoTime() - started) / 1e9);
     }
@@ -78,7 +95,7 @@ public class LoadData {
                     image.setLong(11, at);
                     image.addBatch();
                 }
-                if (g % 1000 == 999) {
+                if (g % 5000 == 4999) {
                     group.executeBatch();
                     image.executeBatch();
                     c.commit();
