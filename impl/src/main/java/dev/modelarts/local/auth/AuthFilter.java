@@ -43,7 +43,6 @@ import dev.modelarts.local.errors.ErrorCode;
 public final class AuthFilter implements ContainerRequestFilter {
 
     public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(15);
-    public static final String PRINCIPAL_PROPERTY = Principal.class.getName();
 
     private static final DateTimeFormatter SDK_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
     private static final String PREFIX = SdkHmacSha256.ALGORITHM + " ";
@@ -71,7 +70,6 @@ public final class AuthFilter implements ContainerRequestFilter {
             return;
         }
         Principal principal = authenticate(request);
-        request.setProperty(PRINCIPAL_PROPERTY, principal);
 
         String projectId = request.getUriInfo().getPathParameters().getFirst("project_id");
         if (projectId != null && !principal.boundTo(projectId)) {

@@ -2,6 +2,7 @@ package dev.modelarts.local.auth;
 
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Who a credential speaks for: the projects it is bound to ({@code *} for any) and the IAM
@@ -9,24 +10,33 @@ import java.util.Set;
  *
  * @param name a name safe to log: the access key, or a masked token
  */
-public record Principal(String name, Set<String> projects, List<String> actions) {
+public record Principal(String name, Set<String> projects, List<String> actions, List<Pattern> actionPatterns) {
+
+    public Principal(String name, Set<String> projects, List<String> actions) {
+        this(name, projects, actions, actions.stream().map(Principal::compile).toList());
+    }
 
     public Principal {
         projects = Set.copyOf(projects);
         actions = List.copyOf(actions);
+        actionPatterns = List.copyOf(actionPatterns);
     }
 
     public boolean boundTo(String projectId) {
         return projects.contains("*") || projects.contains(projectId);
     }
 
+    /** Checked on every request: the patterns are compiled once, with the credentials. */
     public boolean allows(String action) {
-        return actions.stream().anyMatch(pattern -> matches(pattern, action));
+        return actionPatterns.stream().anyMatch(pattern -> pattern.matcher(action).matches());
     }
 
     /** IAM-style: {@code *} matches any run of characters. */
     static boolean matches(String pattern, String action) {
-        String regex = ("\\Q" + pattern + "\\E").replace("*", "\\E.*\\Q");
-        return action.matches(regex);
+        return compile(pattern).matcher(action).matches();
+    }
+
+    private static Pattern compile(String pattern) {
+        return Pattern.compile(("\\Q" + pattern + "\\E").replace("*", "\\E.*\\Q"));
     }
 }

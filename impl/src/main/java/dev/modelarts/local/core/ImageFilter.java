@@ -22,8 +22,4 @@ public record ImageFilter(
         Objects.requireNonNull(projectId, "projectId");
         Objects.requireNonNull(workspaceId, "workspaceId");
     }
-
-    public static ImageFilter visibleTo(String projectId, String workspaceId) {
-        return new ImageFilter(projectId, workspaceId, null, null, true, null, null, null, null);
-    }
 }

@@ -1,7 +1,5 @@
 package dev.modelarts.local.db;
 
-import dev.modelarts.local.api.model.ImageType;
-
 /**
  * How visibility is stored: BUILD_IN rows have the empty scope, visible everywhere; DEDICATED
  * rows have the scope of the project and workspace that own them.
@@ -15,9 +13,5 @@ public final class Scopes {
 
     public static String dedicated(String projectId, String workspaceId) {
         return projectId + "/" + workspaceId;
-    }
-
-    public static ImageType typeOf(String scope) {
-        return scope.isEmpty() ? ImageType.BUILD_IN : ImageType.DEDICATED;
     }
 }

@@ -21,10 +21,6 @@ public class ApiException extends RuntimeException {
         this(code.status().getStatusCode(), code.code(), message);
     }
 
-    public static ApiException parameter(String message) {
-        return new ApiException(ErrorCode.PARAMETER_ERROR, "Parameter error: " + message);
-    }
-
     public int status() {
         return status;
     }

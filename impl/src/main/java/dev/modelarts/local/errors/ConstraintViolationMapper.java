@@ -2,10 +2,10 @@ package dev.modelarts.local.errors;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
@@ -35,23 +35,22 @@ public final class ConstraintViolationMapper implements ExceptionMapper<Constrai
 
     @Override
     public Response toResponse(ConstraintViolationException e) {
-        Set<ConstraintViolation<?>> violations = e.getConstraintViolations();
-        List<String> details = violations.stream().map(ConstraintViolationMapper::describe)
-                .sorted().distinct().toList();
-        ErrorCode code = violations.stream()
-                .map(v -> subject(v, v.getConstraintDescriptor().getAnnotation()).code())
-                .min(Enum::compareTo).orElse(ErrorCode.PARAMETER_ERROR);
+        List<Subject> subjects = new ArrayList<>();
+        List<String> details = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            Annotation constraint = violation.getConstraintDescriptor().getAnnotation();
+            Subject subject = subject(violation, constraint);
+            subjects.add(subject);
+            details.add(subject.text() + " " + rule(constraint, violation));
+        }
+        ErrorCode code = subjects.stream().map(Subject::code).min(Enum::compareTo).orElse(ErrorCode.PARAMETER_ERROR);
         String prefix = switch (code) {
             case PARAMETER_ERROR -> "Parameter error: ";
             case INVALID_PAYLOAD -> "Invalid request payload: ";
             default -> "";
         };
-        return ErrorResponses.of(code, prefix + details.stream().collect(Collectors.joining("; ")) + ".");
-    }
-
-    static String describe(ConstraintViolation<?> violation) {
-        Annotation constraint = violation.getConstraintDescriptor().getAnnotation();
-        return subject(violation, constraint).text() + " " + rule(constraint, violation);
+        return ErrorResponses.of(code, prefix + details.stream().sorted().distinct()
+                .collect(Collectors.joining("; ")) + ".");
     }
 
     private static Subject subject(ConstraintViolation<?> violation, Annotation constraint) {
