@@ -58,7 +58,7 @@ final class ProviderStates {
     /** "no image group exists": project_id, namespace, name; deletes it if an earlier interaction made it. */
     Map<String, Object> noImageGroup(Map<String, Object> params) {
         String project = text(params, "project_id", "dev-project");
-        ImageGroupDao groups = new ImageGroupDao(server.server().database().jdbi());
+        ImageGroupDao groups = new ImageGroupDao(server.server().database());
         GroupFilter filter = GroupFilter.visibleTo(project, "0").withNamespace(text(params, "namespace", "team"))
                 .withName(text(params, "name", "app"), false);
         groups.list(filter, 10, 0).page().items().forEach(g -> groups.delete(g.id()));

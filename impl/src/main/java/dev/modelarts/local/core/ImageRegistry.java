@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import dev.modelarts.local.api.model.Arch;
 import dev.modelarts.local.api.model.ImageOrigin;
@@ -60,7 +59,7 @@ public final class ImageRegistry {
         List<String> categories = names(request.getResourceCategory(), DEFAULT_CATEGORIES);
         long now = clock.millis();
         ImageRow image = new ImageRow(
-                UUID.randomUUID().toString(),
+                Ids.next(),
                 null,
                 Scopes.dedicated(projectId, workspaceId),
                 ImageType.DEDICATED.toString(),

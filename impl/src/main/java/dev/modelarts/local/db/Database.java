@@ -25,11 +25,17 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final HikariDataSource dataSource;
+    private final DatabaseSettings settings;
     private final Jdbi jdbi;
+    private final GroupIndex groupIndex;
+    private final GroupCommit writes;
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource dataSource, DatabaseSettings settings) {
         this.dataSource = dataSource;
+        this.settings = settings;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        this.groupIndex = new GroupIndex(jdbi, settings.isExclusive());
+        this.writes = new GroupCommit(jdbi, groupIndex);
     }
 
     /**
@@ -41,6 +47,16 @@ public final class Database implements AutoCloseable {
      * comes back, with no restart.
      */
     public static Database open(DatabaseSettings settings) {
+        Database database = connect(settings);
+        database.migrate();
+        return database;
+    }
+
+    /**
+     * Opens the pool without migrating; {@link #migrate()} must run before the first query. The
+     * server starts its HTTP side meanwhile.
+     */
+    public static Database connect(DatabaseSettings settings) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("modelarts-db");
         config.setJdbcUrl(settings.jdbcUrl());
@@ -51,16 +67,19 @@ public final class Database implements AutoCloseable {
         // fail fast rather than hang when the database is gone
         config.setConnectionTimeout(3_000);
         config.setValidationTimeout(2_000);
-        HikariDataSource dataSource = new HikariDataSource(config);
+        return new Database(new HikariDataSource(config), settings);
+    }
+
+    /** Migrates the schema to the current version; closes the pool if that fails. */
+    public void migrate() {
         try {
             // several instances may start at once: Flyway takes a lock in the database
             migrate(dataSource);
         } catch (RuntimeException e) {
-            dataSource.close();
+            close();
             throw e;
         }
         LOG.info("Database ready: {}", settings.redactedUrl());
-        return new Database(dataSource);
     }
 
     private static void migrate(DataSource dataSource) {
@@ -75,6 +94,16 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
+    /** The group listing's in-memory read model, shared by every DAO over this database. */
+    GroupIndex groupIndex() {
+        return groupIndex;
+    }
+
+    /** The one way this instance writes: group commits on a writer thread. */
+    GroupCommit writes() {
+        return writes;
+    }
+
     /** True when a connection can be had and answers within two seconds. */
     public boolean isReachable() {
         try (Connection connection = dataSource.getConnection()) {
@@ -84,8 +113,10 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Finishes the queued writes, then closes the pool. */
     @Override
     public void close() {
+        writes.close();
         dataSource.close();
     }
 }

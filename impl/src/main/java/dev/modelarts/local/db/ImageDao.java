@@ -2,6 +2,7 @@ package dev.modelarts.local.db;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,8 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 import dev.modelarts.local.api.model.ImageType;
+import dev.modelarts.local.core.GroupFilter;
+import dev.modelarts.local.core.Ids;
 import dev.modelarts.local.core.ImageFilter;
 import dev.modelarts.local.core.ImageSort;
 import dev.modelarts.local.core.Page;
@@ -26,9 +29,13 @@ import dev.modelarts.local.core.Page;
 public final class ImageDao {
 
     private final Jdbi jdbi;
+    private final GroupIndex index;
+    private final GroupCommit writes;
 
-    public ImageDao(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    public ImageDao(Database database) {
+        this.jdbi = database.jdbi();
+        this.index = database.groupIndex();
+        this.writes = database.writes();
     }
 
     /**
@@ -57,27 +64,60 @@ public final class ImageDao {
                 .bind("id", id).map(RowMappers.IMAGE).findOne());
     }
 
-    /** One page of the images that match {@code filter}, in {@code sort} order, with the total. */
+    /**
+     * One page of the images that match {@code filter}, in {@code sort} order, with the total.
+     *
+     * <p>The page: each visible scope's rows in order (an index range on H2 and PostgreSQL alike
+     * for the default order), at most offset + limit of them, merged. The total: when the filter
+     * asks only what the groups know (type, name, namespace), the sum of the matching groups'
+     * version counts, from the {@link GroupIndex}; otherwise a count in SQL.
+     */
     public Page<ImageRow> list(ImageFilter filter, ImageSort sort, int limit, long offset) {
         SqlWhere where = new SqlWhere()
-                .visibleTo(filter.projectId(), filter.workspaceId(), filter.type())
                 .name(filter.name(), filter.nameFuzzy())
                 .equal("namespace", filter.namespace())
                 .equal("service_type", filter.serviceType())
                 .equal("show_name", filter.showName())
                 .equal("show_tag", filter.showTag());
+        List<String> scopes = GroupIndex.visibleScopes(filter.projectId(), filter.workspaceId(), filter.type());
+        boolean groupsKnowTotal = filter.serviceType() == null && filter.showName() == null
+                && filter.showTag() == null;
+        if (groupsKnowTotal) {
+            // from memory, before a connection is taken: loading a scope into the index takes one
+            long total = index.versionCount(new GroupFilter(filter.projectId(), filter.workspaceId(),
+                    filter.type(), filter.name(), filter.nameFuzzy(), filter.namespace(), null));
+            List<ImageRow> rows = offset < total
+                    ? jdbi.withHandle(h -> page(h, where, scopes, sort, limit, offset))
+                    : List.of();
+            return new Page<>(rows, total, limit, offset);
+        }
+        // the count and the page from one snapshot
         return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
-            long total = where.bind(h.createQuery("select count(*) from images" + where.sql()))
-                    .mapTo(Long.class).one();
-            List<ImageRow> rows = List.of();
-            if (offset < total) {
-                rows = where.bind(h.createQuery("select " + RowMappers.IMAGE_COLUMNS + " from images"
-                                + where.sql() + sort.orderBy() + " limit :limit offset :offset"))
-                        .bind("limit", limit).bind("offset", offset)
-                        .map(RowMappers.IMAGE).list();
-            }
+            long total = where.bind(h.createQuery("select count(*) from images where scope in (<scopes>)"
+                            + where.andSql()).bindList("scopes", scopes)).mapTo(Long.class).one();
+            List<ImageRow> rows = offset < total ? page(h, where, scopes, sort, limit, offset) : List.of();
             return new Page<>(rows, total, limit, offset);
         });
+    }
+
+    /** Each scope's first offset + limit rows in order (an index range), merged, then the page. */
+    private static List<ImageRow> page(Handle h, SqlWhere where, List<String> scopes, ImageSort sort, int limit,
+            long offset) {
+        List<String> branches = new ArrayList<>();
+        for (int i = 0; i < scopes.size(); i++) {
+            branches.add("(select " + RowMappers.IMAGE_COLUMNS + " from images where scope = :scope" + i
+                    + where.andSql() + sort.orderBy(List.of("scope")) + " limit :each)");
+        }
+        var query = where.bind(h.createQuery("select " + RowMappers.IMAGE_COLUMNS + " from ("
+                        + String.join(" union all ", branches) + ") visible"
+                        + sort.orderBy() + " limit :limit offset :offset"))
+                .bind("each", offset + limit)
+                .bind("limit", limit)
+                .bind("offset", offset);
+        for (int i = 0; i < scopes.size(); i++) {
+            query.bind("scope" + i, scopes.get(i));
+        }
+        return query.map(RowMappers.IMAGE).list();
     }
 
     /**
@@ -86,18 +126,19 @@ public final class ImageDao {
      * @return how many were inserted
      */
     public int insertMissing(List<NewImage> images) {
-        return jdbi.inTransaction(h -> {
+        return writes.run("", (h, changed) -> {
             Set<String> stored = new HashSet<>(h.createQuery("select id from images where id in (<ids>)")
                     .bindList("ids", images.stream().map(i -> i.image().id()).toList())
                     .mapTo(String.class).list());
-            int inserted = 0;
+            int count = 0;
             for (NewImage image : images) {
                 if (!stored.contains(image.image().id())) {
-                    insert(h, image.image(), image.group());
-                    inserted++;
+                    ImageRow inserted = insert(h, image.image(), image.group());
+                    changed.add(inserted.scope(), inserted.groupId());
+                    count++;
                 }
             }
-            return inserted;
+            return count;
         });
     }
 
@@ -108,7 +149,12 @@ public final class ImageDao {
      * @throws DuplicateImageException when the group already has the image's tag
      */
     public ImageRow insert(ImageRow image, GroupDetails details) {
-        return jdbi.inTransaction(h -> insert(h, image, details));
+        // registrations into one group have one key: a batch locks groups in key order
+        return writes.run(image.scope() + "\n" + image.namespace() + "\n" + image.name(), (h, changed) -> {
+            ImageRow stored = insert(h, image, details);
+            changed.add(stored.scope(), stored.groupId());
+            return stored;
+        });
     }
 
     /**
@@ -117,11 +163,11 @@ public final class ImageDao {
      * @return the image as it was, or empty when it does not exist
      */
     public Optional<ImageRow> delete(String id, long changedAt) {
-        return jdbi.inTransaction(h -> {
+        return writes.run("", (h, changed) -> {
             Optional<String> groupId = h.createQuery("select group_id from images where id = :id")
                     .bind("id", id).mapTo(String.class).findOne();
             if (groupId.isEmpty()) {
-                return Optional.empty();
+                return Optional.<ImageRow>empty();
             }
             lockGroup(h, groupId.get());
             // read again under the group's lock: a concurrent delete may have won
@@ -135,12 +181,13 @@ public final class ImageDao {
             refreshAggregates(h, groupId.get(), changedAt);
             h.createUpdate("delete from image_groups where id = :id and version_count = 0")
                     .bind("id", groupId.get()).execute();
+            changed.add(image.get().scope(), groupId.get());
             return image;
         });
     }
 
     private static ImageRow insert(Handle h, ImageRow image, GroupDetails details) {
-        String groupId = lockOrCreateGroup(h, image, details);
+        String groupId = addVersionToGroup(h, image, details);
         ImageRow stored = image.withGroupId(groupId);
         try {
             insertImageRow(h, stored);
@@ -150,7 +197,6 @@ public final class ImageDao {
             }
             throw e;
         }
-        refreshAggregates(h, groupId, image.updateAt());
         return stored;
     }
 
@@ -170,7 +216,31 @@ public final class ImageDao {
                         + " :statusMessage, :visibility, :description, :resourceCategories,"
                         + " :supportResCategories, :devServices, :size, :flavorType,"
                         + " :swrInstanceId, :showName, :showTag, :createAt, :updateAt, :tags)")
-                .bindMethods(stored)
+                // bound one by one: bindMethods looks each name up by reflection, on the writer's thread
+                .bind("id", stored.id())
+                .bind("groupId", stored.groupId())
+                .bind("scope", stored.scope())
+                .bind("type", stored.type())
+                .bind("projectId", stored.projectId())
+                .bind("workspaceId", stored.workspaceId())
+                .bind("namespace", stored.namespace())
+                .bind("name", stored.name())
+                .bind("tag", stored.tag())
+                .bind("swrPath", stored.swrPath())
+                .bind("arch", stored.arch())
+                .bind("origin", stored.origin())
+                .bind("serviceType", stored.serviceType())
+                .bind("status", stored.status())
+                .bind("statusMessage", stored.statusMessage())
+                .bind("visibility", stored.visibility())
+                .bind("description", stored.description())
+                .bind("size", stored.size())
+                .bind("flavorType", stored.flavorType())
+                .bind("swrInstanceId", stored.swrInstanceId())
+                .bind("showName", stored.showName())
+                .bind("showTag", stored.showTag())
+                .bind("createAt", stored.createAt())
+                .bind("updateAt", stored.updateAt())
                 .bind("resourceCategories", RowMappers.join(stored.resourceCategories()))
                 .bind("supportResCategories", RowMappers.join(stored.supportResCategories()))
                 .bind("devServices", RowMappers.join(stored.devServices()))
@@ -178,50 +248,64 @@ public final class ImageDao {
                 .execute();
     }
 
-    private static String lockOrCreateGroup(Handle h, ImageRow image, GroupDetails details) {
-        Optional<String> existing = lockGroupByKey(h, image);
-        if (existing.isPresent()) {
-            return existing.get();
+    /**
+     * Counts one more version into the image's group, creating the group when it is new, and
+     * returns the group's id. The update locks the group's row until the transaction ends, so
+     * writers to one group queue up; the aggregates follow without reading the group's images.
+     * (An UPDATE rather than SELECT ... FOR UPDATE: H2 parses a FOR UPDATE query anew each time.)
+     */
+    private static String addVersionToGroup(Handle h, ImageRow image, GroupDetails details) {
+        if (addVersion(h, image) == 0) {
+            // A concurrent writer may create the same group first: then this insert does nothing
+            // and the update below counts into that writer's row.
+            h.createUpdate("insert into image_groups (id, scope, type, project_id, workspace_id, namespace,"
+                            + " name, description, read_me, icon_name, swr_instance_id, swr_instance_name,"
+                            + " version_count, create_at, update_at)"
+                            + " values (:id, :scope, :type, :projectId, :workspaceId, :namespace, :name,"
+                            + " :description, :readMe, :iconName, :swrInstanceId, :swrInstanceName,"
+                            + " 0, :createAt, :updateAt)"
+                            + " on conflict do nothing")
+                    .bind("id", ImageType.BUILD_IN.toString().equals(image.type())
+                            ? builtInGroupId(image.namespace(), image.name())
+                            : Ids.next())
+                    .bind("scope", image.scope())
+                    .bind("type", image.type())
+                    .bind("projectId", image.projectId())
+                    .bind("workspaceId", image.workspaceId())
+                    .bind("namespace", image.namespace())
+                    .bind("name", image.name())
+                    .bind("description", details.description())
+                    .bind("readMe", details.readMe())
+                    .bind("iconName", details.iconName())
+                    .bind("swrInstanceId", image.swrInstanceId())
+                    .bind("swrInstanceName", details.swrInstanceName())
+                    .bind("createAt", image.createAt())
+                    .bind("updateAt", image.updateAt())
+                    .execute();
+            if (addVersion(h, image) == 0) {
+                throw new IllegalStateException(
+                        "image group " + image.namespace() + "/" + image.name() + " vanished while being created");
+            }
         }
-        String id = ImageType.BUILD_IN.toString().equals(image.type())
-                ? builtInGroupId(image.namespace(), image.name())
-                : UUID.randomUUID().toString();
-        // A concurrent writer may create the same group first: then this insert does nothing
-        // and the lock below finds that writer's row.
-        h.createUpdate("insert into image_groups (id, scope, type, project_id, workspace_id, namespace,"
-                        + " name, description, read_me, icon_name, swr_instance_id, swr_instance_name,"
-                        + " version_count, create_at, update_at)"
-                        + " values (:id, :scope, :type, :projectId, :workspaceId, :namespace, :name,"
-                        + " :description, :readMe, :iconName, :swrInstanceId, :swrInstanceName,"
-                        + " 0, :createAt, :updateAt)"
-                        + " on conflict do nothing")
-                .bind("id", id)
-                .bind("scope", image.scope())
-                .bind("type", image.type())
-                .bind("projectId", image.projectId())
-                .bind("workspaceId", image.workspaceId())
-                .bind("namespace", image.namespace())
-                .bind("name", image.name())
-                .bind("description", details.description())
-                .bind("readMe", details.readMe())
-                .bind("iconName", details.iconName())
-                .bind("swrInstanceId", image.swrInstanceId())
-                .bind("swrInstanceName", details.swrInstanceName())
-                .bind("createAt", image.createAt())
-                .bind("updateAt", image.updateAt())
-                .execute();
-        return lockGroupByKey(h, image).orElseThrow(() -> new IllegalStateException(
-                "image group " + image.namespace() + "/" + image.name() + " vanished while being created"));
-    }
-
-    private static Optional<String> lockGroupByKey(Handle h, ImageRow image) {
         return h.createQuery("select id from image_groups"
-                        + " where scope = :scope and namespace = :namespace and name = :name for update")
+                        + " where scope = :scope and namespace = :namespace and name = :name")
                 .bind("scope", image.scope())
                 .bind("namespace", image.namespace())
                 .bind("name", image.name())
                 .mapTo(String.class)
-                .findOne();
+                .one();
+    }
+
+    private static int addVersion(Handle h, ImageRow image) {
+        return h.createUpdate("update image_groups set version_count = version_count + 1,"
+                        + " create_at = least(create_at, :createAt), update_at = greatest(update_at, :updateAt)"
+                        + " where scope = :scope and namespace = :namespace and name = :name")
+                .bind("scope", image.scope())
+                .bind("namespace", image.namespace())
+                .bind("name", image.name())
+                .bind("createAt", image.createAt())
+                .bind("updateAt", image.updateAt())
+                .execute();
     }
 
     private static void lockGroup(Handle h, String groupId) {

@@ -1,57 +1,35 @@
 package dev.modelarts.local.db;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 import dev.modelarts.local.core.GroupFilter;
-import dev.modelarts.local.core.Page;
 
 /**
- * Reads and changes image groups. The listing reads only image_groups, whose aggregates every
- * write keeps up to date; it never aggregates the images table.
+ * Reads and changes image groups. The listing is served by the {@link GroupIndex}, the in-memory
+ * copy of image_groups; changes go through the {@link GroupCommit}, which keeps that copy up to date.
  */
 public final class ImageGroupDao {
 
-    /** The listing's order; the trailing id makes it total, so paging is stable. */
-    private static final String ORDER = " order by update_at desc, namespace, name, id";
-
     private final Jdbi jdbi;
+    private final GroupIndex index;
+    private final GroupCommit writes;
 
-    public ImageGroupDao(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    public ImageGroupDao(Database database) {
+        this.jdbi = database.jdbi();
+        this.index = database.groupIndex();
+        this.writes = database.writes();
     }
 
     /**
      * One page of the groups that match {@code filter}, with the filtered total. The count and
-     * the page come from one snapshot, so they agree even while others write.
+     * the page come from one state of each visible scope, so they agree even while others write.
      */
     public GroupPage list(GroupFilter filter, int limit, long offset) {
-        SqlWhere where = new SqlWhere()
-                .visibleTo(filter.projectId(), filter.workspaceId(), filter.type())
-                .name(filter.name(), filter.nameFuzzy())
-                .equal("namespace", filter.namespace())
-                .equal("swr_instance_id", filter.swrInstanceId());
-        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
-            Map<String, Object> counts = where.bind(handle.createQuery(
-                    "select count(*) as total, count(swr_instance_id) as enterprise from image_groups"
-                            + where.sql())).mapToMap().one();
-            long total = ((Number) counts.get("total")).longValue();
-            boolean enterprise = ((Number) counts.get("enterprise")).longValue() > 0;
-
-            List<GroupRow> rows = List.of();
-            if (offset < total) {
-                rows = where.bind(handle.createQuery("select " + RowMappers.GROUP_COLUMNS + " from image_groups"
-                                + where.sql() + ORDER + " limit :limit offset :offset"))
-                        .bind("limit", limit).bind("offset", offset)
-                        .map(RowMappers.GROUP).list();
-            }
-            return new GroupPage(new Page<>(rows, total, limit, offset), enterprise);
-        });
+        return index.list(filter, limit, offset);
     }
 
     public Optional<GroupRow> find(String id) {
@@ -70,7 +48,7 @@ public final class ImageGroupDao {
      * @return the group after the change, or empty when it does not exist
      */
     public Optional<GroupRow> updateDetails(String id, String readMe, List<Tag> tags, long changedAt) {
-        return jdbi.inTransaction(h -> {
+        return writes.run("", (h, changed) -> {
             Optional<GroupRow> group = find(h, id, true);
             if (group.isEmpty()) {
                 return group;
@@ -84,6 +62,7 @@ public final class ImageGroupDao {
                     .bind("tags", Tag.toJson(tags))
                     .bind("changedAt", changedAt)
                     .execute();
+            changed.add(group.get().scope(), id);
             return find(h, id, false);
         });
     }
@@ -94,11 +73,12 @@ public final class ImageGroupDao {
      * @return the group as it was, or empty when it does not exist
      */
     public Optional<GroupRow> delete(String id) {
-        return jdbi.inTransaction(h -> {
+        return writes.run("", (h, changed) -> {
             Optional<GroupRow> group = find(h, id, true);
             if (group.isPresent()) {
                 h.createUpdate("delete from images where group_id = :id").bind("id", id).execute();
                 h.createUpdate("delete from image_groups where id = :id").bind("id", id).execute();
+                changed.add(group.get().scope(), id);
             }
             return group;
         });

@@ -7,10 +7,8 @@ import java.util.Map;
 
 import org.jdbi.v3.core.statement.SqlStatement;
 
-import dev.modelarts.local.api.model.ImageType;
-
 /**
- * A WHERE clause built from the filters present, with named bindings. Every value is bound,
+ * The conditions of a WHERE clause built from the filters present, with named bindings. Every value is bound,
  * never spliced into the SQL; column names come only from this code.
  */
 final class SqlWhere {
@@ -19,30 +17,15 @@ final class SqlWhere {
     private final Map<String, Object> bindings = new LinkedHashMap<>();
 
     /**
-     * What a project's workspace sees: BUILD_IN rows (scope ''), its own DEDICATED rows, or both
-     * when {@code type} is null.
+     * Exact, or a substring with {@code _}, {@code %} and {@code !} taken literally. The escape
+     * character is {@code !}: a backslash, written twice in one statement, confuses Jdbi's parser.
      */
-    SqlWhere visibleTo(String projectId, String workspaceId, ImageType type) {
-        String own = Scopes.dedicated(projectId, workspaceId);
-        if (type == null) {
-            conditions.add("scope in ('', :own_scope)");
-            bindings.put("own_scope", own);
-        } else if (type == ImageType.BUILD_IN) {
-            conditions.add("scope = ''");
-        } else {
-            conditions.add("scope = :own_scope");
-            bindings.put("own_scope", own);
-        }
-        return this;
-    }
-
-    /** Exact, or a substring with {@code _}, {@code %} and {@code \} taken literally. */
     SqlWhere name(String name, boolean fuzzy) {
         if (name == null) {
             return this;
         }
         if (fuzzy) {
-            conditions.add("name like :name escape '\\'");
+            conditions.add("name like :name escape '!'");
             bindings.put("name", "%" + likeLiteral(name) + "%");
         } else {
             conditions.add("name = :name");
@@ -60,10 +43,6 @@ final class SqlWhere {
         return this;
     }
 
-    String sql() {
-        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-    }
-
     <S extends SqlStatement<S>> S bind(S statement) {
         bindings.forEach(statement::bind);
         return statement;
@@ -71,6 +50,11 @@ final class SqlWhere {
 
     /** Escapes the LIKE wildcards so that {@code _} and {@code %} match only themselves. */
     static String likeLiteral(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    /** The conditions joined by AND, after a leading AND, for adding to another condition. */
+    String andSql() {
+        return conditions.isEmpty() ? "" : " and " + String.join(" and ", conditions);
     }
 }

@@ -57,11 +57,11 @@ class BuiltInCatalogTest {
     @Test
     void installingTwiceAddsNothingTheSecondTime(@TempDir Path dir) {
         try (Database database = Database.open(TestDatabase.fresh(dir))) {
-            ImageDao images = new ImageDao(database.jdbi());
+            ImageDao images = new ImageDao(database);
             assertThat(catalog.installInto(images)).isEqualTo(catalog.entries().size());
             assertThat(catalog.installInto(images)).isZero();
 
-            GroupPage page = new ImageGroupDao(database.jdbi())
+            GroupPage page = new ImageGroupDao(database)
                     .list(GroupFilter.visibleTo("any-project", "0"), 1000, 0);
             assertThat(page.page().total()).isEqualTo(catalog.groupCount());
             int versions = page.page().items().stream().mapToInt(g -> g.versionCount()).sum();

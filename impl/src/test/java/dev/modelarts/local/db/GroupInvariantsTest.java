@@ -9,18 +9,26 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.modelarts.local.api.model.ImageType;
+import dev.modelarts.local.config.DatabaseSettings;
+import dev.modelarts.local.core.GroupFilter;
 import dev.modelarts.local.testing.TestDatabase;
 
 /**
  * After any sequence of registrations and deletions, each group's aggregates equal what its
  * images say: version_count their number, create_at the oldest's, update_at the newest change;
- * and a group without images does not exist.
+ * a group without images does not exist; and the listing, served from memory, equals the table.
  */
 class GroupInvariantsTest {
 
@@ -35,11 +43,16 @@ class GroupInvariantsTest {
     void holdAfterARandomSequenceOfWrites(long seed) {
         Random random = new Random(seed);
         try (Database database = Database.open(TestDatabase.fresh(dir.resolve("s" + seed)))) {
-            ImageDao images = new ImageDao(database.jdbi());
+            ImageDao images = new ImageDao(database);
+            ImageGroupDao groups = new ImageGroupDao(database);
             List<ImageRow> live = new ArrayList<>();
             Map<String, Long> newestChange = new HashMap<>();
             long clock = 1_000_000;
             for (int step = 0; step < 300; step++) {
+                if (step % 50 == 1) {
+                    // the listing's in-memory copy is loaded early and then kept up by the writes
+                    assertListingMatchesTable(database, groups);
+                }
                 clock += 1 + random.nextInt(1000);
                 if (live.isEmpty() || random.nextInt(100) < 60) {
                     String name = "app" + random.nextInt(6);
@@ -55,6 +68,79 @@ class GroupInvariantsTest {
                 }
             }
             assertInvariants(database, live, newestChange);
+            assertListingMatchesTable(database, groups);
+        }
+    }
+
+    /** Writers on eight threads at once: the listing ends equal to the table. */
+    @Test
+    void theListingFollowsConcurrentWriters(@TempDir Path other) throws Exception {
+        try (Database database = Database.open(TestDatabase.fresh(other))) {
+            ImageDao images = new ImageDao(database);
+            ImageGroupDao groups = new ImageGroupDao(database);
+            assertListingMatchesTable(database, groups);
+            ExecutorService threads = Executors.newFixedThreadPool(8);
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                done.add(threads.submit(() -> {
+                    Random random = new Random(thread);
+                    List<ImageRow> mine = new ArrayList<>();
+                    for (int i = 0; i < 60; i++) {
+                        if (mine.isEmpty() || random.nextInt(100) < 70) {
+                            mine.add(images.insert(dedicated("p", "0", "team", "app" + random.nextInt(5),
+                                    "t" + thread + "-" + i, 1_000 + i), GroupDetails.NONE));
+                        } else {
+                            images.delete(mine.remove(random.nextInt(mine.size())).id(), 2_000 + i);
+                        }
+                        groups.list(GroupFilter.visibleTo("p", "0"), 10, 0);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+            threads.shutdown();
+            assertListingMatchesTable(database, groups);
+        }
+    }
+
+    /**
+     * Two instances over one PostgreSQL database: each one's listing follows the other's writes
+     * (scope revisions), not only its own.
+     */
+    @Test
+    void twoInstancesOverOneDatabaseEachSeeTheOthersWrites(@TempDir Path other) {
+        Assumptions.assumeTrue(TestDatabase.isPostgres(), "a shared database is PostgreSQL here");
+        DatabaseSettings settings = TestDatabase.fresh(other);
+        try (Database first = Database.open(settings); Database second = Database.open(settings)) {
+            ImageGroupDao firstGroups = new ImageGroupDao(first);
+            ImageGroupDao secondGroups = new ImageGroupDao(second);
+            assertListingMatchesTable(first, firstGroups);
+            assertListingMatchesTable(second, secondGroups);
+            ImageRow a = new ImageDao(first).insert(dedicated("p", "0", "team", "a", "v1", 1_000), GroupDetails.NONE);
+            new ImageDao(second).insert(dedicated("p", "0", "team", "b", "v1", 2_000), GroupDetails.NONE);
+            assertListingMatchesTable(first, firstGroups);
+            assertListingMatchesTable(second, secondGroups);
+            new ImageDao(second).delete(a.id(), 3_000);
+            assertThat(firstGroups.list(GroupFilter.visibleTo("p", "0").withType(ImageType.DEDICATED), 10, 0)
+                    .page().items()).extracting(GroupRow::name).containsExactly("b");
+            assertListingMatchesTable(second, secondGroups);
+        }
+    }
+
+    /** Each scope's listing, read from memory, is the table's rows in the listing's order. */
+    private static void assertListingMatchesTable(Database database, ImageGroupDao groups) {
+        for (String workspace : List.of("0", "ws")) {
+            List<GroupRow> table = new ArrayList<>(database.jdbi().withHandle(h -> h.createQuery(
+                            "select " + RowMappers.GROUP_COLUMNS + " from image_groups where scope = :scope")
+                    .bind("scope", Scopes.dedicated("p", workspace)).map(RowMappers.GROUP).list()));
+            table.sort(GroupIndex.ORDER);
+            GroupPage listed = groups.list(GroupFilter.visibleTo("p", workspace).withType(ImageType.DEDICATED),
+                    1000, 0);
+            assertThat(listed.page().items()).as("workspace %s", workspace).isEqualTo(table);
+            assertThat(listed.page().total()).isEqualTo(table.size());
         }
     }
 
@@ -84,7 +170,7 @@ class GroupInvariantsTest {
     @Test
     void deletingTheLastVersionDeletesTheGroup(@TempDir Path other) {
         try (Database database = Database.open(TestDatabase.fresh(other))) {
-            ImageDao images = new ImageDao(database.jdbi());
+            ImageDao images = new ImageDao(database);
             ImageRow only = images.insert(dedicated("p", "0", "team", "solo", "v1", 1_000), GroupDetails.NONE);
             assertThat(images.delete(only.id(), 2_000)).isPresent();
             long groups = database.jdbi().withHandle(h -> h.createQuery("select count(*) from image_groups")

@@ -36,8 +36,8 @@ class ImageGroupDaoTest {
     @BeforeEach
     void open() {
         database = Database.open(TestDatabase.fresh(dir));
-        images = new ImageDao(database.jdbi());
-        groups = new ImageGroupDao(database.jdbi());
+        images = new ImageDao(database);
+        groups = new ImageGroupDao(database);
     }
 
     @AfterEach
