@@ -37,9 +37,10 @@ public final class AccessLog implements ApplicationEventListener {
                     int status = response == null ? 500 : response.getStatus();
                     String query = request.getRequestUri().getRawQuery();
                     String path = "/" + request.getPath(false) + (query == null ? "" : "?" + query);
-                    double millis = (System.nanoTime() - startNanos) / 1_000_000.0;
-                    LOG.info("{} {} {} {} ms rid={}", request.getMethod(), path, status,
-                            String.format("%.1f", millis), RequestIds.of(request));
+                    // tenths of a millisecond, without String.format's cost on every request
+                    long tenths = (System.nanoTime() - startNanos + 50_000) / 100_000;
+                    LOG.info("{} {} {} {}.{} ms rid={}", request.getMethod(), path, status,
+                            tenths / 10, tenths % 10, RequestIds.of(request));
                 }
             } finally {
                 MDC.remove(RequestIds.MDC_KEY);

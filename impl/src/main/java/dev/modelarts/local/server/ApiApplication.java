@@ -41,8 +41,8 @@ public final class ApiApplication {
     }
 
     public static ResourceConfig create(Database database, Credentials credentials, Clock clock) {
-        ImageGroupDao groups = new ImageGroupDao(database.jdbi());
-        ImageRegistry registry = new ImageRegistry(new ImageDao(database.jdbi()), groups, clock);
+        ImageGroupDao groups = new ImageGroupDao(database);
+        ImageRegistry registry = new ImageRegistry(new ImageDao(database), groups, clock);
 
         ResourceConfig config = new ResourceConfig();
         config.setApplicationName("modelarts-image-server");

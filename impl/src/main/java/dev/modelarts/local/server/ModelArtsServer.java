@@ -3,6 +3,8 @@ package dev.modelarts.local.server;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CountDownLatch;
 
+import ch.qos.logback.classic.LoggerContext;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -63,6 +65,10 @@ public final class ModelArtsServer {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping (signal received)");
             server.close();
+            // the access log is written in the background: flush it before the JVM ends
+            if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+                logback.stop();
+            }
             stopped.countDown();
         }, "shutdown"));
         try {

@@ -8,11 +8,14 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.List;
 import java.nio.file.Files;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.slf4j.Logger;
@@ -33,6 +36,12 @@ public final class RunningServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunningServer.class);
     private static final long GRACE_SECONDS = 10;
+    /**
+     * Request threads. A write holds its thread until its group commit is done (GroupCommit), so
+     * the writes that can share one commit are at most this many; Grizzly's default (twice the
+     * cores) would let four at a time share it on this project's two-core machines.
+     */
+    private static final int WORKER_THREADS = 64;
 
     private final HttpServer http;
     private final Database database;
@@ -58,21 +67,31 @@ public final class RunningServer implements AutoCloseable {
         if (settings.isH2()) {
             createDirectories(config);
         }
-        Database database = Database.open(settings);
-        try {
+        Database database = Database.connect(settings);
+        // the schema and the built-in catalog are made ready while Jersey starts on this thread
+        CompletableFuture<Void> ready = CompletableFuture.runAsync(() -> {
+            database.migrate();
             BuiltInCatalog catalog = BuiltInCatalog.load();
-            int added = catalog.installInto(new ImageDao(database.jdbi()));
+            int added = catalog.installInto(new ImageDao(database));
             LOG.info("Built-in catalog: {} groups, {} images ({} new)",
                     catalog.groupCount(), catalog.entries().size(), added);
-
+        }, runnable -> new Thread(runnable, "modelarts-startup").start());
+        try {
             URI requested = URI.create("http://" + hostForUri(config.host()) + ":" + config.port() + "/");
             ResourceConfig application = ApiApplication.create(database, credentials, Clock.systemUTC());
             extraProviders.forEach(application::register);
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(requested, application, false);
-            http.getListeners().forEach(listener -> listener.registerAddOn(new NoProtocolUpgrade()));
+            http.getListeners().forEach(listener -> {
+                listener.registerAddOn(new NoProtocolUpgrade());
+                listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
+                        .setPoolName("modelarts-http")
+                        .setCorePoolSize(WORKER_THREADS)
+                        .setMaxPoolSize(WORKER_THREADS));
+            });
             // DeleteImage and DeleteImageGroup take an optional JSON body ({"is_force": ..}), as
             // the SDKs send it; Grizzly refuses bodies on DELETE unless told otherwise.
             http.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
+            awaitReady(ready);
             http.start();
             int port = http.getListeners().iterator().next().getPort();
             URI baseUri = URI.create("http://" + hostForUri(config.host()) + ":" + port + "/");
@@ -82,8 +101,27 @@ public final class RunningServer implements AutoCloseable {
             database.close();
             throw new UncheckedIOException("cannot listen on " + config.host() + ":" + config.port(), e);
         } catch (RuntimeException e) {
+            awaitQuietly(ready);
             database.close();
             throw e;
+        }
+    }
+
+    /** Waits for the database to be ready; its failure becomes the start's failure. */
+    private static void awaitReady(CompletableFuture<Void> ready) {
+        try {
+            ready.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** Lets a failed start's database preparation end before the pool closes under it. */
+    private static void awaitQuietly(CompletableFuture<Void> ready) {
+        try {
+            ready.join();
+        } catch (RuntimeException ignored) {
+            // the start has failed already; that failure is the one to report
         }
     }
 
