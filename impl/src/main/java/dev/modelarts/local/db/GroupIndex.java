@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -67,28 +67,15 @@ final class GroupIndex {
     /** One page of the groups that match {@code filter}, with the matching total. */
     GroupPage list(GroupFilter filter, int limit, long offset) {
         List<Snapshot> sources = snapshots(visibleScopes(filter.projectId(), filter.workspaceId(), filter.type()));
-        Predicate<GroupRow> match = matcher(filter);
+        // each scope is selected on its own (already in order), and only its matches are merged
         GroupRow[][] matching = new GroupRow[sources.size()][];
         long total = 0;
         boolean enterprise = false;
         for (int i = 0; i < matching.length; i++) {
-            Snapshot source = sources.get(i);
-            if (match == null) {
-                // no filter: every group of the scope, and the snapshot knows its counts
-                matching[i] = source.groups;
-                enterprise |= source.enterpriseCount > 0;
-            } else {
-                // each scope is filtered on its own (already in order), only the matches are merged
-                List<GroupRow> found = new ArrayList<>();
-                for (GroupRow group : source.candidates(filter)) {
-                    if (match.test(group)) {
-                        found.add(group);
-                        enterprise |= group.swrInstanceId() != null;
-                    }
-                }
-                matching[i] = found.toArray(GroupRow[]::new);
-            }
+            Selection selected = sources.get(i).select(filter);
+            matching[i] = selected.rows();
             total += matching[i].length;
+            enterprise |= selected.enterprise();
         }
         List<GroupRow> page = new ArrayList<>(Math.min(limit, 64));
         if (offset < total) {
@@ -102,16 +89,14 @@ final class GroupIndex {
      * ListImage that filters on nothing the groups do not know.
      */
     long versionCount(GroupFilter filter) {
-        Predicate<GroupRow> match = matcher(filter);
         long total = 0;
         for (Snapshot source : snapshots(visibleScopes(filter.projectId(), filter.workspaceId(), filter.type()))) {
-            if (match == null) {
+            Selection selected = source.select(filter);
+            if (selected.rows() == source.groups) {
                 total += source.versionCount;
             } else {
-                for (GroupRow group : source.candidates(filter)) {
-                    if (match.test(group)) {
-                        total += group.versionCount();
-                    }
+                for (GroupRow group : selected.rows()) {
+                    total += group.versionCount();
                 }
             }
         }
@@ -125,26 +110,16 @@ final class GroupIndex {
                 : type == ImageType.BUILD_IN ? List.of(Scopes.BUILD_IN) : List.of(own);
     }
 
-    /** The filter as a test of one group, or null when nothing but visibility is asked. */
-    private static Predicate<GroupRow> matcher(GroupFilter filter) {
-        Predicate<GroupRow> match = null;
-        if (filter.name() != null) {
-            String name = filter.name();
-            match = filter.nameFuzzy() ? g -> g.name().contains(name) : g -> g.name().equals(name);
-        }
-        if (filter.namespace() != null) {
-            String namespace = filter.namespace();
-            match = and(match, g -> g.namespace().equals(namespace));
-        }
-        if (filter.swrInstanceId() != null) {
-            String instance = filter.swrInstanceId();
-            match = and(match, g -> instance.equals(g.swrInstanceId()));
-        }
-        return match;
-    }
+    /** Groups in the listing's order, and whether any of them is in an SWR enterprise instance. */
+    record Selection(GroupRow[] rows, boolean enterprise) {
 
-    private static Predicate<GroupRow> and(Predicate<GroupRow> first, Predicate<GroupRow> second) {
-        return first == null ? second : first.and(second);
+        static Selection of(List<GroupRow> rows) {
+            boolean enterprise = false;
+            for (GroupRow row : rows) {
+                enterprise |= row.swrInstanceId() != null;
+            }
+            return new Selection(rows.toArray(GroupRow[]::new), enterprise);
+        }
     }
 
     /**
@@ -247,12 +222,17 @@ final class GroupIndex {
     /** One scope's groups at one revision, in the listing's order; never changed once made. */
     private static final class Snapshot {
 
+        private static final Selection NONE = new Selection(new GroupRow[0], false);
+
         final long revision;
         final GroupRow[] groups;
         final int enterpriseCount;
         final long versionCount;
         /** The names as one text, made by the first substring search of this snapshot. */
         private volatile NameText names;
+        /** The groups by exact name and by namespace, in order; made by the first such filter. */
+        private volatile Map<String, Selection> byName;
+        private volatile Map<String, Selection> byNamespace;
 
         Snapshot(long revision, GroupRow[] groups) {
             this.revision = revision;
@@ -270,19 +250,63 @@ final class GroupIndex {
         }
 
         /**
-         * The groups that may match {@code filter}, in order: for a substring of the name, those
-         * whose name contains it, found by one scan of all the names; else every group.
+         * The groups that match {@code filter}, in order. A filtered listing costs about what its
+         * matches cost, not what the scope holds: a substring of the name is one scan of all
+         * the names (NameText), an exact name or a namespace a lookup; what the first step does
+         * not decide is then tested on its result. The lookups are made when first needed and
+         * belong to this snapshot, so writes do not pay for them.
          */
-        List<GroupRow> candidates(GroupFilter filter) {
-            if (filter.name() == null || !filter.nameFuzzy()) {
-                return Arrays.asList(groups);
+        Selection select(GroupFilter filter) {
+            Selection first;
+            boolean namespaceDone = false;
+            if (filter.name() != null && filter.nameFuzzy()) {
+                NameText text = names;
+                if (text == null) {
+                    text = new NameText(groups);
+                    names = text;
+                }
+                first = Selection.of(text.containing(filter.name(), groups));
+            } else if (filter.name() != null) {
+                Map<String, Selection> index = byName;
+                if (index == null) {
+                    index = groupBy(GroupRow::name);
+                    byName = index;
+                }
+                first = index.getOrDefault(filter.name(), NONE);
+            } else if (filter.namespace() != null) {
+                Map<String, Selection> index = byNamespace;
+                if (index == null) {
+                    index = groupBy(GroupRow::namespace);
+                    byNamespace = index;
+                }
+                first = index.getOrDefault(filter.namespace(), NONE);
+                namespaceDone = true;
+            } else {
+                first = new Selection(groups, enterpriseCount > 0);
             }
-            NameText text = names;
-            if (text == null) {
-                text = new NameText(groups);
-                names = text;
+            String namespace = namespaceDone ? null : filter.namespace();
+            String instance = filter.swrInstanceId();
+            if (namespace == null && instance == null) {
+                return first;
             }
-            return text.containing(filter.name(), groups);
+            List<GroupRow> rest = new ArrayList<>();
+            for (GroupRow group : first.rows()) {
+                if ((namespace == null || namespace.equals(group.namespace()))
+                        && (instance == null || instance.equals(group.swrInstanceId()))) {
+                    rest.add(group);
+                }
+            }
+            return Selection.of(rest);
+        }
+
+        private Map<String, Selection> groupBy(Function<GroupRow, String> key) {
+            Map<String, List<GroupRow>> lists = new HashMap<>();
+            for (GroupRow group : groups) {
+                lists.computeIfAbsent(key.apply(group), k -> new ArrayList<>(2)).add(group);
+            }
+            Map<String, Selection> index = new HashMap<>(lists.size() * 2);
+            lists.forEach((k, rows) -> index.put(k, Selection.of(rows)));
+            return index;
         }
 
         /** A copy with the groups in {@code changed} replaced, or removed where null. */
