@@ -27,7 +27,7 @@ import dev.modelarts.local.core.Page;
  * row in scope_revisions ({@link Change#of}) and, once committed, hands the groups as they now are
  * to {@link #apply}. A scope's copy is loaded on first use and replaced, never changed
  * in place, so a listing's count and page come from one state. A change whose revision does not
- * follow the copy's (two writers finishing out of order) drops the copy; the next listing loads
+ * follow the copy's (another instance wrote in between) drops the copy; the next listing loads
  * it again. Loads and applies of one scope take turns on the scope's lock; readers take no lock.
  *
  * <p>Who else writes. On an embedded H2 file this process is the only writer (H2 locks the
