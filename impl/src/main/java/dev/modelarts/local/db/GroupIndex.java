@@ -220,9 +220,9 @@ final class GroupIndex {
     }
 
     /** One scope's groups at one revision, in the listing's order; never changed once made. */
-    private static final class Snapshot {
+    private static final Selection NONE = new Selection(new GroupRow[0], false);
 
-        private static final Selection NONE = new Selection(new GroupRow[0], false);
+    private static final class Snapshot {
 
         final long revision;
         final GroupRow[] groups;
@@ -231,8 +231,8 @@ final class GroupIndex {
         /** The names as one text, made by the first substring search of this snapshot. */
         private volatile NameText names;
         /** The groups by exact name and by namespace, in order; made by the first such filter. */
-        private volatile Map<String, Selection> byName;
-        private volatile Map<String, Selection> byNamespace;
+        private final Lookup byName = new Lookup(GroupRow::name);
+        private final Lookup byNamespace = new Lookup(GroupRow::namespace);
 
         Snapshot(long revision, GroupRow[] groups) {
             this.revision = revision;
@@ -267,19 +267,9 @@ final class GroupIndex {
                 }
                 first = Selection.of(text.containing(filter.name(), groups));
             } else if (filter.name() != null) {
-                Map<String, Selection> index = byName;
-                if (index == null) {
-                    index = groupBy(GroupRow::name);
-                    byName = index;
-                }
-                first = index.getOrDefault(filter.name(), NONE);
+                first = byName.find(groups, filter.name());
             } else if (filter.namespace() != null) {
-                Map<String, Selection> index = byNamespace;
-                if (index == null) {
-                    index = groupBy(GroupRow::namespace);
-                    byNamespace = index;
-                }
-                first = index.getOrDefault(filter.namespace(), NONE);
+                first = byNamespace.find(groups, filter.namespace());
                 namespaceDone = true;
             } else {
                 first = new Selection(groups, enterpriseCount > 0);
@@ -299,16 +289,6 @@ final class GroupIndex {
             return Selection.of(rest);
         }
 
-        private Map<String, Selection> groupBy(Function<GroupRow, String> key) {
-            Map<String, List<GroupRow>> lists = new HashMap<>();
-            for (GroupRow group : groups) {
-                lists.computeIfAbsent(key.apply(group), k -> new ArrayList<>(2)).add(group);
-            }
-            Map<String, Selection> index = new HashMap<>(lists.size() * 2);
-            lists.forEach((k, rows) -> index.put(k, Selection.of(rows)));
-            return index;
-        }
-
         /** A copy with the groups in {@code changed} replaced, or removed where null. */
         Snapshot with(long newRevision, Map<String, GroupRow> changed) {
             List<GroupRow> kept = new ArrayList<>(groups.length + changed.size());
@@ -324,6 +304,33 @@ final class GroupIndex {
                 }
             }
             return new Snapshot(newRevision, kept.toArray(GroupRow[]::new));
+        }
+    }
+
+    /** One snapshot's groups by one key, each key's in order; made on first use. */
+    private static final class Lookup {
+
+        private final Function<GroupRow, String> key;
+        private volatile Map<String, Selection> byKey;
+
+        Lookup(Function<GroupRow, String> key) {
+            this.key = key;
+        }
+
+        Selection find(GroupRow[] groups, String value) {
+            Map<String, Selection> map = byKey;
+            if (map == null) {
+                Map<String, List<GroupRow>> lists = new HashMap<>();
+                for (GroupRow group : groups) {
+                    lists.computeIfAbsent(key.apply(group), k -> new ArrayList<>(2)).add(group);
+                }
+                map = new HashMap<>(lists.size() * 2);
+                for (Map.Entry<String, List<GroupRow>> entry : lists.entrySet()) {
+                    map.put(entry.getKey(), Selection.of(entry.getValue()));
+                }
+                byKey = map;
+            }
+            return map.getOrDefault(value, NONE);
         }
     }
 
