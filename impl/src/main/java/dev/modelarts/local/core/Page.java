@@ -22,9 +22,13 @@ public record Page<T>(List<T> items, long total, int limit, long offset) {
         }
     }
 
-    /** 1-based page number of the page that starts at {@code offset}. */
+    /**
+     * 1-based page number of the page that starts at {@code offset}. The one offset whose page
+     * number is past the int32 the spec gives it ({@code offset} 2147483647 with {@code limit}
+     * 1) is answered with the largest int32.
+     */
     public int current() {
-        return Math.toIntExact(offset / limit + 1);
+        return (int) Math.min(Integer.MAX_VALUE, offset / limit + 1);
     }
 
     /** 0-based index of the page that starts at {@code offset} (ListImage's {@code current}). */

@@ -17,8 +17,8 @@ public enum ErrorCode {
     FIELD_REQUIRED("ModelArts.6335", Status.BAD_REQUEST),
     /** A body field has a wrong type, an unknown enum value or breaks its rule. */
     FIELD_INVALID("ModelArts.6336", Status.BAD_REQUEST),
-    /** The Content-Type is not JSON. */
-    INVALID_ARGUMENT("ModelArts.0101", Status.BAD_REQUEST),
+    /** The Content-Type is not JSON, or cannot be read. */
+    UNSUPPORTED_MEDIA_TYPE("ModelArts.0101", Status.UNSUPPORTED_MEDIA_TYPE),
     /** The body is larger than the server takes. */
     BODY_TOO_LARGE("ModelArts.4104", Status.REQUEST_ENTITY_TOO_LARGE),
     /** ListImage's sort_key names a field that does not sort. */
@@ -39,8 +39,21 @@ public enum ErrorCode {
     SIGNATURE_REFUSED("APIG.0301", Status.UNAUTHORIZED),
     /** The credential is not bound to the path's project. */
     PROJECT_MISMATCH("ModelArts.0210", Status.FORBIDDEN),
-    /** No API at this path and method: the API gateway's answer. */
+    /** No API at this path: the API gateway's answer. */
     API_NOT_FOUND("APIG.0101", Status.NOT_FOUND),
+    /** The path exists, the method does not (with Allow): the gateway's code, the HTTP status. */
+    METHOD_NOT_ALLOWED("APIG.0101", Status.METHOD_NOT_ALLOWED),
+    /**
+     * A request the gateway cannot take: a malformed request line or header, a request target
+     * that is not valid percent-encoded UTF-8, a bad Host. The gateway's "API request error".
+     */
+    MALFORMED_REQUEST("APIG.0201", Status.BAD_REQUEST),
+    /** The request line is longer than the server reads. */
+    REQUEST_LINE_TOO_LONG("APIG.0201", Status.REQUEST_URI_TOO_LONG),
+    /** The header section is larger, or has more fields, than the server reads. */
+    HEADERS_TOO_LARGE("APIG.0201", Status.REQUEST_HEADER_FIELDS_TOO_LARGE),
+    /** An Expect header other than 100-continue. */
+    EXPECTATION_FAILED("APIG.0201", Status.EXPECTATION_FAILED),
     /** The database does not answer: try again later. */
     DATABASE_UNAVAILABLE("ModelArts.6101", Status.SERVICE_UNAVAILABLE),
     /** Any error of the server itself; the message carries the request id. */

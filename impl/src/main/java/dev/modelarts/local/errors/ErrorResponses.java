@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.Response;
 import org.slf4j.MDC;
 
 import dev.modelarts.local.api.model.ErrorResponse;
-import dev.modelarts.local.http.RequestIds;
+import dev.modelarts.local.requestid.RequestId;
 
 /**
  * Builds the ModelArts error body: {@code {"error_code": "...", "error_msg": "..."}}, plus the
@@ -25,13 +25,23 @@ public final class ErrorResponses {
         return of(code.status().getStatusCode(), code.code(), message);
     }
 
+    public static Response.ResponseBuilder builder(ErrorCode code, String message) {
+        return builder(code.status().getStatusCode(), code.code(), message);
+    }
+
     /** A builder with the body and type set, for callers that add headers. */
     public static Response.ResponseBuilder builder(int status, String errorCode, String message) {
+        ErrorResponse body = body(errorCode, message, MDC.get(RequestId.MDC_KEY));
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
+    }
+
+    /** The body alone, for the layers below JAX-RS (the HTTP codec, the edge handler). */
+    public static ErrorResponse body(String errorCode, String message, String requestId) {
         ErrorResponse body = new ErrorResponse(errorCode, message);
         if (errorCode.startsWith("APIG.")) {
             // the API gateway's errors carry the request id in the body too
-            body.setRequestId(MDC.get(RequestIds.MDC_KEY));
+            body.setRequestId(requestId);
         }
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
+        return body;
     }
 }

@@ -4,6 +4,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
@@ -23,6 +24,10 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
             if (cause instanceof ApiException api) {
                 return ErrorResponses.of(api.status(), api.errorCode(), api.getMessage());
             }
+        }
+        if (e instanceof StreamConstraintsException) {
+            return ErrorResponses.of(ErrorCode.INVALID_PAYLOAD,
+                    "Invalid request payload: the body is nested too deeply or is too long, please check.");
         }
         if (e instanceof JsonParseException || e instanceof JsonEOFException) {
             return ErrorResponses.of(ErrorCode.INVALID_JSON, "Incorrect JSON format of the input data.");

@@ -7,7 +7,7 @@ import org.slf4j.MDC;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
-import dev.modelarts.local.http.RequestIds;
+import dev.modelarts.local.requestid.RequestId;
 
 /**
  * Anything unexpected: logged once with its stack trace and request id, answered as a 500 whose
@@ -24,7 +24,7 @@ public final class UnhandledExceptionMapper implements ExceptionMapper<Throwable
 
     /** Logs {@code e} with the request id and answers 500 with that id. */
     static Response internalError(Throwable e) {
-        String requestId = MDC.get(RequestIds.MDC_KEY);
+        String requestId = MDC.get(RequestId.MDC_KEY);
         LOG.error("Unhandled error in request {}", requestId, e);
         return ErrorResponses.of(ErrorCode.INTERNAL_ERROR,
                 "Internal error. Request id: " + requestId + ".");

@@ -27,17 +27,16 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
                     "The API does not exist or has not been published in the environment.");
         }
         if (e instanceof NotAllowedException) {
-            return ErrorResponses.builder(status, ErrorCode.API_NOT_FOUND.code(),
-                            "The method is not allowed for this API.")
-                    .header(HttpHeaders.ALLOW, original.getHeaderString(HttpHeaders.ALLOW))
+            return ErrorResponses.builder(ErrorCode.METHOD_NOT_ALLOWED, "The method is not allowed for this API.")
+                    .header(HttpHeaders.ALLOW, Allow.withoutOptions(original.getHeaderString(HttpHeaders.ALLOW)))
                     .build();
         }
         if (e instanceof NotSupportedException) {
-            return ErrorResponses.of(status, ErrorCode.INVALID_ARGUMENT.code(),
+            return ErrorResponses.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                     "Invalid Argument: the request body must be application/json.");
         }
         if (status >= 500) {
-            return ErrorResponses.of(status, ErrorCode.INTERNAL_ERROR.code(), "Internal error.");
+            return UnhandledExceptionMapper.internalError(e);
         }
         String reason = original.getStatusInfo().getReasonPhrase();
         return ErrorResponses.of(status, ErrorCode.PARAMETER_ERROR.code(), "Parameter error: " + reason + ".");

@@ -10,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import dev.modelarts.local.requestid.RequestId;
+
 /**
  * One line per request, once the response is written: method, path with query, status, time in
  * milliseconds and request id. Headers are never logged (they carry credentials).
@@ -43,7 +45,7 @@ public final class AccessLog implements ApplicationEventListener {
                             tenths / 10, tenths % 10, RequestIds.of(request));
                 }
             } finally {
-                MDC.remove(RequestIds.MDC_KEY);
+                MDC.remove(RequestId.MDC_KEY);
             }
         };
     }

@@ -1,6 +1,8 @@
 package dev.modelarts.local.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,10 +19,16 @@ import jakarta.ws.rs.ext.ContextResolver;
  */
 public final class JsonMapperProvider implements ContextResolver<ObjectMapper> {
 
+    /** The deepest nesting of arrays and objects a request body may have; the API's bodies need 3. */
+    public static final int MAX_NESTING_DEPTH = 32;
+
     private final ObjectMapper mapper = createMapper();
 
     public static ObjectMapper createMapper() {
-        ObjectMapper mapper = new ObjectMapper()
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+                .build();
+        ObjectMapper mapper = new ObjectMapper(factory)
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -44,6 +52,11 @@ public final class JsonMapperProvider implements ContextResolver<ObjectMapper> {
         }
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         return mapper;
+    }
+
+    /** The mapper's factory, for readers that look at a body before the mapper does. */
+    public JsonFactory factory() {
+        return mapper.getFactory();
     }
 
     @Override

@@ -23,6 +23,10 @@ import dev.modelarts.local.errors.UnhandledExceptionMapper;
 import dev.modelarts.local.errors.WebApplicationExceptionMapper;
 import dev.modelarts.local.http.AccessLog;
 import dev.modelarts.local.http.BodySizeLimit;
+import dev.modelarts.local.http.HeaderSyntax;
+import dev.modelarts.local.http.JsonBodyCheck;
+import dev.modelarts.local.http.OptionsNotAllowed;
+import dev.modelarts.local.http.StrictIntegerParamConverter;
 import dev.modelarts.local.http.JsonMapperProvider;
 import dev.modelarts.local.http.RequestIds;
 import dev.modelarts.local.http.StrictBooleanParamConverter;
@@ -53,14 +57,19 @@ public final class ApiApplication {
         config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
 
         // JSON and validation
+        JsonMapperProvider json = new JsonMapperProvider();
         config.register(JacksonFeature.withoutExceptionMappers());
-        config.register(JsonMapperProvider.class);
+        config.register(json);
+        config.register(new JsonBodyCheck(json.factory()));
         config.register(ValidationFeature.class);
         config.register(StrictBooleanParamConverter.class);
+        config.register(StrictIntegerParamConverter.class);
 
         // cross-cutting HTTP concerns
         config.register(RequestIds.class);
+        config.register(HeaderSyntax.class);
         config.register(BodySizeLimit.class);
+        config.register(OptionsNotAllowed.class);
         config.register(new AuthFilter(credentials, IamActions.fromSpec(), clock));
         config.register(AccessLog.class);
 

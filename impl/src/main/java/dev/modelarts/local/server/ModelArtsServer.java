@@ -7,7 +7,6 @@ import ch.qos.logback.classic.LoggerContext;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import dev.modelarts.local.auth.Credentials;
 import dev.modelarts.local.config.ServerConfig;
@@ -23,9 +22,6 @@ public final class ModelArtsServer {
     }
 
     public static void main(String[] args) {
-        SLF4JBridgeHandler.removeHandlersForRootLogger();
-        SLF4JBridgeHandler.install();
-
         CommandLine cli = ServerConfig.commandLine();
         ServerConfig config;
         try {

@@ -20,6 +20,7 @@ import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import dev.modelarts.local.auth.Credentials;
 import dev.modelarts.local.catalog.BuiltInCatalog;
@@ -27,6 +28,7 @@ import dev.modelarts.local.config.DatabaseSettings;
 import dev.modelarts.local.config.ServerConfig;
 import dev.modelarts.local.db.Database;
 import dev.modelarts.local.db.ImageDao;
+import dev.modelarts.local.edge.Edge;
 
 /**
  * A started server: database open and migrated, built-in catalog installed, HTTP listening.
@@ -62,6 +64,11 @@ public final class RunningServer implements AutoCloseable {
      * point for embedding the server (the tests add a check of every response against the spec).
      */
     public static RunningServer start(ServerConfig config, List<Object> extraProviders) {
+        // Grizzly and Jersey log through java.util.logging: into the one log, wherever the server runs
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
         Credentials credentials = credentials(config);
         DatabaseSettings settings = config.database();
         if (settings.isH2()) {
@@ -81,8 +88,8 @@ public final class RunningServer implements AutoCloseable {
             ResourceConfig application = ApiApplication.create(database, credentials, Clock.systemUTC());
             extraProviders.forEach(application::register);
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(requested, application, false);
+            Edge.install(http);
             http.getListeners().forEach(listener -> {
-                listener.registerAddOn(new NoProtocolUpgrade());
                 listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
                         .setPoolName("modelarts-http")
                         .setCorePoolSize(WORKER_THREADS)

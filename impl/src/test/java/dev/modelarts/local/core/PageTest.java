@@ -22,6 +22,9 @@ class PageTest {
         "107, 2,   7,   4, 54",
         "5,   1,   4,   5, 5",
         "5,   2,   999, 500, 3",
+        // the largest offset the spec allows, one record a page: the page number saturates
+        "5,   1,   2147483647, 2147483647, 5",
+        "5,   2,   2147483647, 1073741824, 3",
     })
     void pagingFigures(long total, int limit, long offset, int current, int pages) {
         Page<String> page = new Page<>(List.of(), total, limit, offset);

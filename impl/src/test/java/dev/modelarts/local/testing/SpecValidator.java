@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -71,18 +72,33 @@ public final class SpecValidator {
         if (body != null && !body.isEmpty()) {
             response.withBody(body);
         }
-        ValidationReport report = validator.validateResponse(path,
-                Request.Method.valueOf(method.toUpperCase()), response.build());
-        boolean unknownOperation = report.getMessages().stream().anyMatch(m ->
+        Request.Method known = Arrays.stream(Request.Method.values())
+                .filter(m -> m.name().equals(method)).findFirst().orElse(null);
+        ValidationReport report = known == null ? null : validator.validateResponse(path, known, response.build());
+        boolean unknownOperation = report == null || report.getMessages().stream().anyMatch(m ->
                 m.getKey().equals("validation.request.path.missing")
                         || m.getKey().equals("validation.request.operation.notAllowed"));
         if (unknownOperation) {
-            if (status != 404 && status != 405) {
+            // 404/405 by routing; any other 4xx by a check that runs before routing (a
+            // malformed header, say): an error either way, never a success
+            if (status < 400 || status >= 500) {
                 return List.of("a " + status + " answer to an operation the spec does not have: "
                         + method + " " + path);
             }
-            report = schemaValidator.validate(body, errorSchema, "response.body");
+            return errorBodyProblems(body);
         }
+        return errors(report);
+    }
+
+    /** Problems of a body that must be the ModelArts error body (ErrorResponse). */
+    public synchronized List<String> errorBodyProblems(String body) {
+        if (body == null || body.isEmpty()) {
+            return List.of("an error answer without a body");
+        }
+        return errors(schemaValidator.validate(body, errorSchema, "response.body"));
+    }
+
+    private static List<String> errors(ValidationReport report) {
         return report.getMessages().stream()
                 .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
                 .map(m -> m.getKey() + ": " + m.getMessage())

@@ -1,4 +1,4 @@
-package dev.modelarts.local.server;
+package dev.modelarts.local.edge;
 
 import java.io.IOException;
 

@@ -1,0 +1,57 @@
+package dev.modelarts.local.edge;
+
+import java.util.Map;
+
+import org.glassfish.grizzly.filterchain.FilterChainBuilder;
+import org.glassfish.grizzly.http.server.AddOn;
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.http.server.ServerConfiguration;
+
+/**
+ * Puts the edge in front of an application served by Grizzly: the strict codec on every
+ * listener, the edge handler around the application's handler, JSON error pages, and the limits
+ * of a request head. After this, every byte a client sends is answered in the ModelArts shape.
+ */
+public final class Edge {
+
+    /** The request line and all header fields together, in bytes. */
+    public static final int MAX_HEAD_BYTES = 16 * 1024;
+    /** Header fields in one request. */
+    public static final int MAX_HEADER_FIELDS = 100;
+
+    private Edge() {
+    }
+
+    /** Call before the server starts, after the application's handler is registered. */
+    public static void install(HttpServer http) {
+        ServerConfiguration config = http.getServerConfiguration();
+        Map<HttpHandler, HttpHandlerRegistration[]> handlers = config.getHttpHandlersWithMapping();
+        if (handlers.size() != 1) {
+            throw new IllegalStateException("the edge wraps exactly one application handler, found " + handlers.size());
+        }
+        Map.Entry<HttpHandler, HttpHandlerRegistration[]> application = handlers.entrySet().iterator().next();
+        config.removeHttpHandler(application.getKey());
+        config.addHttpHandler(new EdgeHandler(application.getKey()), application.getValue());
+        config.setDefaultErrorPageGenerator(new JsonErrorPages());
+        // TRACE goes to the application too, which answers it 405 like any method it lacks
+        config.setPassTraceRequest(true);
+        for (NetworkListener listener : http.getListeners()) {
+            listener.setMaxHttpHeaderSize(MAX_HEAD_BYTES);
+            listener.setMaxRequestHeaders(MAX_HEADER_FIELDS);
+            listener.registerAddOn(new StrictCodecAddOn(config));
+            listener.registerAddOn(new NoProtocolUpgrade());
+        }
+    }
+
+    /** Swaps Grizzly's HTTP codec for {@link StrictHttpCodec}, with the same settings. */
+    private record StrictCodecAddOn(ServerConfiguration config) implements AddOn {
+        @Override
+        public void setup(NetworkListener listener, FilterChainBuilder chain) {
+            int codec = chain.indexOfType(org.glassfish.grizzly.http.HttpServerFilter.class);
+            chain.set(codec, new StrictHttpCodec(listener, config, MAX_HEAD_BYTES));
+        }
+    }
+}

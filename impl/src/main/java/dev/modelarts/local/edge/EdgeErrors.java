@@ -1,0 +1,78 @@
+package dev.modelarts.local.edge;
+
+import java.nio.charset.StandardCharsets;
+
+import org.glassfish.grizzly.http.server.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.modelarts.local.errors.ErrorCode;
+import dev.modelarts.local.errors.ErrorResponses;
+import dev.modelarts.local.http.JsonMapperProvider;
+import dev.modelarts.local.requestid.RequestId;
+
+/**
+ * The ModelArts error body for the layers below JAX-RS: the same JSON, the same headers and the
+ * same access line as Jersey's answers, so a client cannot tell which layer refused it.
+ */
+final class EdgeErrors {
+
+    static final String JSON_TYPE = "application/json";
+    private static final Logger ACCESS = LoggerFactory.getLogger("access");
+    private static final ObjectMapper JSON = JsonMapperProvider.createMapper();
+
+    private EdgeErrors() {
+    }
+
+    static byte[] body(String errorCode, String message, String requestId) {
+        try {
+            return JSON.writeValueAsBytes(ErrorResponses.body(errorCode, message, requestId));
+        } catch (JsonProcessingException e) {
+            // a two-string object always serialises; keep the answer JSON whatever happens
+            return ("{\"error_code\":\"" + errorCode + "\",\"error_msg\":\"Internal error.\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Writes the error as the whole answer of a request that Grizzly has parsed. */
+    static void write(Response response, ErrorCode code, String message, String requestId) {
+        byte[] body = body(code.code(), message, requestId);
+        response.reset();
+        response.setStatus(code.status().getStatusCode());
+        response.setContentType(JSON_TYPE);
+        response.setHeader(RequestId.HEADER, requestId);
+        response.setContentLength(body.length);
+        try {
+            response.getOutputStream().write(body);
+        } catch (java.io.IOException e) {
+            // the client has gone; there is no one left to answer
+        }
+    }
+
+    /** The access line of an answer that never reached Jersey (which logs its own). */
+    static void logAccess(String method, String target, int status, String requestId) {
+        if (ACCESS.isInfoEnabled()) {
+            ACCESS.info("{} {} {} rid={}", method, printable(target), status, requestId);
+        }
+    }
+
+    /** Only printable ASCII of what a client sent goes into the log, at most 512 characters. */
+    static String printable(String text) {
+        if (text == null) {
+            return "-";
+        }
+        StringBuilder out = new StringBuilder(Math.min(text.length(), 512));
+        for (int i = 0; i < text.length() && out.length() < 512; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x21 && c < 0x7F) {
+                out.append(c);
+            } else {
+                out.append(String.format("%%%02X", (int) c & 0xFF));
+            }
+        }
+        return out.toString();
+    }
+}

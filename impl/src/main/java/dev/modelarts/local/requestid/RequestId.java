@@ -1,0 +1,36 @@
+package dev.modelarts.local.requestid;
+
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+
+/**
+ * A request's id: a well-formed {@code X-Request-Id} from the client is kept, otherwise one is
+ * made (32 hex characters, like the real service's). It goes back in the response header, into
+ * the log's MDC under {@value #MDC_KEY} for every line written while the request runs, and into
+ * 500 messages. Every layer that answers (the HTTP codec, the edge handler, Jersey) takes it from
+ * here.
+ */
+public final class RequestId {
+
+    public static final String HEADER = "X-Request-Id";
+    public static final String MDC_KEY = "requestId";
+    /** The request attribute (Grizzly) and property (Jersey: the same store) that carries it. */
+    public static final String ATTRIBUTE = RequestId.class.getName();
+
+    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+
+    private RequestId() {
+    }
+
+    /** The client's id when it is well formed, otherwise a new one. */
+    public static String from(String supplied) {
+        return supplied != null && WELL_FORMED.matcher(supplied).matches() ? supplied : newId();
+    }
+
+    public static String newId() {
+        byte[] bytes = new byte[16];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}

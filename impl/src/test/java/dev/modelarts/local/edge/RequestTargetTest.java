@@ -1,0 +1,66 @@
+package dev.modelarts.local.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import dev.modelarts.local.errors.ErrorCode;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+
+class RequestTargetTest {
+
+    @ParameterizedTest(name = "{0} ? {1} -> {2}")
+    @CsvSource(delimiter = '|', nullValues = "NULL", value = {
+        "/v1/p/images       | limit=%ZZ          | ModelArts.0104 | query parameter 'limit' has a malformed percent-escape",
+        "/v1/p/images       | limit=%4           | ModelArts.0104 | query parameter 'limit' has a malformed percent-escape",
+        "/v1/p/images       | name=%u0041        | ModelArts.0104 | query parameter 'name' has a malformed percent-escape",
+        "/v1/p/images       | name=%C0%AF        | ModelArts.0104 | query parameter 'name' is not valid UTF-8",
+        "/v1/p/images       | name=%ED%A0%80     | ModelArts.0104 | query parameter 'name' is not valid UTF-8",
+        "/v1/p/images       | name=%FF           | ModelArts.0104 | query parameter 'name' is not valid UTF-8",
+        "/v1/p/images       | name=a%00b         | ModelArts.0104 | query parameter 'name' contains a control character",
+        "/v1/p/images       | %ZZ=1              | ModelArts.0104 | a query parameter name has a malformed percent-escape",
+        "/v1/p/images       | name=a^b           | APIG.0201      | query parameter 'name' has the character 0x5E",
+        "/v1/p/images/%C0%AF| NULL               | ModelArts.0104 | the request path is not valid UTF-8",
+        "/v1/p/ima ges      | NULL               | APIG.0201      | the request path has the character 0x20",
+        "*                  | NULL               | APIG.0201      | must be an absolute path",
+        "/v1/p/images/;x    | NULL               | ModelArts.0104 | has ';'",
+    })
+    void refusesMalformedTargets(String path, String query, String code, String message) {
+        Optional<RequestTarget.Problem> problem = RequestTarget.check(path.strip(), query == null ? null : query.strip());
+        assertThat(problem).isPresent();
+        assertThat(problem.get().code().code()).isEqualTo(code.strip());
+        assertThat(problem.get().message()).contains(message.strip());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "NULL", value = {
+        "/v1/p/images/group | namespace=atelier&name=pytorch&limit=2",
+        "/v1/p/images       | name=%E4%B8%AD%E6%96%87&x=&flag",
+        "/health            | NULL",
+        "/v1/p/images       | sort_key=create_at,name&sort_dir=ASC",
+    })
+    void acceptsWellFormedTargets(String path, String query) {
+        assertThat(RequestTarget.check(path.strip(), query == null ? null : query.strip())).isEmpty();
+    }
+
+    /** Whatever text a client encodes properly, the target is accepted unless it has a control character. */
+    @Property(tries = 500)
+    void everyProperlyEncodedValueIsAccepted(@ForAll String value) {
+        String encoded = URLEncoder.encode(value, StandardCharsets.UTF_8);
+        Optional<RequestTarget.Problem> problem = RequestTarget.check("/v1/p/images", "name=" + encoded);
+        boolean control = value.chars().anyMatch(c -> c < 0x20 || c == 0x7F);
+        boolean unpaired = !value.equals(new String(value.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+        if (control || unpaired) {
+            assertThat(problem).isPresent();
+            assertThat(problem.get().code()).isEqualTo(ErrorCode.PARAMETER_ERROR);
+        } else {
+            assertThat(problem).isEmpty();
+        }
+    }
+}
