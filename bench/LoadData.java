@@ -5,8 +5,8 @@ import java.util.UUID;
 
 import dev.modelarts.local.catalog.BuiltInCatalog;
 import dev.modelarts.local.config.DatabaseSettings;
+import dev.modelarts.local.db.DataLayer;
 import dev.modelarts.local.db.Database;
-import dev.modelarts.local.db.ImageDao;
 
 /**
  * Fills an H2 data directory with N generated image versions, about ten per group, spread over
@@ -31,8 +31,9 @@ public class LoadData {
         Path dir = Path.of(args[0]);
         int n = Integer.parseInt(args[1]);
         long started = System.nanoTime();
-        try (Database database = Database.open(DatabaseSettings.embeddedH2(dir, "sa", ""))) {
-            BuiltInCatalog.load().installInto(new ImageDao(database));
+        try (Database database = Database.open(DatabaseSettings.embeddedH2(dir, "sa", ""));
+                DataLayer data = DataLayer.over(database)) {
+            BuiltInCatalog.load().installInto(data.images());
             database.jdbi().useHandle(h -> {
                 // secondary indexes are built once after the load rather than row by row during it
                 for (String index : INDEXES.keySet()) {

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.modelarts.local.client.model.Image;
-import dev.modelarts.local.contract.console.ImageConsole;
 import dev.modelarts.local.contract.console.ImageConsole.Refused;
+import dev.modelarts.local.contract.console.ImageConsole;
 import dev.modelarts.local.testing.TestServer;
 
 /** The client generated from the spec talks to the real server, every answer read by its models. */

@@ -4,12 +4,12 @@ import static dev.modelarts.local.testing.TestImages.dedicated;
 
 import java.util.Map;
 
-import dev.modelarts.local.core.GroupFilter;
 import dev.modelarts.local.db.DuplicateImageException;
-import dev.modelarts.local.db.GroupDetails;
 import dev.modelarts.local.db.ImageDao;
 import dev.modelarts.local.db.ImageGroupDao;
-import dev.modelarts.local.db.ImageRow;
+import dev.modelarts.local.model.GroupDetails;
+import dev.modelarts.local.model.GroupFilter;
+import dev.modelarts.local.model.ImageRow;
 import dev.modelarts.local.testing.TestServer;
 
 /**
@@ -58,10 +58,10 @@ final class ProviderStates {
     /** "no image group exists": project_id, namespace, name; deletes it if an earlier interaction made it. */
     Map<String, Object> noImageGroup(Map<String, Object> params) {
         String project = text(params, "project_id", "dev-project");
-        ImageGroupDao groups = new ImageGroupDao(server.server().database());
+        ImageGroupDao groups = server.server().data().groups();
         GroupFilter filter = GroupFilter.visibleTo(project, "0").withNamespace(text(params, "namespace", "team"))
                 .withName(text(params, "name", "app"), false);
-        groups.list(filter, 10, 0).page().items().forEach(g -> groups.delete(g.id()));
+        server.server().data().listing().list(filter, 10, 0).page().items().forEach(g -> groups.delete(g.id()));
         return Map.of();
     }
 

@@ -12,11 +12,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.modelarts.local.api.model.ImageType;
 import dev.modelarts.local.db.DuplicateImageException;
-import dev.modelarts.local.db.GroupDetails;
-import dev.modelarts.local.db.ImageDao;
 import dev.modelarts.local.db.ImageDao.NewImage;
-import dev.modelarts.local.db.ImageRow;
-import dev.modelarts.local.db.Scopes;
+import dev.modelarts.local.db.ImageDao;
+import dev.modelarts.local.model.GroupDetails;
+import dev.modelarts.local.model.ImageRow;
+import dev.modelarts.local.model.Scopes;
 
 /**
  * The ModelArts preset images every project sees (type BUILD_IN), shipped as the resource

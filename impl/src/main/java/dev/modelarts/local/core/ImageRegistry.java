@@ -17,15 +17,22 @@ import dev.modelarts.local.api.model.ResourceCategory;
 import dev.modelarts.local.api.model.ServiceType;
 import dev.modelarts.local.api.model.TmsTag;
 import dev.modelarts.local.db.DuplicateImageException;
-import dev.modelarts.local.db.GroupDetails;
-import dev.modelarts.local.db.GroupRow;
+import dev.modelarts.local.db.GroupIndex;
 import dev.modelarts.local.db.ImageDao;
 import dev.modelarts.local.db.ImageGroupDao;
-import dev.modelarts.local.db.ImageRow;
-import dev.modelarts.local.db.Scopes;
-import dev.modelarts.local.db.Tag;
 import dev.modelarts.local.errors.ApiException;
 import dev.modelarts.local.errors.ErrorCode;
+import dev.modelarts.local.model.GroupDetails;
+import dev.modelarts.local.model.GroupFilter;
+import dev.modelarts.local.model.GroupPage;
+import dev.modelarts.local.model.GroupRow;
+import dev.modelarts.local.model.Ids;
+import dev.modelarts.local.model.ImageFilter;
+import dev.modelarts.local.model.ImageRow;
+import dev.modelarts.local.model.ImageSort;
+import dev.modelarts.local.model.Page;
+import dev.modelarts.local.model.Scopes;
+import dev.modelarts.local.model.Tag;
 
 /**
  * The rules of the image family: what a project may see and change, the defaults of a
@@ -42,12 +49,22 @@ public final class ImageRegistry {
 
     private final ImageDao images;
     private final ImageGroupDao groups;
+    private final GroupIndex listing;
     private final Clock clock;
 
-    public ImageRegistry(ImageDao images, ImageGroupDao groups, Clock clock) {
+    public ImageRegistry(ImageDao images, ImageGroupDao groups, GroupIndex listing, Clock clock) {
         this.images = images;
         this.groups = groups;
+        this.listing = listing;
         this.clock = clock;
+    }
+
+    /**
+     * One page of the groups that match {@code filter}, with the filtered total. The count and
+     * the page come from one state of each visible scope, so they agree even while others write.
+     */
+    public GroupPage listGroups(GroupFilter filter, int limit, long offset) {
+        return listing.list(filter, limit, offset);
     }
 
     /** Registers an image pushed to SWR as a DEDICATED, ACTIVE image of the project. */

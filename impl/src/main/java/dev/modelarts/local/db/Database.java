@@ -27,15 +27,11 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final DatabaseSettings settings;
     private final Jdbi jdbi;
-    private final GroupIndex groupIndex;
-    private final GroupCommit writes;
 
     private Database(HikariDataSource dataSource, DatabaseSettings settings) {
         this.dataSource = dataSource;
         this.settings = settings;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
-        this.groupIndex = new GroupIndex(jdbi, settings.isExclusive());
-        this.writes = new GroupCommit(jdbi, groupIndex);
     }
 
     /**
@@ -94,14 +90,9 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
-    /** The group listing's in-memory read model, shared by every DAO over this database. */
-    GroupIndex groupIndex() {
-        return groupIndex;
-    }
-
-    /** The one way this instance writes: group commits on a writer thread. */
-    GroupCommit writes() {
-        return writes;
+    /** Whether this instance is the database's only writer (an embedded H2 file). */
+    public boolean isExclusive() {
+        return settings.isExclusive();
     }
 
     /** True when a connection can be had and answers within two seconds. */
@@ -113,10 +104,9 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Finishes the queued writes, then closes the pool. */
+    /** Closes the pool; close the {@link DataLayer} first, which finishes the queued writes. */
     @Override
     public void close() {
-        writes.close();
         dataSource.close();
     }
 }

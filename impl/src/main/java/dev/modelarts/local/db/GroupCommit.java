@@ -3,6 +3,7 @@ package dev.modelarts.local.db;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,10 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import dev.modelarts.local.listing.ListingUpdates;
+import dev.modelarts.local.listing.ScopeChange;
+import dev.modelarts.local.model.GroupRow;
 
 /**
  * Every write of this instance goes through one writer thread, which runs the writes waiting at
@@ -36,8 +41,9 @@ import org.slf4j.LoggerFactory;
  * revisions at the end, in scope order, so two batches take their locks in the same order. The
  * writes of a batch that PostgreSQL still picks as a deadlock victim run again, each alone.
  *
- * <p>After the commit the batch's changes go to the {@link GroupIndex}, in commit order, before
- * any caller is answered: a client that has its answer sees its write in the listing.
+ * <p>After the commit the batch's changes go to the listing ({@link ListingUpdates}), in commit
+ * order, before any caller is answered: a client that has its answer sees its write in the
+ * listing.
  */
 final class GroupCommit implements AutoCloseable {
 
@@ -68,14 +74,18 @@ final class GroupCommit implements AutoCloseable {
     private static final Set<String> RETRYABLE = Set.of("40P01", "40001");
 
     private final Jdbi jdbi;
-    private final GroupIndex index;
+    private final ScopeRevisions revisions;
+    private final GroupRows rows;
+    private final ListingUpdates listing;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closing;
 
-    GroupCommit(Jdbi jdbi, GroupIndex index) {
+    GroupCommit(Jdbi jdbi, ScopeRevisions revisions, GroupRows rows, ListingUpdates listing) {
         this.jdbi = jdbi;
-        this.index = index;
+        this.revisions = revisions;
+        this.rows = rows;
+        this.listing = listing;
         this.writer = new Thread(this::writeLoop, "modelarts-writer");
         this.writer.setDaemon(true);
         this.writer.start();
@@ -139,7 +149,7 @@ final class GroupCommit implements AutoCloseable {
     private void commit(List<Pending<?>> batch) {
         batch.sort(Comparator.comparing((Pending<?> p) -> p.key));
         int[] failedAt = {-1};
-        List<GroupIndex.Change> changes;
+        List<ScopeChange> changes;
         try {
             changes = jdbi.inTransaction(h -> {
                 ChangedGroups changed = new ChangedGroups();
@@ -148,16 +158,26 @@ final class GroupCommit implements AutoCloseable {
                     run(h, batch.get(i), changed);
                 }
                 failedAt[0] = -1;
-                List<GroupIndex.Change> scopeChanges = new ArrayList<>();
-                changed.byScope.forEach((scope, ids) -> scopeChanges.add(GroupIndex.Change.of(h, scope, ids)));
+                List<ScopeChange> scopeChanges = new ArrayList<>();
+                changed.byScope.forEach((scope, ids) -> scopeChanges.add(scopeChange(h, scope, ids)));
                 return scopeChanges;
             });
         } catch (RuntimeException failed) {
             recover(batch, failedAt[0], failed);
             return;
         }
-        changes.forEach(index::apply);
+        changes.forEach(listing::apply);
         batch.forEach(Pending::complete);
+    }
+
+    /** Raises the scope's revision and reads the changed groups as they now are, inside the transaction. */
+    private ScopeChange scopeChange(Handle h, String scope, Set<String> groupIds) {
+        long revision = revisions.raise(h, scope);
+        Map<String, GroupRow> groups = new HashMap<>();
+        for (String id : groupIds) {
+            groups.put(id, rows.find(h, id, false).orElse(null));
+        }
+        return new ScopeChange(scope, revision, groups);
     }
 
     /**

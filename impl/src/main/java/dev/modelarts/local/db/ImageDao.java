@@ -15,11 +15,14 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 import dev.modelarts.local.api.model.ImageType;
-import dev.modelarts.local.core.GroupFilter;
-import dev.modelarts.local.core.Ids;
-import dev.modelarts.local.core.ImageFilter;
-import dev.modelarts.local.core.ImageSort;
-import dev.modelarts.local.core.Page;
+import dev.modelarts.local.listing.GroupListing;
+import dev.modelarts.local.model.GroupDetails;
+import dev.modelarts.local.model.GroupFilter;
+import dev.modelarts.local.model.Ids;
+import dev.modelarts.local.model.ImageFilter;
+import dev.modelarts.local.model.ImageRow;
+import dev.modelarts.local.model.ImageSort;
+import dev.modelarts.local.model.Page;
 
 /**
  * Reads and writes images, keeping each group's aggregates (version_count, create_at,
@@ -29,13 +32,13 @@ import dev.modelarts.local.core.Page;
 public final class ImageDao {
 
     private final Jdbi jdbi;
-    private final GroupIndex index;
     private final GroupCommit writes;
+    private final GroupIndex listing;
 
-    public ImageDao(Database database) {
-        this.jdbi = database.jdbi();
-        this.index = database.groupIndex();
-        this.writes = database.writes();
+    ImageDao(Jdbi jdbi, GroupCommit writes, GroupIndex listing) {
+        this.jdbi = jdbi;
+        this.writes = writes;
+        this.listing = listing;
     }
 
     /**
@@ -79,12 +82,12 @@ public final class ImageDao {
                 .equal("service_type", filter.serviceType())
                 .equal("show_name", filter.showName())
                 .equal("show_tag", filter.showTag());
-        List<String> scopes = GroupIndex.visibleScopes(filter.projectId(), filter.workspaceId(), filter.type());
+        List<String> scopes = GroupListing.visibleScopes(filter.projectId(), filter.workspaceId(), filter.type());
         boolean groupsKnowTotal = filter.serviceType() == null && filter.showName() == null
                 && filter.showTag() == null;
         if (groupsKnowTotal) {
             // from memory, before a connection is taken: loading a scope into the index takes one
-            long total = index.versionCount(new GroupFilter(filter.projectId(), filter.workspaceId(),
+            long total = listing.versionCount(new GroupFilter(filter.projectId(), filter.workspaceId(),
                     filter.type(), filter.name(), filter.nameFuzzy(), filter.namespace(), null));
             List<ImageRow> rows = offset < total
                     ? jdbi.withHandle(h -> page(h, where, scopes, sort, limit, offset))
@@ -244,7 +247,7 @@ public final class ImageDao {
                 .bind("resourceCategories", RowMappers.join(stored.resourceCategories()))
                 .bind("supportResCategories", RowMappers.join(stored.supportResCategories()))
                 .bind("devServices", RowMappers.join(stored.devServices()))
-                .bind("tags", Tag.toJson(stored.tags()))
+                .bind("tags", TagsColumn.toJson(stored.tags()))
                 .execute();
     }
 

@@ -1,5 +1,8 @@
 package dev.modelarts.local.db;
 
+import dev.modelarts.local.model.GroupRow;
+import dev.modelarts.local.model.ImageRow;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -39,7 +42,7 @@ final class RowMappers {
             rs.getInt("version_count"),
             rs.getLong("create_at"),
             rs.getLong("update_at"),
-            Tag.fromJson(rs.getString("tags")));
+            TagsColumn.fromJson(rs.getString("tags")));
 
     static final RowMapper<ImageRow> IMAGE = (ResultSet rs, StatementContext ctx) -> new ImageRow(
             rs.getString("id"),
@@ -69,7 +72,7 @@ final class RowMappers {
             rs.getString("show_tag"),
             rs.getLong("create_at"),
             rs.getLong("update_at"),
-            Tag.fromJson(rs.getString("tags")));
+            TagsColumn.fromJson(rs.getString("tags")));
 
     static String join(List<String> values) {
         return values.isEmpty() ? null : String.join(",", values);

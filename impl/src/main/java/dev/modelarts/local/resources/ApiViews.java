@@ -15,9 +15,9 @@ import dev.modelarts.local.api.model.ImageVisibility;
 import dev.modelarts.local.api.model.ResourceCategory;
 import dev.modelarts.local.api.model.ServiceType;
 import dev.modelarts.local.api.model.TmsTag;
-import dev.modelarts.local.db.GroupRow;
-import dev.modelarts.local.db.ImageRow;
-import dev.modelarts.local.db.Tag;
+import dev.modelarts.local.model.GroupRow;
+import dev.modelarts.local.model.ImageRow;
+import dev.modelarts.local.model.Tag;
 
 /**
  * Rows as the API shows them. Empty lists and absent values are left out (null), so that the

@@ -1,5 +1,7 @@
 package dev.modelarts.local.resources;
 
+import java.util.function.BooleanSupplier;
+
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -7,20 +9,19 @@ import jakarta.ws.rs.core.Response;
 import dev.modelarts.local.api.HealthApi;
 import dev.modelarts.local.api.model.HealthState;
 import dev.modelarts.local.api.model.HealthStatus;
-import dev.modelarts.local.db.Database;
 
 /** GET /health: UP once the database answers, 503 DOWN otherwise. */
 public final class HealthResource implements HealthApi {
 
-    private final Database database;
+    private final BooleanSupplier databaseReachable;
 
-    public HealthResource(Database database) {
-        this.database = database;
+    public HealthResource(BooleanSupplier databaseReachable) {
+        this.databaseReachable = databaseReachable;
     }
 
     @Override
     public HealthStatus getHealth() {
-        if (database.isReachable()) {
+        if (databaseReachable.getAsBoolean()) {
             return new HealthStatus(HealthState.UP, HealthState.UP);
         }
         HealthStatus down = new HealthStatus(HealthState.DOWN, HealthState.DOWN);

@@ -9,12 +9,11 @@ import dev.modelarts.local.api.model.ImageType;
 import dev.modelarts.local.api.model.ListImageGroupResponse;
 import dev.modelarts.local.api.model.TmsTag;
 import dev.modelarts.local.api.model.UpdateImageGroupRequestBody;
-import dev.modelarts.local.core.GroupFilter;
 import dev.modelarts.local.core.ImageRegistry;
-import dev.modelarts.local.core.Page;
-import dev.modelarts.local.db.GroupPage;
-import dev.modelarts.local.db.GroupRow;
-import dev.modelarts.local.db.ImageGroupDao;
+import dev.modelarts.local.model.GroupFilter;
+import dev.modelarts.local.model.GroupPage;
+import dev.modelarts.local.model.GroupRow;
+import dev.modelarts.local.model.Page;
 
 /**
  * ListImageGroup, UpdateImageGroup and DeleteImageGroup. Parameters arrive validated against the spec (the constraints are on the
@@ -22,11 +21,9 @@ import dev.modelarts.local.db.ImageGroupDao;
  */
 public final class ImageGroupsResource implements ImageGroupsApi {
 
-    private final ImageGroupDao groups;
     private final ImageRegistry registry;
 
-    public ImageGroupsResource(ImageGroupDao groups, ImageRegistry registry) {
-        this.groups = groups;
+    public ImageGroupsResource(ImageRegistry registry) {
         this.registry = registry;
     }
 
@@ -36,7 +33,7 @@ public final class ImageGroupsResource implements ImageGroupsApi {
             String swrInstanceId) {
         GroupFilter filter = new GroupFilter(projectId, workspaceId, type, name,
                 nameFuzzyMatch, namespace, swrInstanceId);
-        GroupPage result = groups.list(filter, limit, offset);
+        GroupPage result = registry.listGroups(filter, limit, offset);
         Page<GroupRow> page = result.page();
         List<ImageGroup> data = page.items().stream().map(ApiViews::group).toList();
         return ListImageGroupResponse.builder()

@@ -9,11 +9,11 @@ import dev.modelarts.local.api.model.ImageType;
 import dev.modelarts.local.api.model.ListImageResponse;
 import dev.modelarts.local.api.model.ServiceType;
 import dev.modelarts.local.api.model.SortDir;
-import dev.modelarts.local.core.ImageFilter;
 import dev.modelarts.local.core.ImageRegistry;
-import dev.modelarts.local.core.ImageSort;
-import dev.modelarts.local.core.Page;
-import dev.modelarts.local.db.ImageRow;
+import dev.modelarts.local.model.ImageFilter;
+import dev.modelarts.local.model.ImageRow;
+import dev.modelarts.local.model.ImageSort;
+import dev.modelarts.local.model.Page;
 
 /**
  * RegisterImage, ListImage, ShowImage, DeleteImage and SyncImage. Parameters and bodies arrive

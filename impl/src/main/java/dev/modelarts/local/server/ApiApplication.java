@@ -1,19 +1,18 @@
 package dev.modelarts.local.server;
 
 import java.time.Clock;
+import java.util.function.BooleanSupplier;
 
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.server.validation.ValidationFeature;
 
-import dev.modelarts.local.db.Database;
 import dev.modelarts.local.auth.AuthFilter;
 import dev.modelarts.local.auth.Credentials;
 import dev.modelarts.local.auth.IamActions;
 import dev.modelarts.local.core.ImageRegistry;
-import dev.modelarts.local.db.ImageDao;
-import dev.modelarts.local.db.ImageGroupDao;
+import dev.modelarts.local.db.DataLayer;
 import dev.modelarts.local.errors.ApiExceptionMapper;
 import dev.modelarts.local.errors.ConstraintViolationMapper;
 import dev.modelarts.local.errors.DatabaseExceptionMapper;
@@ -25,11 +24,11 @@ import dev.modelarts.local.http.AccessLog;
 import dev.modelarts.local.http.BodySizeLimit;
 import dev.modelarts.local.http.HeaderSyntax;
 import dev.modelarts.local.http.JsonBodyCheck;
-import dev.modelarts.local.http.OptionsNotAllowed;
-import dev.modelarts.local.http.StrictIntegerParamConverter;
 import dev.modelarts.local.http.JsonMapperProvider;
+import dev.modelarts.local.http.OptionsNotAllowed;
 import dev.modelarts.local.http.RequestIds;
 import dev.modelarts.local.http.StrictBooleanParamConverter;
+import dev.modelarts.local.http.StrictIntegerParamConverter;
 import dev.modelarts.local.resources.HealthResource;
 import dev.modelarts.local.resources.ImageGroupsResource;
 import dev.modelarts.local.resources.ImagesResource;
@@ -44,9 +43,9 @@ public final class ApiApplication {
     private ApiApplication() {
     }
 
-    public static ResourceConfig create(Database database, Credentials credentials, Clock clock) {
-        ImageGroupDao groups = new ImageGroupDao(database);
-        ImageRegistry registry = new ImageRegistry(new ImageDao(database), groups, clock);
+    public static ResourceConfig create(DataLayer data, BooleanSupplier databaseReachable, Credentials credentials,
+            Clock clock) {
+        ImageRegistry registry = new ImageRegistry(data.images(), data.groups(), data.listing(), clock);
 
         ResourceConfig config = new ResourceConfig();
         config.setApplicationName("modelarts-image-server");
@@ -83,9 +82,9 @@ public final class ApiApplication {
         config.register(UnhandledExceptionMapper.class);
 
         // resources
-        config.register(new ImageGroupsResource(groups, registry));
+        config.register(new ImageGroupsResource(registry));
         config.register(new ImagesResource(registry));
-        config.register(new HealthResource(database));
+        config.register(new HealthResource(databaseReachable));
         return config;
     }
 }

@@ -26,8 +26,8 @@ import dev.modelarts.local.auth.Credentials;
 import dev.modelarts.local.catalog.BuiltInCatalog;
 import dev.modelarts.local.config.DatabaseSettings;
 import dev.modelarts.local.config.ServerConfig;
+import dev.modelarts.local.db.DataLayer;
 import dev.modelarts.local.db.Database;
-import dev.modelarts.local.db.ImageDao;
 import dev.modelarts.local.edge.Edge;
 
 /**
@@ -47,11 +47,13 @@ public final class RunningServer implements AutoCloseable {
 
     private final HttpServer http;
     private final Database database;
+    private final DataLayer data;
     private final URI baseUri;
 
-    private RunningServer(HttpServer http, Database database, URI baseUri) {
+    private RunningServer(HttpServer http, Database database, DataLayer data, URI baseUri) {
         this.http = http;
         this.database = database;
+        this.data = data;
         this.baseUri = baseUri;
     }
 
@@ -75,17 +77,19 @@ public final class RunningServer implements AutoCloseable {
             createDirectories(config);
         }
         Database database = Database.connect(settings);
+        DataLayer data = DataLayer.over(database);
         // the schema and the built-in catalog are made ready while Jersey starts on this thread
         CompletableFuture<Void> ready = CompletableFuture.runAsync(() -> {
             database.migrate();
             BuiltInCatalog catalog = BuiltInCatalog.load();
-            int added = catalog.installInto(new ImageDao(database));
+            int added = catalog.installInto(data.images());
             LOG.info("Built-in catalog: {} groups, {} images ({} new)",
                     catalog.groupCount(), catalog.entries().size(), added);
         }, runnable -> new Thread(runnable, "modelarts-startup").start());
         try {
             URI requested = URI.create("http://" + hostForUri(config.host()) + ":" + config.port() + "/");
-            ResourceConfig application = ApiApplication.create(database, credentials, Clock.systemUTC());
+            ResourceConfig application = ApiApplication.create(data, database::isReachable, credentials,
+                    Clock.systemUTC());
             extraProviders.forEach(application::register);
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(requested, application, false);
             Edge.install(http);
@@ -103,12 +107,14 @@ public final class RunningServer implements AutoCloseable {
             int port = http.getListeners().iterator().next().getPort();
             URI baseUri = URI.create("http://" + hostForUri(config.host()) + ":" + port + "/");
             LOG.info("ModelArts image server listening on {}", baseUri);
-            return new RunningServer(http, database, baseUri);
+            return new RunningServer(http, database, data, baseUri);
         } catch (IOException e) {
+            data.close();
             database.close();
             throw new UncheckedIOException("cannot listen on " + config.host() + ":" + config.port(), e);
         } catch (RuntimeException e) {
             awaitQuietly(ready);
+            data.close();
             database.close();
             throw e;
         }
@@ -178,8 +184,9 @@ public final class RunningServer implements AutoCloseable {
         return baseUri.getPort();
     }
 
-    public Database database() {
-        return database;
+    /** The data layer the server runs on, for tests and tools that seed it. */
+    public DataLayer data() {
+        return data;
     }
 
     /** Stops accepting, lets running requests finish (up to ten seconds), then closes the database. */
@@ -194,6 +201,7 @@ public final class RunningServer implements AutoCloseable {
             LOG.warn("HTTP server did not stop in time; stopping it now", e);
             http.shutdownNow();
         } finally {
+            data.close();
             database.close();
         }
         LOG.info("Stopped");

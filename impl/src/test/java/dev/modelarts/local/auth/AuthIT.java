@@ -28,8 +28,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.modelarts.local.auth.SignedRequests.Signed;
-import dev.modelarts.local.testing.ApiClient;
 import dev.modelarts.local.testing.ApiClient.Reply;
+import dev.modelarts.local.testing.ApiClient;
 import dev.modelarts.local.testing.TestServer;
 
 /** Who gets in, and who does not, over real HTTP. */

@@ -10,13 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.modelarts.local.api.model.ImageType;
-import dev.modelarts.local.testing.TestDatabase;
-import dev.modelarts.local.core.GroupFilter;
+import dev.modelarts.local.db.DataLayer;
 import dev.modelarts.local.db.Database;
-import dev.modelarts.local.db.GroupPage;
 import dev.modelarts.local.db.ImageDao;
-import dev.modelarts.local.db.ImageGroupDao;
-import dev.modelarts.local.db.ImageRow;
+import dev.modelarts.local.model.GroupFilter;
+import dev.modelarts.local.model.GroupPage;
+import dev.modelarts.local.model.ImageRow;
+import dev.modelarts.local.testing.TestDatabase;
 
 class BuiltInCatalogTest {
 
@@ -56,12 +56,12 @@ class BuiltInCatalogTest {
 
     @Test
     void installingTwiceAddsNothingTheSecondTime(@TempDir Path dir) {
-        try (Database database = Database.open(TestDatabase.fresh(dir))) {
-            ImageDao images = new ImageDao(database);
+        try (Database database = Database.open(TestDatabase.fresh(dir)); DataLayer data = DataLayer.over(database)) {
+            ImageDao images = data.images();
             assertThat(catalog.installInto(images)).isEqualTo(catalog.entries().size());
             assertThat(catalog.installInto(images)).isZero();
 
-            GroupPage page = new ImageGroupDao(database)
+            GroupPage page = data.listing()
                     .list(GroupFilter.visibleTo("any-project", "0"), 1000, 0);
             assertThat(page.page().total()).isEqualTo(catalog.groupCount());
             int versions = page.page().items().stream().mapToInt(g -> g.versionCount()).sum();

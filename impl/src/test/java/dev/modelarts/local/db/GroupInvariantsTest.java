@@ -22,7 +22,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.modelarts.local.api.model.ImageType;
 import dev.modelarts.local.config.DatabaseSettings;
-import dev.modelarts.local.core.GroupFilter;
+import dev.modelarts.local.listing.ListingOrder;
+import dev.modelarts.local.model.GroupDetails;
+import dev.modelarts.local.model.GroupFilter;
+import dev.modelarts.local.model.GroupPage;
+import dev.modelarts.local.model.GroupRow;
+import dev.modelarts.local.model.ImageRow;
+import dev.modelarts.local.model.Scopes;
 import dev.modelarts.local.testing.TestDatabase;
 
 /**
@@ -42,9 +48,10 @@ class GroupInvariantsTest {
     @ValueSource(longs = {1, 2, 3, 42, 2026})
     void holdAfterARandomSequenceOfWrites(long seed) {
         Random random = new Random(seed);
-        try (Database database = Database.open(TestDatabase.fresh(dir.resolve("s" + seed)))) {
-            ImageDao images = new ImageDao(database);
-            ImageGroupDao groups = new ImageGroupDao(database);
+        try (Database database = Database.open(TestDatabase.fresh(dir.resolve("s" + seed)));
+                DataLayer data = DataLayer.over(database)) {
+            ImageDao images = data.images();
+            GroupIndex groups = data.listing();
             List<ImageRow> live = new ArrayList<>();
             Map<String, Long> newestChange = new HashMap<>();
             long clock = 1_000_000;
@@ -75,9 +82,9 @@ class GroupInvariantsTest {
     /** Writers on eight threads at once: the listing ends equal to the table. */
     @Test
     void theListingFollowsConcurrentWriters(@TempDir Path other) throws Exception {
-        try (Database database = Database.open(TestDatabase.fresh(other))) {
-            ImageDao images = new ImageDao(database);
-            ImageGroupDao groups = new ImageGroupDao(database);
+        try (Database database = Database.open(TestDatabase.fresh(other)); DataLayer data = DataLayer.over(database)) {
+            ImageDao images = data.images();
+            GroupIndex groups = data.listing();
             assertListingMatchesTable(database, groups);
             ExecutorService threads = Executors.newFixedThreadPool(8);
             List<Future<?>> done = new ArrayList<>();
@@ -114,16 +121,17 @@ class GroupInvariantsTest {
     void twoInstancesOverOneDatabaseEachSeeTheOthersWrites(@TempDir Path other) {
         Assumptions.assumeTrue(TestDatabase.isPostgres(), "a shared database is PostgreSQL here");
         DatabaseSettings settings = TestDatabase.fresh(other);
-        try (Database first = Database.open(settings); Database second = Database.open(settings)) {
-            ImageGroupDao firstGroups = new ImageGroupDao(first);
-            ImageGroupDao secondGroups = new ImageGroupDao(second);
+        try (Database first = Database.open(settings); Database second = Database.open(settings);
+                DataLayer firstData = DataLayer.over(first); DataLayer secondData = DataLayer.over(second)) {
+            GroupIndex firstGroups = firstData.listing();
+            GroupIndex secondGroups = secondData.listing();
             assertListingMatchesTable(first, firstGroups);
             assertListingMatchesTable(second, secondGroups);
-            ImageRow a = new ImageDao(first).insert(dedicated("p", "0", "team", "a", "v1", 1_000), GroupDetails.NONE);
-            new ImageDao(second).insert(dedicated("p", "0", "team", "b", "v1", 2_000), GroupDetails.NONE);
+            ImageRow a = firstData.images().insert(dedicated("p", "0", "team", "a", "v1", 1_000), GroupDetails.NONE);
+            secondData.images().insert(dedicated("p", "0", "team", "b", "v1", 2_000), GroupDetails.NONE);
             assertListingMatchesTable(first, firstGroups);
             assertListingMatchesTable(second, secondGroups);
-            new ImageDao(second).delete(a.id(), 3_000);
+            secondData.images().delete(a.id(), 3_000);
             assertThat(firstGroups.list(GroupFilter.visibleTo("p", "0").withType(ImageType.DEDICATED), 10, 0)
                     .page().items()).extracting(GroupRow::name).containsExactly("b");
             assertListingMatchesTable(second, secondGroups);
@@ -131,12 +139,12 @@ class GroupInvariantsTest {
     }
 
     /** Each scope's listing, read from memory, is the table's rows in the listing's order. */
-    private static void assertListingMatchesTable(Database database, ImageGroupDao groups) {
+    private static void assertListingMatchesTable(Database database, GroupIndex groups) {
         for (String workspace : List.of("0", "ws")) {
             List<GroupRow> table = new ArrayList<>(database.jdbi().withHandle(h -> h.createQuery(
                             "select " + RowMappers.GROUP_COLUMNS + " from image_groups where scope = :scope")
                     .bind("scope", Scopes.dedicated("p", workspace)).map(RowMappers.GROUP).list()));
-            table.sort(GroupIndex.ORDER);
+            table.sort(ListingOrder.ORDER);
             GroupPage listed = groups.list(GroupFilter.visibleTo("p", workspace).withType(ImageType.DEDICATED),
                     1000, 0);
             assertThat(listed.page().items()).as("workspace %s", workspace).isEqualTo(table);
@@ -169,8 +177,8 @@ class GroupInvariantsTest {
 
     @Test
     void deletingTheLastVersionDeletesTheGroup(@TempDir Path other) {
-        try (Database database = Database.open(TestDatabase.fresh(other))) {
-            ImageDao images = new ImageDao(database);
+        try (Database database = Database.open(TestDatabase.fresh(other)); DataLayer data = DataLayer.over(database)) {
+            ImageDao images = data.images();
             ImageRow only = images.insert(dedicated("p", "0", "team", "solo", "v1", 1_000), GroupDetails.NONE);
             assertThat(images.delete(only.id(), 2_000)).isPresent();
             long groups = database.jdbi().withHandle(h -> h.createQuery("select count(*) from image_groups")

@@ -16,8 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.modelarts.local.api.model.ImageType;
+import dev.modelarts.local.model.GroupDetails;
+import dev.modelarts.local.model.GroupFilter;
+import dev.modelarts.local.model.GroupPage;
+import dev.modelarts.local.model.GroupRow;
 import dev.modelarts.local.testing.TestDatabase;
-import dev.modelarts.local.core.GroupFilter;
 
 /** The group listing's queries on a real H2 file. */
 class ImageGroupDaoTest {
@@ -30,18 +33,21 @@ class ImageGroupDaoTest {
     Path dir;
 
     private Database database;
+    private DataLayer data;
     private ImageDao images;
-    private ImageGroupDao groups;
+    private GroupIndex groups;
 
     @BeforeEach
     void open() {
         database = Database.open(TestDatabase.fresh(dir));
-        images = new ImageDao(database);
-        groups = new ImageGroupDao(database);
+        data = DataLayer.over(database);
+        images = data.images();
+        groups = data.listing();
     }
 
     @AfterEach
     void close() {
+        data.close();
         database.close();
     }
 

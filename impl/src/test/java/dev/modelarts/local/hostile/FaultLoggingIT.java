@@ -23,8 +23,8 @@ import jakarta.ws.rs.container.PreMatching;
 import dev.modelarts.local.config.ServerConfig;
 import dev.modelarts.local.server.RunningServer;
 import dev.modelarts.local.testing.LogCapture;
-import dev.modelarts.local.testing.RawHttp;
 import dev.modelarts.local.testing.RawHttp.Answer;
+import dev.modelarts.local.testing.RawHttp;
 
 /**
  * A real fault (the server's own, not the client's) is answered 500 ModelArts.0010 with the

@@ -20,10 +20,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.modelarts.local.catalog.BuiltInCatalog;
 import dev.modelarts.local.config.DatabaseSettings;
-import dev.modelarts.local.testing.ApiClient;
 import dev.modelarts.local.testing.ApiClient.Reply;
-import dev.modelarts.local.testing.TestDatabase;
+import dev.modelarts.local.testing.ApiClient;
 import dev.modelarts.local.testing.Race;
+import dev.modelarts.local.testing.TestDatabase;
 import dev.modelarts.local.testing.TestServer;
 
 /**

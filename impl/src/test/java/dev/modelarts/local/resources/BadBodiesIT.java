@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import dev.modelarts.local.testing.ApiClient;
 import dev.modelarts.local.testing.ApiClient.Reply;
+import dev.modelarts.local.testing.ApiClient;
 import dev.modelarts.local.testing.SpecValidator;
 import dev.modelarts.local.testing.TestServer;
 

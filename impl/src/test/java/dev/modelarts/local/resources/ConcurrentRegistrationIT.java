@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.modelarts.local.testing.ApiClient;
 import dev.modelarts.local.testing.ApiClient.Reply;
+import dev.modelarts.local.testing.ApiClient;
 import dev.modelarts.local.testing.Race;
 import dev.modelarts.local.testing.TestServer;
 

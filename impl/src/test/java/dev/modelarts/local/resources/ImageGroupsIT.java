@@ -21,10 +21,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.modelarts.local.catalog.BuiltInCatalog;
-import dev.modelarts.local.db.GroupDetails;
 import dev.modelarts.local.db.ImageDao;
-import dev.modelarts.local.testing.ApiClient;
+import dev.modelarts.local.model.GroupDetails;
 import dev.modelarts.local.testing.ApiClient.Reply;
+import dev.modelarts.local.testing.ApiClient;
 import dev.modelarts.local.testing.TestServer;
 
 /**

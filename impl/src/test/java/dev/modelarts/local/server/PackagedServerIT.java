@@ -31,11 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.modelarts.local.auth.Credentials;
 import dev.modelarts.local.catalog.BuiltInCatalog;
 import dev.modelarts.local.config.DatabaseSettings;
+import dev.modelarts.local.db.DataLayer;
 import dev.modelarts.local.db.Database;
-import dev.modelarts.local.db.GroupDetails;
-import dev.modelarts.local.db.ImageDao;
-import dev.modelarts.local.testing.ApiClient;
+import dev.modelarts.local.model.GroupDetails;
 import dev.modelarts.local.testing.ApiClient.Reply;
+import dev.modelarts.local.testing.ApiClient;
 
 /** The runnable jar, started from the command line as a user would. */
 class PackagedServerIT {
@@ -194,8 +194,9 @@ class PackagedServerIT {
         stop(start(command("--port", "0", "--data-dir", data.toString())));
 
         // while the server is down, write a project's image into its H2 file
-        try (Database database = Database.open(DatabaseSettings.embeddedH2(data, "sa", ""))) {
-            new ImageDao(database).insert(
+        try (Database database = Database.open(DatabaseSettings.embeddedH2(data, "sa", ""));
+                DataLayer layer = DataLayer.over(database)) {
+            layer.images().insert(
                     dedicated("dev-project", "0", "team", "kept-image", "v1", 1_700_000_000_000L), GroupDetails.NONE);
         }
 

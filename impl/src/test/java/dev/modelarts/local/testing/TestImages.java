@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.modelarts.local.api.model.ImageType;
-import dev.modelarts.local.db.ImageRow;
-import dev.modelarts.local.db.Scopes;
+import dev.modelarts.local.model.ImageRow;
+import dev.modelarts.local.model.Scopes;
 
 /** Builds image rows for tests. */
 public final class TestImages {

@@ -96,7 +96,7 @@ public final class TestServer implements AutoCloseable {
 
     /** The data layer of the running server, for seeding. */
     public ImageDao images() {
-        return new ImageDao(server.database());
+        return server.data().images();
     }
 
     /**

@@ -6,12 +6,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** A key/value tag, stored in a JSON text column. */
-public record Tag(String key, String value) {
+import dev.modelarts.local.model.Tag;
+
+/** Tags are stored as a JSON array in one text column (null when there are none). */
+final class TagsColumn {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<Tag>> LIST = new TypeReference<>() {
     };
+
+    private TagsColumn() {
+    }
 
     static String toJson(List<Tag> tags) {
         if (tags == null || tags.isEmpty()) {

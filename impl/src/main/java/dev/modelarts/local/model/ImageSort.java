@@ -1,4 +1,4 @@
-package dev.modelarts.local.core;
+package dev.modelarts.local.model;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

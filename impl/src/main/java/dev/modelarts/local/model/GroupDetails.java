@@ -1,4 +1,4 @@
-package dev.modelarts.local.db;
+package dev.modelarts.local.model;
 
 /** What a new group is created with, besides its key; all optional. */
 public record GroupDetails(String description, String readMe, String iconName, String swrInstanceName) {

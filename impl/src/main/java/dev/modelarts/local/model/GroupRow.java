@@ -1,4 +1,4 @@
-package dev.modelarts.local.db;
+package dev.modelarts.local.model;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.modelarts.local.db;
+package dev.modelarts.local.model;
 
 /**
  * How visibility is stored: BUILD_IN rows have the empty scope, visible everywhere; DEDICATED

@@ -1,4 +1,4 @@
-package dev.modelarts.local.core;
+package dev.modelarts.local.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,6 +1,5 @@
-package dev.modelarts.local.db;
+package dev.modelarts.local.model;
 
-import dev.modelarts.local.core.Page;
 
 /**
  * A page of groups and whether any group matching the filter lives in an SWR enterprise instance.

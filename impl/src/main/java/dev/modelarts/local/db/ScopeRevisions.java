@@ -1,0 +1,45 @@
+package dev.modelarts.local.db;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Each scope's revision (scope_revisions): raised by every transaction that changes the scope's
+ * groups, so that an instance can tell that its copy of a scope is behind.
+ */
+final class ScopeRevisions {
+
+    /**
+     * Raises a scope's revision inside a write's transaction and returns the new one. The row's
+     * lock is then held until the transaction ends, so the scope's writers commit in revision
+     * order.
+     */
+    long raise(Handle h, String scope) {
+        String raise = "update scope_revisions set revision = revision + 1 where scope = :scope";
+        if (h.createUpdate(raise).bind("scope", scope).execute() == 0) {
+            h.createUpdate("insert into scope_revisions (scope, revision) values (:scope, 0) on conflict do nothing")
+                    .bind("scope", scope).execute();
+            h.createUpdate(raise).bind("scope", scope).execute();
+        }
+        return read(h, scope);
+    }
+
+    /** The scope's revision; 0 for a scope never written. */
+    long read(Handle h, String scope) {
+        return h.createQuery("select revision from scope_revisions where scope = :scope")
+                .bind("scope", scope).mapTo(Long.class).findOne().orElse(0L);
+    }
+
+    /** The revisions of {@code scopes} that have one (one query on the primary key). */
+    Map<String, Long> read(Handle h, List<String> scopes) {
+        Map<String, Long> revisions = new HashMap<>();
+        h.createQuery("select scope, revision from scope_revisions where scope in (<scopes>)")
+                .bindList("scopes", scopes)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .forEach(e -> revisions.put(e.getKey(), e.getValue()));
+        return revisions;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.modelarts.local;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The layering, as a test: generated API ← resources → service (core) → data (db) → read model
+ * (listing) and values (model); the request id below errors and http; the composition root
+ * (server) imported by nothing.
+ */
+@AnalyzeClasses(packages = "dev.modelarts.local", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule NO_PACKAGE_CYCLES = slices().matching("dev.modelarts.local.(*)..")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule RESOURCES_GO_THROUGH_THE_SERVICE = noClasses().that().resideInAPackage("..local.resources..")
+            .should().dependOnClassesThat().resideInAnyPackage("..local.db..", "org.jdbi..", "java.sql..");
+
+    @ArchTest
+    static final ArchRule NOTHING_IMPORTS_THE_COMPOSITION_ROOT = noClasses().that().resideOutsideOfPackage("..local.server..")
+            .should().dependOnClassesThat().resideInAPackage("..local.server..");
+
+    @ArchTest
+    static final ArchRule THE_DATA_LAYER_KNOWS_NO_CALLER = noClasses().that().resideInAPackage("..local.db..")
+            .should().dependOnClassesThat().resideInAnyPackage("..local.core..", "..local.resources..",
+                    "..local.http..", "..local.edge..", "..local.auth..", "org.glassfish..", "jakarta.ws.rs..");
+
+    @ArchTest
+    static final ArchRule THE_READ_MODEL_IS_PURE = noClasses().that().resideInAnyPackage("..local.listing..", "..local.model..")
+            .should().dependOnClassesThat().resideInAnyPackage("..local.db..", "..local.core..", "org.jdbi..",
+                    "java.sql..", "javax.sql..", "java.util.concurrent..", "org.glassfish..", "jakarta.ws.rs..")
+            .orShould().dependOnClassesThat().areAssignableTo(Thread.class);
+
+    @ArchTest
+    static final ArchRule THE_SERVICE_KNOWS_NO_HTTP = noClasses().that().resideInAPackage("..local.core..")
+            .should().dependOnClassesThat().resideInAnyPackage("..local.resources..", "..local.http..", "..local.edge..",
+                    "org.glassfish..", "jakarta.ws.rs..");
+}

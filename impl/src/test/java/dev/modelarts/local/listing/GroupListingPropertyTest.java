@@ -1,0 +1,163 @@
+package dev.modelarts.local.listing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import dev.modelarts.local.api.model.ImageType;
+import dev.modelarts.local.model.GroupFilter;
+import dev.modelarts.local.model.GroupPage;
+import dev.modelarts.local.model.GroupRow;
+import dev.modelarts.local.model.Scopes;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+
+/**
+ * ListImageGroup's logic against a naive reading of its rules, over random groups whose names
+ * and namespaces hold {@code _}, {@code %}, upper case and non-ASCII letters, with ties in
+ * update_at: filter every group one by one, sort the whole list, slice. No database.
+ */
+class GroupListingPropertyTest {
+
+    private static final String PROJECT = "p";
+    private static final String WORKSPACE = "0";
+    private static final List<String> SCOPES = List.of(Scopes.BUILD_IN, Scopes.dedicated(PROJECT, WORKSPACE),
+            Scopes.dedicated(PROJECT, "0123456789abcdef0123456789abcdef"), Scopes.dedicated("other", WORKSPACE));
+    private static final Comparator<GroupRow> NAIVE_ORDER = Comparator.comparingLong(GroupRow::updateAt).reversed()
+            .thenComparing(GroupRow::namespace).thenComparing(GroupRow::name).thenComparing(GroupRow::id);
+
+    @Provide
+    Arbitrary<String> text() {
+        return Arbitraries.strings().withChars('a', 'b', '_', '%', 'A', 'é', 'Ω', '-', '.').ofMinLength(1).ofMaxLength(4);
+    }
+
+    @Provide
+    Arbitrary<List<GroupRow>> groups() {
+        Arbitrary<GroupRow> group = Combinators.combine(
+                Arbitraries.of(SCOPES), text(), text(),
+                Arbitraries.longs().between(1, 6),
+                Arbitraries.of("", "i1", "i2"),
+                Arbitraries.integers().between(1, 5))
+                .as((scope, namespace, name, updateAt, instance, versions) ->
+                        group("?", scope, namespace, name, updateAt, instance.isEmpty() ? null : instance, versions));
+        return group.list().ofMaxSize(60).map(GroupListingPropertyTest::withIds);
+    }
+
+    @Provide
+    Arbitrary<GroupFilter> filters() {
+        return Combinators.combine(
+                Arbitraries.of(ImageType.BUILD_IN, ImageType.DEDICATED).injectNull(0.4),
+                text().injectNull(0.4),
+                Arbitraries.of(true, false),
+                text().injectNull(0.6),
+                Arbitraries.of("i1", "i2").injectNull(0.7))
+                .as((type, name, fuzzy, namespace, instance) ->
+                        new GroupFilter(PROJECT, WORKSPACE, type, name, fuzzy, namespace, instance));
+    }
+
+    @Property(tries = 1500)
+    void aPageIsTheNaiveFilterSortAndSlice(@ForAll("groups") List<GroupRow> groups, @ForAll("filters") GroupFilter filter,
+            @ForAll @IntRange(min = 1, max = 12) int limit, @ForAll @IntRange(min = 0, max = 70) int offset) {
+        List<GroupRow> expected = naive(groups, filter);
+        GroupPage page = GroupListing.page(snapshots(groups, filter), filter, limit, offset);
+
+        assertThat(page.page().total()).isEqualTo(expected.size());
+        assertThat(page.page().items()).containsExactlyElementsOf(
+                expected.stream().skip(offset).limit(limit).toList());
+        assertThat(page.anySwrEnterprise()).isEqualTo(expected.stream().anyMatch(g -> g.swrInstanceId() != null));
+        assertThat(GroupListing.versionCount(snapshots(groups, filter), filter))
+                .isEqualTo(expected.stream().mapToLong(GroupRow::versionCount).sum());
+    }
+
+    /** Changing a snapshot group by group lists what a snapshot made afresh lists. */
+    @Property(tries = 500)
+    void changesAppliedOneByOneListLikeAFreshSnapshot(@ForAll("groups") List<GroupRow> before,
+            @ForAll @Size(max = 10) List<@IntRange(min = 0, max = 100) Integer> touched,
+            @ForAll @IntRange(min = 1, max = 9) long newUpdateAt, @ForAll("filters") GroupFilter filter) {
+        String scope = Scopes.dedicated(PROJECT, WORKSPACE);
+        List<GroupRow> inScope = before.stream().filter(g -> g.scope().equals(scope)).toList();
+        Map<String, GroupRow> after = new LinkedHashMap<>();
+        inScope.forEach(g -> after.put(g.id(), g));
+        ScopeGroups changed = ScopeGroups.of(1, inScope);
+        long revision = 1;
+        for (int pick : touched) {
+            Map<String, GroupRow> change = new HashMap<>();
+            if (!inScope.isEmpty() && pick % 3 != 0) {
+                GroupRow old = inScope.get(pick % inScope.size());
+                GroupRow now = pick % 3 == 1 ? null
+                        : group(old.id(), scope, old.namespace(), old.name(), newUpdateAt, old.swrInstanceId(), old.versionCount() + 1);
+                change.put(old.id(), now);
+            } else {
+                GroupRow fresh = group("new-" + pick, scope, "ns" + pick % 4, "n" + pick, pick % 7, null, 1);
+                change.put(fresh.id(), fresh);
+            }
+            change.forEach((id, g) -> {
+                if (g == null) {
+                    after.remove(id);
+                } else {
+                    after.put(id, g);
+                }
+            });
+            changed = changed.with(++revision, change);
+        }
+        GroupFilter own = filter.withType(ImageType.DEDICATED);
+        GroupPage incremental = GroupListing.page(List.of(changed), own, 1000, 0);
+        GroupPage fresh = GroupListing.page(List.of(ScopeGroups.of(revision, after.values())), own, 1000, 0);
+        assertThat(incremental.page().items()).containsExactlyElementsOf(fresh.page().items());
+        assertThat(changed.revision()).isEqualTo(revision);
+    }
+
+    private static List<GroupRow> naive(List<GroupRow> groups, GroupFilter f) {
+        List<String> visible = new ArrayList<>();
+        if (f.type() != ImageType.DEDICATED) {
+            visible.add(Scopes.BUILD_IN);
+        }
+        if (f.type() != ImageType.BUILD_IN) {
+            visible.add(Scopes.dedicated(f.projectId(), f.workspaceId()));
+        }
+        return groups.stream()
+                .filter(g -> visible.contains(g.scope()))
+                .filter(g -> f.name() == null || (f.nameFuzzy() ? g.name().contains(f.name()) : g.name().equals(f.name())))
+                .filter(g -> f.namespace() == null || g.namespace().equals(f.namespace()))
+                .filter(g -> f.swrInstanceId() == null || f.swrInstanceId().equals(g.swrInstanceId()))
+                .sorted(NAIVE_ORDER)
+                .toList();
+    }
+
+    private static List<ScopeGroups> snapshots(List<GroupRow> groups, GroupFilter filter) {
+        Map<String, List<GroupRow>> byScope = groups.stream().collect(Collectors.groupingBy(GroupRow::scope));
+        return GroupListing.visibleScopes(filter).stream()
+                .map(scope -> ScopeGroups.of(7, byScope.getOrDefault(scope, List.of())))
+                .toList();
+    }
+
+    private static List<GroupRow> withIds(List<GroupRow> groups) {
+        List<GroupRow> result = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            GroupRow g = groups.get(i);
+            result.add(group(String.format("g%03d", i), g.scope(), g.namespace(), g.name(), g.updateAt(), g.swrInstanceId(),
+                    g.versionCount()));
+        }
+        return result;
+    }
+
+    static GroupRow group(String id, String scope, String namespace, String name, long updateAt, String instance, int versions) {
+        boolean builtIn = scope.equals(Scopes.BUILD_IN);
+        String project = builtIn ? null : scope.substring(0, scope.indexOf('/'));
+        String workspace = builtIn ? null : scope.substring(scope.indexOf('/') + 1);
+        return new GroupRow(id, scope, builtIn ? "BUILD_IN" : "DEDICATED", project, workspace, namespace, name,
+                null, null, null, instance, null, versions, 0, updateAt, List.of());
+    }
+}
