@@ -10,7 +10,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.modelarts.local.api.model.Arch;
+import dev.modelarts.local.api.model.ImageService;
+import dev.modelarts.local.api.model.ImageStatus;
 import dev.modelarts.local.api.model.ImageType;
+import dev.modelarts.local.api.model.ImageVisibility;
+import dev.modelarts.local.api.model.ResourceCategory;
+import dev.modelarts.local.api.model.ServiceType;
 import dev.modelarts.local.db.DuplicateImageException;
 import dev.modelarts.local.db.ImageDao.NewImage;
 import dev.modelarts.local.db.ImageDao;
@@ -52,35 +58,29 @@ public final class BuiltInCatalog {
             GroupDetails details = new GroupDetails(g.description, null, g.iconName, null);
             for (VersionJson v : g.versions) {
                 String swrPath = doc.registry + "/" + g.namespace + "/" + g.name + ":" + v.tag;
-                ImageRow image = new ImageRow(
-                        ImageDao.builtInImageId(swrPath),
-                        null,
-                        Scopes.BUILD_IN,
-                        ImageType.BUILD_IN.toString(),
-                        null,
-                        null,
-                        g.namespace,
-                        g.name,
-                        v.tag,
-                        swrPath,
-                        v.arch,
-                        null,
-                        v.serviceType,
-                        "ACTIVE",
-                        null,
-                        "PUBLIC",
-                        g.description,
-                        v.resourceCategories,
-                        v.resourceCategories,
-                        v.devServices,
-                        v.size,
-                        v.flavorType,
-                        null,
-                        v.showName,
-                        v.showTag,
-                        v.createAt,
-                        v.createAt,
-                        List.of());
+                ImageRow image = ImageRow.builder()
+                        .id(ImageDao.builtInImageId(swrPath))
+                        .scope(Scopes.BUILD_IN)
+                        .type(ImageType.BUILD_IN)
+                        .namespace(g.namespace)
+                        .name(g.name)
+                        .tag(v.tag)
+                        .swrPath(swrPath)
+                        .arch(v.arch)
+                        .serviceType(v.serviceType)
+                        .status(ImageStatus.ACTIVE)
+                        .visibility(ImageVisibility.PUBLIC)
+                        .description(g.description)
+                        .resourceCategories(v.resourceCategories)
+                        .supportResCategories(v.resourceCategories)
+                        .devServices(v.devServices)
+                        .imageSize(v.size)
+                        .flavorType(v.flavorType)
+                        .showName(v.showName)
+                        .showTag(v.showTag)
+                        .createAt(v.createAt)
+                        .updateAt(v.createAt)
+                        .build();
                 entries.add(new NewImage(image, details));
             }
         }
@@ -129,14 +129,14 @@ public final class BuiltInCatalog {
 
     private static final class VersionJson {
         @JsonProperty("tag") String tag;
-        @JsonProperty("arch") String arch;
-        @JsonProperty("resource_categories") List<String> resourceCategories = List.of();
-        @JsonProperty("service_type") String serviceType;
+        @JsonProperty("arch") Arch arch;
+        @JsonProperty("resource_categories") List<ResourceCategory> resourceCategories = List.of();
+        @JsonProperty("service_type") ServiceType serviceType;
         @JsonProperty("size") Long size;
         @JsonProperty("create_at") long createAt;
         @JsonProperty("show_name") String showName;
         @JsonProperty("show_tag") String showTag;
-        @JsonProperty("dev_services") List<String> devServices = List.of();
+        @JsonProperty("dev_services") List<ImageService> devServices = List.of();
         @JsonProperty("flavor_type") String flavorType;
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.modelarts.local.api.model.Arch;
 import dev.modelarts.local.api.model.ImageOrigin;
@@ -40,10 +41,8 @@ import dev.modelarts.local.model.Tag;
  */
 public final class ImageRegistry {
 
-    private static final List<String> DEFAULT_CATEGORIES =
-            List.of(ResourceCategory.CPU.toString(), ResourceCategory.GPU.toString());
-    private static final List<String> DEFAULT_SERVICES =
-            List.of(ImageService.NOTEBOOK.toString(), ImageService.SSH.toString());
+    private static final List<ResourceCategory> DEFAULT_CATEGORIES = List.of(ResourceCategory.CPU, ResourceCategory.GPU);
+    private static final List<ImageService> DEFAULT_SERVICES = List.of(ImageService.NOTEBOOK, ImageService.SSH);
     private static final int MAX_TAG_KEY = 128;
     private static final int MAX_TAG_VALUE = 255;
 
@@ -73,37 +72,33 @@ public final class ImageRegistry {
                 new ApiException(ErrorCode.FIELD_INVALID, "'swr_path' property value is incorrect:"
                         + " expected [registry[:port]/]namespace/name:tag."));
         String workspaceId = request.getWorkspaceId() == null ? "0" : request.getWorkspaceId();
-        List<String> categories = names(request.getResourceCategory(), DEFAULT_CATEGORIES);
+        List<ResourceCategory> categories = orDefault(request.getResourceCategory(), DEFAULT_CATEGORIES);
         long now = clock.millis();
-        ImageRow image = new ImageRow(
-                Ids.next(),
-                null,
-                Scopes.dedicated(projectId, workspaceId),
-                ImageType.DEDICATED.toString(),
-                projectId,
-                workspaceId,
-                path.namespace(),
-                path.name(),
-                path.tag(),
-                request.getSwrPath(),
-                valueOr(request.getArch(), Arch.X86_64),
-                valueOr(request.getOrigin(), ImageOrigin.CUSTOMIZE),
-                valueOr(request.getServiceType(), ServiceType.UNKNOWN),
-                ImageStatus.ACTIVE.toString(),
-                null,
-                valueOr(request.getVisibility(), ImageVisibility.PRIVATE),
-                request.getDescription(),
-                categories,
-                categories,
-                names(request.getServices(), DEFAULT_SERVICES),
-                null,
-                request.getFlavorType(),
-                request.getSwrInstanceId(),
-                null,
-                null,
-                now,
-                now,
-                registrationTags(request.getTags()));
+        ImageRow image = ImageRow.builder()
+                .id(Ids.next())
+                .scope(Scopes.dedicated(projectId, workspaceId))
+                .type(ImageType.DEDICATED)
+                .projectId(projectId)
+                .workspaceId(workspaceId)
+                .namespace(path.namespace())
+                .name(path.name())
+                .tag(path.tag())
+                .swrPath(request.getSwrPath())
+                .arch(Objects.requireNonNullElse(request.getArch(), Arch.X86_64))
+                .origin(Objects.requireNonNullElse(request.getOrigin(), ImageOrigin.CUSTOMIZE))
+                .serviceType(Objects.requireNonNullElse(request.getServiceType(), ServiceType.UNKNOWN))
+                .status(ImageStatus.ACTIVE)
+                .visibility(Objects.requireNonNullElse(request.getVisibility(), ImageVisibility.PRIVATE))
+                .description(request.getDescription())
+                .resourceCategories(categories)
+                .supportResCategories(categories)
+                .devServices(orDefault(request.getServices(), DEFAULT_SERVICES))
+                .flavorType(request.getFlavorType())
+                .swrInstanceId(request.getSwrInstanceId())
+                .createAt(now)
+                .updateAt(now)
+                .tags(registrationTags(request.getTags()))
+                .build();
         try {
             return images.insert(image, new GroupDetails(request.getDescription(), request.getReadMe(), null, null));
         } catch (DuplicateImageException e) {
@@ -169,13 +164,9 @@ public final class ImageRegistry {
                 "You are not authorized to perform the (" + action + ") operation: " + why + ".");
     }
 
-    private static String valueOr(Object value, Object fallback) {
-        return String.valueOf(value == null ? fallback : value);
-    }
-
-    private static List<String> names(Collection<?> values, List<String> fallback) {
-        return values == null || values.isEmpty() ? fallback
-                : values.stream().map(String::valueOf).distinct().toList();
+    /** The values once each, in their order; the default when there are none. */
+    private static <T> List<T> orDefault(Collection<T> values, List<T> fallback) {
+        return values == null || values.isEmpty() ? fallback : values.stream().distinct().toList();
     }
 
     /**

@@ -9,6 +9,7 @@ public record DataLayer(GroupIndex listing, ImageDao images, ImageGroupDao group
         implements AutoCloseable {
 
     public static DataLayer over(Database database) {
+        RowMappers.register(database.jdbi());
         ScopeRevisions revisions = new ScopeRevisions();
         GroupRows rows = new GroupRows();
         GroupIndex listing = new GroupIndex(database.jdbi(), database.isExclusive(), revisions, rows);

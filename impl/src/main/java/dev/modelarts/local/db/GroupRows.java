@@ -13,11 +13,11 @@ final class GroupRows {
     Optional<GroupRow> find(Handle h, String id, boolean forUpdate) {
         return h.createQuery("select " + RowMappers.GROUP_COLUMNS + " from image_groups where id = :id"
                         + (forUpdate ? " for update" : ""))
-                .bind("id", id).map(RowMappers.GROUP).findOne();
+                .bind("id", id).mapTo(GroupRow.class).findOne();
     }
 
     List<GroupRow> inScope(Handle h, String scope) {
         return h.createQuery("select " + RowMappers.GROUP_COLUMNS + " from image_groups where scope = :scope")
-                .bind("scope", scope).map(RowMappers.GROUP).list();
+                .bind("scope", scope).mapTo(GroupRow.class).list();
     }
 }

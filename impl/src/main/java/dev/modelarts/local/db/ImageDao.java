@@ -64,7 +64,7 @@ public final class ImageDao {
 
     public Optional<ImageRow> find(String id) {
         return jdbi.withHandle(h -> h.createQuery("select " + RowMappers.IMAGE_COLUMNS + " from images where id = :id")
-                .bind("id", id).map(RowMappers.IMAGE).findOne());
+                .bind("id", id).mapTo(ImageRow.class).findOne());
     }
 
     /**
@@ -120,7 +120,7 @@ public final class ImageDao {
         for (int i = 0; i < scopes.size(); i++) {
             query.bind("scope" + i, scopes.get(i));
         }
-        return query.map(RowMappers.IMAGE).list();
+        return query.mapTo(ImageRow.class).list();
     }
 
     /**
@@ -176,7 +176,7 @@ public final class ImageDao {
             // read again under the group's lock: a concurrent delete may have won
             Optional<ImageRow> image = h.createQuery("select " + RowMappers.IMAGE_COLUMNS
                             + " from images where id = :id")
-                    .bind("id", id).map(RowMappers.IMAGE).findOne();
+                    .bind("id", id).mapTo(ImageRow.class).findOne();
             if (image.isEmpty()) {
                 return image;
             }
@@ -209,46 +209,7 @@ public final class ImageDao {
     }
 
     private static void insertImageRow(Handle h, ImageRow stored) {
-        h.createUpdate("insert into images (id, group_id, scope, type, project_id, workspace_id,"
-                        + " namespace, name, tag, swr_path, arch, origin, service_type, status,"
-                        + " status_message, visibility, description, resource_categories,"
-                        + " support_res_categories, dev_services, image_size, flavor_type,"
-                        + " swr_instance_id, show_name, show_tag, create_at, update_at, tags)"
-                        + " values (:id, :groupId, :scope, :type, :projectId, :workspaceId,"
-                        + " :namespace, :name, :tag, :swrPath, :arch, :origin, :serviceType, :status,"
-                        + " :statusMessage, :visibility, :description, :resourceCategories,"
-                        + " :supportResCategories, :devServices, :size, :flavorType,"
-                        + " :swrInstanceId, :showName, :showTag, :createAt, :updateAt, :tags)")
-                // bound one by one: bindMethods looks each name up by reflection, on the writer's thread
-                .bind("id", stored.id())
-                .bind("groupId", stored.groupId())
-                .bind("scope", stored.scope())
-                .bind("type", stored.type())
-                .bind("projectId", stored.projectId())
-                .bind("workspaceId", stored.workspaceId())
-                .bind("namespace", stored.namespace())
-                .bind("name", stored.name())
-                .bind("tag", stored.tag())
-                .bind("swrPath", stored.swrPath())
-                .bind("arch", stored.arch())
-                .bind("origin", stored.origin())
-                .bind("serviceType", stored.serviceType())
-                .bind("status", stored.status())
-                .bind("statusMessage", stored.statusMessage())
-                .bind("visibility", stored.visibility())
-                .bind("description", stored.description())
-                .bind("size", stored.size())
-                .bind("flavorType", stored.flavorType())
-                .bind("swrInstanceId", stored.swrInstanceId())
-                .bind("showName", stored.showName())
-                .bind("showTag", stored.showTag())
-                .bind("createAt", stored.createAt())
-                .bind("updateAt", stored.updateAt())
-                .bind("resourceCategories", RowMappers.join(stored.resourceCategories()))
-                .bind("supportResCategories", RowMappers.join(stored.supportResCategories()))
-                .bind("devServices", RowMappers.join(stored.devServices()))
-                .bind("tags", TagsColumn.toJson(stored.tags()))
-                .execute();
+        h.createUpdate(RowMappers.INSERT_IMAGE).bindMap(RowMappers.imageValues(stored)).execute();
     }
 
     /**
@@ -268,7 +229,7 @@ public final class ImageDao {
                             + " :description, :readMe, :iconName, :swrInstanceId, :swrInstanceName,"
                             + " 0, :createAt, :updateAt)"
                             + " on conflict do nothing")
-                    .bind("id", ImageType.BUILD_IN.toString().equals(image.type())
+                    .bind("id", image.type() == ImageType.BUILD_IN
                             ? builtInGroupId(image.namespace(), image.name())
                             : Ids.next())
                     .bind("scope", image.scope())

@@ -1,89 +1,85 @@
 package dev.modelarts.local.db;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.generic.GenericType;
+import org.jdbi.v3.core.mapper.ColumnMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+
+import dev.modelarts.local.api.model.ImageService;
+import dev.modelarts.local.api.model.ResourceCategory;
 import dev.modelarts.local.model.GroupRow;
 import dev.modelarts.local.model.ImageRow;
+import dev.modelarts.local.model.Tag;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.Arrays;
-import java.util.List;
-
-import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.StatementContext;
-
-/** Maps rows of image_groups and images; list columns are comma-separated, tags JSON. */
+/**
+ * How rows are read and written: one column list per table, the rows mapped by Jdbi's
+ * constructor mapper (each column to the record component of the same name in camel case;
+ * enums by name), list columns comma-separated, tags a JSON array.
+ */
 final class RowMappers {
 
     static final String GROUP_COLUMNS = "id, scope, type, project_id, workspace_id, namespace, name,"
             + " description, read_me, icon_name, swr_instance_id, swr_instance_name,"
             + " version_count, create_at, update_at, tags";
 
-    static final String IMAGE_COLUMNS = "id, group_id, scope, type, project_id, workspace_id, namespace,"
-            + " name, tag, swr_path, arch, origin, service_type, status, status_message, visibility,"
-            + " description, resource_categories, support_res_categories, dev_services, image_size,"
-            + " flavor_type, swr_instance_id, show_name, show_tag, create_at, update_at, tags";
+    /** The images table's columns, in the order of {@link #imageValues}. */
+    private static final List<String> IMAGE_COLUMN_LIST = List.of("id", "group_id", "scope", "type", "project_id",
+            "workspace_id", "namespace", "name", "tag", "swr_path", "arch", "origin", "service_type", "status",
+            "status_message", "visibility", "description", "resource_categories", "support_res_categories",
+            "dev_services", "image_size", "flavor_type", "swr_instance_id", "show_name", "show_tag", "create_at",
+            "update_at", "tags");
+
+    static final String IMAGE_COLUMNS = String.join(", ", IMAGE_COLUMN_LIST);
+
+    /** The insert of one image row, every column bound by name. */
+    static final String INSERT_IMAGE = "insert into images (" + IMAGE_COLUMNS + ") values ("
+            + IMAGE_COLUMN_LIST.stream().map(c -> ":" + c).collect(Collectors.joining(", ")) + ")";
 
     private RowMappers() {
     }
 
-    static final RowMapper<GroupRow> GROUP = (ResultSet rs, StatementContext ctx) -> new GroupRow(
-            rs.getString("id"),
-            rs.getString("scope"),
-            rs.getString("type"),
-            rs.getString("project_id"),
-            rs.getString("workspace_id"),
-            rs.getString("namespace"),
-            rs.getString("name"),
-            rs.getString("description"),
-            rs.getString("read_me"),
-            rs.getString("icon_name"),
-            rs.getString("swr_instance_id"),
-            rs.getString("swr_instance_name"),
-            rs.getInt("version_count"),
-            rs.getLong("create_at"),
-            rs.getLong("update_at"),
-            TagsColumn.fromJson(rs.getString("tags")));
-
-    static final RowMapper<ImageRow> IMAGE = (ResultSet rs, StatementContext ctx) -> new ImageRow(
-            rs.getString("id"),
-            rs.getString("group_id"),
-            rs.getString("scope"),
-            rs.getString("type"),
-            rs.getString("project_id"),
-            rs.getString("workspace_id"),
-            rs.getString("namespace"),
-            rs.getString("name"),
-            rs.getString("tag"),
-            rs.getString("swr_path"),
-            rs.getString("arch"),
-            rs.getString("origin"),
-            rs.getString("service_type"),
-            rs.getString("status"),
-            rs.getString("status_message"),
-            rs.getString("visibility"),
-            rs.getString("description"),
-            split(rs.getString("resource_categories")),
-            split(rs.getString("support_res_categories")),
-            split(rs.getString("dev_services")),
-            nullableLong(rs, "image_size"),
-            rs.getString("flavor_type"),
-            rs.getString("swr_instance_id"),
-            rs.getString("show_name"),
-            rs.getString("show_tag"),
-            rs.getLong("create_at"),
-            rs.getLong("update_at"),
-            TagsColumn.fromJson(rs.getString("tags")));
-
-    static String join(List<String> values) {
-        return values.isEmpty() ? null : String.join(",", values);
+    /** Teaches {@code jdbi} the rows and their typed columns. */
+    static void register(Jdbi jdbi) {
+        jdbi.registerColumnMapper(new GenericType<List<ResourceCategory>>() {
+        }, listOf(ResourceCategory::valueOf));
+        jdbi.registerColumnMapper(new GenericType<List<ImageService>>() {
+        }, listOf(ImageService::valueOf));
+        jdbi.registerColumnMapper(new GenericType<List<Tag>>() {
+        }, (rs, column, ctx) -> TagsColumn.fromJson(rs.getString(column)));
+        jdbi.registerRowMapper(ConstructorMapper.factory(ImageRow.class));
+        jdbi.registerRowMapper(ConstructorMapper.factory(GroupRow.class));
     }
 
-    private static List<String> split(String value) {
-        return value == null || value.isEmpty() ? List.of() : Arrays.asList(value.split(","));
+    /** An image's column values, by column name, as they are stored. */
+    static Map<String, Object> imageValues(ImageRow row) {
+        Object[] values = {row.id(), row.groupId(), row.scope(), row.type(), row.projectId(), row.workspaceId(),
+            row.namespace(), row.name(), row.tag(), row.swrPath(), row.arch(), row.origin(), row.serviceType(),
+            row.status(), row.statusMessage(), row.visibility(), row.description(), join(row.resourceCategories()),
+            join(row.supportResCategories()), join(row.devServices()), row.imageSize(), row.flavorType(),
+            row.swrInstanceId(), row.showName(), row.showTag(), row.createAt(), row.updateAt(),
+            TagsColumn.toJson(row.tags())};
+        Map<String, Object> byColumn = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            byColumn.put(IMAGE_COLUMN_LIST.get(i), values[i]);
+        }
+        return byColumn;
     }
 
-    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
+    private static String join(List<? extends Enum<?>> values) {
+        return values.isEmpty() ? null : values.stream().map(Enum::name).collect(Collectors.joining(","));
+    }
+
+    private static <E> ColumnMapper<List<E>> listOf(Function<String, E> parse) {
+        return (rs, column, ctx) -> {
+            String value = rs.getString(column);
+            return value == null || value.isEmpty() ? List.of() : Arrays.stream(value.split(",")).map(parse).toList();
+        };
     }
 }

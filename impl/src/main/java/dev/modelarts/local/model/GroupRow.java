@@ -2,11 +2,13 @@ package dev.modelarts.local.model;
 
 import java.util.List;
 
+import dev.modelarts.local.api.model.ImageType;
+
 /** One row of image_groups: an image (namespace/name) in a scope, with its aggregates. */
 public record GroupRow(
         String id,
         String scope,
-        String type,
+        ImageType type,
         String projectId,
         String workspaceId,
         String namespace,

@@ -3,6 +3,7 @@ package dev.modelarts.local.model;
 import java.util.Objects;
 
 import dev.modelarts.local.api.model.ImageType;
+import dev.modelarts.local.api.model.ServiceType;
 
 /**
  * What an image listing asks for; absent filters are null, {@code type} null means both types.
@@ -14,7 +15,7 @@ public record ImageFilter(
         String name,
         boolean nameFuzzy,
         String namespace,
-        String serviceType,
+        ServiceType serviceType,
         String showName,
         String showTag) {
 

@@ -1,20 +1,14 @@
 package dev.modelarts.local.resources;
 
 import java.util.List;
-import java.util.function.Function;
 
-import dev.modelarts.local.api.model.Arch;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.modelarts.local.api.model.Image;
 import dev.modelarts.local.api.model.ImageGroup;
-import dev.modelarts.local.api.model.ImageOrigin;
 import dev.modelarts.local.api.model.ImageResponse;
-import dev.modelarts.local.api.model.ImageService;
-import dev.modelarts.local.api.model.ImageStatus;
-import dev.modelarts.local.api.model.ImageType;
-import dev.modelarts.local.api.model.ImageVisibility;
-import dev.modelarts.local.api.model.ResourceCategory;
-import dev.modelarts.local.api.model.ServiceType;
 import dev.modelarts.local.api.model.TmsTag;
+import dev.modelarts.local.http.JsonMapperProvider;
 import dev.modelarts.local.model.GroupRow;
 import dev.modelarts.local.model.ImageRow;
 import dev.modelarts.local.model.Tag;
@@ -24,6 +18,8 @@ import dev.modelarts.local.model.Tag;
  * JSON omits them, as the real service does.
  */
 final class ApiViews {
+
+    private static final ObjectMapper JSON = JsonMapperProvider.createMapper();
 
     private ApiViews() {
     }
@@ -45,38 +41,18 @@ final class ApiViews {
                 .build();
     }
 
-    /** An image as ShowImage, RegisterImage, DeleteImage and SyncImage answer it. */
+    /**
+     * An image as ShowImage, RegisterImage, DeleteImage and SyncImage answer it: as ListImage
+     * lists it, plus support_res_categories. The two are separate schemas in the spec (so
+     * separate generated classes) with the same fields otherwise; one answer is one conversion.
+     */
     static Image image(ImageRow row) {
-        return Image.builder()
-                .id(row.id())
-                .name(row.name())
-                .namespace(row.namespace())
-                .tag(row.tag())
-                .swrPath(row.swrPath())
-                .type(ImageType.fromValue(row.type()))
-                .status(ImageStatus.fromValue(row.status()))
-                .statusMessage(row.statusMessage())
-                .arch(Arch.fromValue(row.arch()))
-                .origin(row.origin() == null ? null : ImageOrigin.fromValue(row.origin()))
-                .serviceType(row.serviceType() == null ? null : ServiceType.fromValue(row.serviceType()))
-                .visibility(row.visibility() == null ? null : ImageVisibility.fromValue(row.visibility()))
-                .description(row.description())
-                .resourceCategories(list(row.resourceCategories(), ResourceCategory::fromValue))
-                .supportResCategories(list(row.supportResCategories(), ResourceCategory::fromValue))
-                .devServices(list(row.devServices(), ImageService::fromValue))
-                .size(row.size())
-                .flavorType(row.flavorType())
-                .swrInstanceId(row.swrInstanceId())
-                .showName(row.showName())
-                .showTag(row.showTag())
-                .workspaceId(row.workspaceId())
-                .createAt(row.createAt())
-                .updateAt(row.updateAt())
-                .tags(tags(row.tags()))
-                .build();
+        Image image = JSON.convertValue(listed(row), Image.class);
+        image.setSupportResCategories(orNull(row.supportResCategories()));
+        return image;
     }
 
-    /** An image as ListImage lists it: the same without support_res_categories. */
+    /** An image as ListImage lists it. */
     static ImageResponse listed(ImageRow row) {
         return ImageResponse.builder()
                 .id(row.id())
@@ -84,17 +60,17 @@ final class ApiViews {
                 .namespace(row.namespace())
                 .tag(row.tag())
                 .swrPath(row.swrPath())
-                .type(ImageType.fromValue(row.type()))
-                .status(ImageStatus.fromValue(row.status()))
+                .type(row.type())
+                .status(row.status())
                 .statusMessage(row.statusMessage())
-                .arch(Arch.fromValue(row.arch()))
-                .origin(row.origin() == null ? null : ImageOrigin.fromValue(row.origin()))
-                .serviceType(row.serviceType() == null ? null : ServiceType.fromValue(row.serviceType()))
-                .visibility(row.visibility() == null ? null : ImageVisibility.fromValue(row.visibility()))
+                .arch(row.arch())
+                .origin(row.origin())
+                .serviceType(row.serviceType())
+                .visibility(row.visibility())
                 .description(row.description())
-                .resourceCategories(list(row.resourceCategories(), ResourceCategory::fromValue))
-                .devServices(list(row.devServices(), ImageService::fromValue))
-                .size(row.size())
+                .resourceCategories(orNull(row.resourceCategories()))
+                .devServices(orNull(row.devServices()))
+                .size(row.imageSize())
                 .flavorType(row.flavorType())
                 .swrInstanceId(row.swrInstanceId())
                 .showName(row.showName())
@@ -106,8 +82,8 @@ final class ApiViews {
                 .build();
     }
 
-    private static <T> List<T> list(List<String> values, Function<String, T> parse) {
-        return values.isEmpty() ? null : values.stream().map(parse).toList();
+    private static <T> List<T> orNull(List<T> values) {
+        return values.isEmpty() ? null : values;
     }
 
     private static List<TmsTag> tags(List<Tag> tags) {

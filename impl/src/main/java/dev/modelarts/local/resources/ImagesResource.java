@@ -37,7 +37,7 @@ public final class ImagesResource implements ImagesApi {
             Boolean nameFuzzyMatch, String namespace, String workspaceId, ServiceType serviceType, SortDir sortDir,
             String sortKey, ImageType type, String showName, String showTag) {
         ImageFilter filter = new ImageFilter(projectId, workspaceId, type, name, nameFuzzyMatch, namespace,
-                serviceType == null ? null : serviceType.toString(), showName, showTag);
+                serviceType, showName, showTag);
         ImageSort sort = ImageSort.parse(sortKey, sortDir != SortDir.ASC);
         Page<ImageRow> page = registry.list(filter, sort, limit, offset);
         return ListImageResponse.builder()

@@ -9,7 +9,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.modelarts.local.api.model.Arch;
 import dev.modelarts.local.api.model.ImageType;
+import dev.modelarts.local.api.model.ResourceCategory;
 import dev.modelarts.local.db.DataLayer;
 import dev.modelarts.local.db.Database;
 import dev.modelarts.local.db.ImageDao;
@@ -31,11 +33,11 @@ class BuiltInCatalogTest {
         assertThat(names).anyMatch(n -> n.startsWith("pytorch"))
                 .anyMatch(n -> n.startsWith("tensorflow"))
                 .anyMatch(n -> n.startsWith("mindspore") && n.endsWith("-ascend"));
-        Set<String> categories = catalog.entries().stream()
+        Set<ResourceCategory> categories = catalog.entries().stream()
                 .flatMap(e -> e.image().resourceCategories().stream()).collect(Collectors.toSet());
-        assertThat(categories).contains("CPU", "GPU", "ASCEND");
-        Set<String> arches = catalog.entries().stream().map(e -> e.image().arch()).collect(Collectors.toSet());
-        assertThat(arches).containsExactlyInAnyOrder("X86_64", "AARCH64");
+        assertThat(categories).contains(ResourceCategory.CPU, ResourceCategory.GPU, ResourceCategory.ASCEND);
+        Set<Arch> arches = catalog.entries().stream().map(e -> e.image().arch()).collect(Collectors.toSet());
+        assertThat(arches).containsExactlyInAnyOrder(Arch.X86_64, Arch.AARCH64);
     }
 
     @Test
@@ -48,8 +50,8 @@ class BuiltInCatalogTest {
             assertThat(image.swrPath()).hasSizeBetween(16, 2048)
                     .isEqualTo("swr.cn-north-4.myhuaweicloud.com/" + image.namespace() + "/" + image.name()
                             + ":" + image.tag());
-            assertThat(image.type()).isEqualTo(ImageType.BUILD_IN.toString());
-            assertThat(image.size()).isPositive();
+            assertThat(image.type()).isEqualTo(ImageType.BUILD_IN);
+            assertThat(image.imageSize()).isPositive();
             assertThat(image.createAt()).isBetween(1_577_836_800_000L, 1_767_225_600_000L);
         }
     }

@@ -143,7 +143,7 @@ class GroupInvariantsTest {
         for (String workspace : List.of("0", "ws")) {
             List<GroupRow> table = new ArrayList<>(database.jdbi().withHandle(h -> h.createQuery(
                             "select " + RowMappers.GROUP_COLUMNS + " from image_groups where scope = :scope")
-                    .bind("scope", Scopes.dedicated("p", workspace)).map(RowMappers.GROUP).list()));
+                    .bind("scope", Scopes.dedicated("p", workspace)).mapTo(GroupRow.class).list()));
             table.sort(ListingOrder.ORDER);
             GroupPage listed = groups.list(GroupFilter.visibleTo("p", workspace).withType(ImageType.DEDICATED),
                     1000, 0);

@@ -157,7 +157,7 @@ class GroupListingPropertyTest {
         boolean builtIn = scope.equals(Scopes.BUILD_IN);
         String project = builtIn ? null : scope.substring(0, scope.indexOf('/'));
         String workspace = builtIn ? null : scope.substring(scope.indexOf('/') + 1);
-        return new GroupRow(id, scope, builtIn ? "BUILD_IN" : "DEDICATED", project, workspace, namespace, name,
+        return new GroupRow(id, scope, builtIn ? ImageType.BUILD_IN : ImageType.DEDICATED, project, workspace, namespace, name,
                 null, null, null, instance, null, versions, 0, updateAt, List.of());
     }
 }
