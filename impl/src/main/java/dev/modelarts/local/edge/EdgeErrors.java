@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import org.glassfish.grizzly.http.server.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,19 +28,19 @@ final class EdgeErrors {
     private EdgeErrors() {
     }
 
-    static byte[] body(String errorCode, String message, String requestId) {
+    static byte[] body(ErrorCode code, String message, String requestId) {
         try {
-            return JSON.writeValueAsBytes(ErrorResponses.body(errorCode, message, requestId));
+            return JSON.writeValueAsBytes(ErrorResponses.body(code, message, requestId));
         } catch (JsonProcessingException e) {
             // a two-string object always serialises; keep the answer JSON whatever happens
-            return ("{\"error_code\":\"" + errorCode + "\",\"error_msg\":\"Internal error.\"}")
+            return ("{\"error_code\":\"" + code.code() + "\",\"error_msg\":\"Internal error.\"}")
                     .getBytes(StandardCharsets.UTF_8);
         }
     }
 
     /** Writes the error as the whole answer of a request that Grizzly has parsed. */
     static void write(Response response, ErrorCode code, String message, String requestId) {
-        byte[] body = body(code.code(), message, requestId);
+        byte[] body = body(code, message, requestId);
         response.reset();
         response.setStatus(code.status().getStatusCode());
         response.setContentType(JSON_TYPE);
@@ -55,7 +56,17 @@ final class EdgeErrors {
     /** The access line of an answer that never reached Jersey (which logs its own). */
     static void logAccess(String method, String target, int status, String requestId) {
         if (ACCESS.isInfoEnabled()) {
-            ACCESS.info("{} {} {} rid={}", method, printable(target), status, requestId);
+            String outer = MDC.get(RequestId.MDC_KEY);
+            MDC.put(RequestId.MDC_KEY, requestId);
+            try {
+                ACCESS.info("{} {} {}", printable(method), printable(target), status);
+            } finally {
+                if (outer == null) {
+                    MDC.remove(RequestId.MDC_KEY);
+                } else {
+                    MDC.put(RequestId.MDC_KEY, outer);
+                }
+            }
         }
     }
 

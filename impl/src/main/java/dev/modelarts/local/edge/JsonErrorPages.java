@@ -25,7 +25,7 @@ final class JsonErrorPages implements ErrorPageGenerator {
                 : RequestId.from(request.getHeader(RequestId.HEADER));
         ErrorCode code = codeFor(status);
         String message = switch (code) {
-            case DATABASE_UNAVAILABLE -> "The system is busy now: the server is stopping. Please try again later.";
+            case SERVICE_UNAVAILABLE -> "The system is busy now: the server is stopping. Please try again later.";
             case BODY_TOO_LARGE -> "The request body is too large.";
             case INTERNAL_ERROR -> "Internal error. Request id: " + requestId + ".";
             case API_NOT_FOUND -> "The API does not exist or has not been published in the environment.";
@@ -34,16 +34,18 @@ final class JsonErrorPages implements ErrorPageGenerator {
         if (status >= 500 && exception != null) {
             LOG.error("Unhandled error in request {}", requestId, exception);
         }
+        request.getResponse().setStatus(code.status().getStatusCode());
         request.getResponse().setContentType(EdgeErrors.JSON_TYPE);
         request.getResponse().setCharacterEncoding(StandardCharsets.UTF_8.name());
         request.getResponse().setHeader(RequestId.HEADER, requestId);
-        EdgeErrors.logAccess(request.getMethod().getMethodString(), request.getRequestURI(), status, requestId);
-        return new String(EdgeErrors.body(code.code(), message, requestId), StandardCharsets.UTF_8);
+        EdgeErrors.logAccess(request.getMethod().getMethodString(), request.getRequestURI(),
+                code.status().getStatusCode(), requestId);
+        return new String(EdgeErrors.body(code, message, requestId), StandardCharsets.UTF_8);
     }
 
     private static ErrorCode codeFor(int status) {
         return switch (status) {
-            case 503 -> ErrorCode.DATABASE_UNAVAILABLE;
+            case 503 -> ErrorCode.SERVICE_UNAVAILABLE;
             case 413 -> ErrorCode.BODY_TOO_LARGE;
             case 404 -> ErrorCode.API_NOT_FOUND;
             case 405 -> ErrorCode.METHOD_NOT_ALLOWED;

@@ -189,7 +189,7 @@ final class StrictHttpCodec extends HttpServerFilter {
             request.setProtocol(Protocol.HTTP_1_1);
         }
         String requestId = RequestId.from(request == null ? null : request.getHeader(RequestId.HEADER));
-        byte[] body = EdgeErrors.body(refusal.code().code(), refusal.message(), requestId);
+        byte[] body = EdgeErrors.body(refusal.code(), refusal.message(), requestId);
         response.setStatus(refusal.code().status().getStatusCode());
         response.setContentType(EdgeErrors.JSON_TYPE);
         response.setHeader(RequestId.HEADER, requestId);

@@ -8,6 +8,6 @@ public final class ApiExceptionMapper implements ExceptionMapper<ApiException> {
 
     @Override
     public Response toResponse(ApiException e) {
-        return ErrorResponses.of(e.status(), e.errorCode(), e.getMessage());
+        return ErrorResponses.of(e.code(), e.getMessage());
     }
 }

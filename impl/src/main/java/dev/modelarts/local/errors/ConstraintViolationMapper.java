@@ -1,11 +1,10 @@
 package dev.modelarts.local.errors;
 
 import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
@@ -33,6 +32,14 @@ public final class ConstraintViolationMapper implements ExceptionMapper<Constrai
     private record Subject(String text, ErrorCode code) {
     }
 
+    /**
+     * Which code answers a request with several violations: a parameter first (the real service
+     * checks the URL before the body), then a body that is missing, then a missing field, then
+     * a wrong one.
+     */
+    private static final List<ErrorCode> PRECEDENCE = List.of(ErrorCode.PARAMETER_ERROR, ErrorCode.INVALID_PAYLOAD,
+            ErrorCode.FIELD_REQUIRED, ErrorCode.FIELD_INVALID);
+
     @Override
     public Response toResponse(ConstraintViolationException e) {
         List<Subject> subjects = new ArrayList<>();
@@ -43,7 +50,8 @@ public final class ConstraintViolationMapper implements ExceptionMapper<Constrai
             subjects.add(subject);
             details.add(subject.text() + " " + rule(constraint, violation));
         }
-        ErrorCode code = subjects.stream().map(Subject::code).min(Enum::compareTo).orElse(ErrorCode.PARAMETER_ERROR);
+        ErrorCode code = subjects.stream().map(Subject::code).min(Comparator.comparingInt(PRECEDENCE::indexOf))
+                .orElse(ErrorCode.PARAMETER_ERROR);
         String prefix = switch (code) {
             case PARAMETER_ERROR -> "Parameter error: ";
             case INVALID_PAYLOAD -> "Invalid request payload: ";
@@ -54,17 +62,11 @@ public final class ConstraintViolationMapper implements ExceptionMapper<Constrai
     }
 
     private static Subject subject(ConstraintViolation<?> violation, Annotation constraint) {
-        Path.MethodNode methodNode = null;
         StringBuilder property = new StringBuilder();
-        Optional<String> parameter = Optional.empty();
-        boolean body = false;
+        String parameter = null;
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.METHOD) {
-                methodNode = node.as(Path.MethodNode.class);
-            } else if (node.getKind() == ElementKind.PARAMETER && methodNode != null) {
-                int index = node.as(Path.ParameterNode.class).getParameterIndex();
-                parameter = parameterName(violation.getRootBeanClass(), methodNode, index);
-                body = parameter.isEmpty();
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName(); // as WireParameterNames named it
             } else if (node.getKind() == ElementKind.PROPERTY) {
                 if (property.length() > 0) {
                     property.append('.');
@@ -82,25 +84,15 @@ public final class ConstraintViolationMapper implements ExceptionMapper<Constrai
             return new Subject("'" + property + "'" + (missing ? "" : " property value"),
                     missing ? ErrorCode.FIELD_REQUIRED : ErrorCode.FIELD_INVALID);
         }
-        if (body) {
-            return new Subject("the request body", ErrorCode.INVALID_PAYLOAD);
+        if (WireParameterNames.BODY.equals(parameter)) {
+            return new Subject(WireParameterNames.BODY, ErrorCode.INVALID_PAYLOAD);
         }
-        return new Subject(parameter.orElse("a parameter"), ErrorCode.PARAMETER_ERROR);
+        return new Subject(parameter == null ? "a parameter" : parameter, ErrorCode.PARAMETER_ERROR);
     }
 
     /** The generated models' Java names come from the spec's snake_case names: swrPath → swr_path. */
     static String snakeCase(String javaName) {
         return javaName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
-    }
-
-    private static Optional<String> parameterName(Class<?> resource, Path.MethodNode node, int index) {
-        List<Class<?>> types = node.getParameterTypes();
-        try {
-            Method method = resource.getMethod(node.getName(), types.toArray(Class<?>[]::new));
-            return ParameterNames.describe(method, index);
-        } catch (NoSuchMethodException e) {
-            return Optional.empty();
-        }
     }
 
     private static String rule(Annotation constraint, ConstraintViolation<?> violation) {

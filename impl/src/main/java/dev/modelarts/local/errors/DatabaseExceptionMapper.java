@@ -26,8 +26,7 @@ public final class DatabaseExceptionMapper implements ExceptionMapper<JdbiExcept
     public Response toResponse(JdbiException e) {
         if (isUnavailable(e)) {
             LOG.warn("Database unavailable: {}", e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
-            return ErrorResponses.builder(ErrorCode.DATABASE_UNAVAILABLE.status().getStatusCode(),
-                            ErrorCode.DATABASE_UNAVAILABLE.code(),
+            return ErrorResponses.builder(ErrorCode.SERVICE_UNAVAILABLE,
                             "The system is busy now: the database is unavailable. Please try again later.")
                     .header(HttpHeaders.RETRY_AFTER, "5")
                     .build();

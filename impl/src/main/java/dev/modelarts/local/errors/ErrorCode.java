@@ -3,8 +3,9 @@ package dev.modelarts.local.errors;
 import jakarta.ws.rs.core.Response.Status;
 
 /**
- * The error codes this server answers with, as the real service and its gateway spell them
- * (reference §5).
+ * Every error this server answers with: the code as the real service and its gateway spell it,
+ * and the status that goes with it (docs/api-reference.md, "Errors"). Nothing names an error
+ * any other way.
  */
 public enum ErrorCode {
     /** A query, path or body parameter is invalid. */
@@ -19,6 +20,8 @@ public enum ErrorCode {
     FIELD_INVALID("ModelArts.6336", Status.BAD_REQUEST),
     /** The Content-Type is not JSON, or cannot be read. */
     UNSUPPORTED_MEDIA_TYPE("ModelArts.0101", Status.UNSUPPORTED_MEDIA_TYPE),
+    /** Accept names no type this server writes (it writes JSON). */
+    NOT_ACCEPTABLE("ModelArts.0104", Status.NOT_ACCEPTABLE),
     /** The body is larger than the server takes. */
     BODY_TOO_LARGE("ModelArts.4104", Status.REQUEST_ENTITY_TOO_LARGE),
     /** ListImage's sort_key names a field that does not sort. */
@@ -54,8 +57,8 @@ public enum ErrorCode {
     HEADERS_TOO_LARGE("APIG.0201", Status.REQUEST_HEADER_FIELDS_TOO_LARGE),
     /** An Expect header other than 100-continue. */
     EXPECTATION_FAILED("APIG.0201", Status.EXPECTATION_FAILED),
-    /** The database does not answer: try again later. */
-    DATABASE_UNAVAILABLE("ModelArts.6101", Status.SERVICE_UNAVAILABLE),
+    /** The database does not answer, or the server is stopping: try again later. */
+    SERVICE_UNAVAILABLE("ModelArts.6101", Status.SERVICE_UNAVAILABLE),
     /** Any error of the server itself; the message carries the request id. */
     INTERNAL_ERROR("ModelArts.0010", Status.INTERNAL_SERVER_ERROR);
 
@@ -73,5 +76,10 @@ public enum ErrorCode {
 
     public Status status() {
         return status;
+    }
+
+    /** The API gateway's codes ({@code APIG.*}), whose bodies also carry the request id. */
+    public boolean isGateways() {
+        return code.startsWith("APIG.");
     }
 }

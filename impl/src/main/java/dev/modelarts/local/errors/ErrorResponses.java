@@ -17,28 +17,20 @@ public final class ErrorResponses {
     private ErrorResponses() {
     }
 
-    public static Response of(int status, String errorCode, String message) {
-        return builder(status, errorCode, message).build();
-    }
-
     public static Response of(ErrorCode code, String message) {
-        return of(code.status().getStatusCode(), code.code(), message);
+        return builder(code, message).build();
     }
 
+    /** A builder with the status, body and type set, for callers that add headers. */
     public static Response.ResponseBuilder builder(ErrorCode code, String message) {
-        return builder(code.status().getStatusCode(), code.code(), message);
-    }
-
-    /** A builder with the body and type set, for callers that add headers. */
-    public static Response.ResponseBuilder builder(int status, String errorCode, String message) {
-        ErrorResponse body = body(errorCode, message, MDC.get(RequestId.MDC_KEY));
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
+        ErrorResponse body = body(code, message, MDC.get(RequestId.MDC_KEY));
+        return Response.status(code.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
     }
 
     /** The body alone, for the layers below JAX-RS (the HTTP codec, the edge handler). */
-    public static ErrorResponse body(String errorCode, String message, String requestId) {
-        ErrorResponse body = new ErrorResponse(errorCode, message);
-        if (errorCode.startsWith("APIG.")) {
+    public static ErrorResponse body(ErrorCode code, String message, String requestId) {
+        ErrorResponse body = new ErrorResponse(code.code(), message);
+        if (code.isGateways()) {
             // the API gateway's errors carry the request id in the body too
             body.setRequestId(requestId);
         }

@@ -3,10 +3,13 @@ package dev.modelarts.local.errors;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -22,7 +25,7 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
         // Jackson wraps what the body stream throws, such as the body size limit's refusal
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof ApiException api) {
-                return ErrorResponses.of(api.status(), api.errorCode(), api.getMessage());
+                return ErrorResponses.of(api.code(), api.getMessage());
             }
         }
         if (e instanceof StreamConstraintsException) {
@@ -36,12 +39,21 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
             String field = mapping.getPath().stream()
                     .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining()).substring(1).replace(".[", "[");
-            if (e.getOriginalMessage().startsWith("Missing required creator property")) {
+            if (isMissing(mapping)) {
                 return ErrorResponses.of(ErrorCode.FIELD_REQUIRED, "'" + field + "' is a required property.");
             }
             return ErrorResponses.of(ErrorCode.FIELD_INVALID, "'" + field + "' property value is incorrect.");
         }
         return ErrorResponses.of(ErrorCode.INVALID_PAYLOAD,
                 "Invalid request payload: expected a JSON object, please check.");
+    }
+
+    /**
+     * A required field that is absent: Jackson finds that only after the whole object was read,
+     * so its parser stands at the object's end (a wrong value fails on the value itself).
+     */
+    private static boolean isMissing(JsonMappingException e) {
+        return e instanceof MismatchedInputException && e.getProcessor() instanceof JsonParser parser
+                && parser.currentToken() == JsonToken.END_OBJECT;
     }
 }

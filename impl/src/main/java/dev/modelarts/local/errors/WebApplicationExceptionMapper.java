@@ -1,5 +1,6 @@
 package dev.modelarts.local.errors;
 
+import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
@@ -38,7 +39,12 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
         if (status >= 500) {
             return UnhandledExceptionMapper.internalError(e);
         }
-        String reason = original.getStatusInfo().getReasonPhrase();
-        return ErrorResponses.of(status, ErrorCode.PARAMETER_ERROR.code(), "Parameter error: " + reason + ".");
+        if (e instanceof NotAcceptableException) {
+            return ErrorResponses.of(ErrorCode.NOT_ACCEPTABLE,
+                    "Parameter error: Accept names no type this API answers with; it answers application/json.");
+        }
+        // any other refusal of Jersey's is the client's request that it cannot take
+        return ErrorResponses.of(ErrorCode.MALFORMED_REQUEST,
+                "Bad request: " + original.getStatusInfo().getReasonPhrase() + ".");
     }
 }

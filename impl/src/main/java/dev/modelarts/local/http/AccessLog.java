@@ -13,8 +13,9 @@ import org.slf4j.MDC;
 import dev.modelarts.local.requestid.RequestId;
 
 /**
- * One line per request, once the response is written: method, path with query, status, time in
- * milliseconds and request id. Headers are never logged (they carry credentials).
+ * One line per request, once the response is written: method, path with query, status and time
+ * in milliseconds (the log pattern adds the request id). Headers are never logged (they carry
+ * credentials).
  */
 public final class AccessLog implements ApplicationEventListener {
 
@@ -41,8 +42,8 @@ public final class AccessLog implements ApplicationEventListener {
                     String path = "/" + request.getPath(false) + (query == null ? "" : "?" + query);
                     // tenths of a millisecond, without String.format's cost on every request
                     long tenths = (System.nanoTime() - startNanos + 50_000) / 100_000;
-                    LOG.info("{} {} {} {}.{} ms rid={}", request.getMethod(), path, status,
-                            tenths / 10, tenths % 10, RequestIds.of(request));
+                    // the request id is in the MDC, which the log pattern prints
+                    LOG.info("{} {} {} {}.{} ms", request.getMethod(), path, status, tenths / 10, tenths % 10);
                 }
             } finally {
                 MDC.remove(RequestId.MDC_KEY);

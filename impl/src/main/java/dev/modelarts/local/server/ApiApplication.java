@@ -20,6 +20,7 @@ import dev.modelarts.local.errors.JsonExceptionMapper;
 import dev.modelarts.local.errors.ParamExceptionMapper;
 import dev.modelarts.local.errors.UnhandledExceptionMapper;
 import dev.modelarts.local.errors.WebApplicationExceptionMapper;
+import dev.modelarts.local.errors.WireParameterNames;
 import dev.modelarts.local.http.AccessLog;
 import dev.modelarts.local.http.BodySizeLimit;
 import dev.modelarts.local.http.HeaderSyntax;
@@ -61,6 +62,7 @@ public final class ApiApplication {
         config.register(json);
         config.register(new JsonBodyCheck(json.factory()));
         config.register(ValidationFeature.class);
+        config.register(new WireParameterNames());
         config.register(StrictBooleanParamConverter.class);
         config.register(StrictIntegerParamConverter.class);
 
