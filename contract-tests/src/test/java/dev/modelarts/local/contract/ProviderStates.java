@@ -58,10 +58,10 @@ final class ProviderStates {
     /** "no image group exists": project_id, namespace, name; deletes it if an earlier interaction made it. */
     Map<String, Object> noImageGroup(Map<String, Object> params) {
         String project = text(params, "project_id", "dev-project");
-        ImageGroupDao groups = server.server().data().groups();
+        ImageGroupDao groups = server.data().groups();
         GroupFilter filter = GroupFilter.visibleTo(project, "0").withNamespace(text(params, "namespace", "team"))
                 .withName(text(params, "name", "app"), false);
-        server.server().data().listing().list(filter, 10, 0).page().items().forEach(g -> groups.delete(g.id()));
+        server.data().listing().list(filter, 10, 0).page().items().forEach(g -> groups.delete(g.id()));
         return Map.of();
     }
 

@@ -1,15 +1,12 @@
 package dev.modelarts.local.contract;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 import org.apache.hc.core5.http.HttpRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 import au.com.dius.pact.provider.junit5.HttpTestTarget;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
@@ -25,26 +22,14 @@ import dev.modelarts.local.testing.TestServer;
  */
 abstract class ProviderVerification {
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final TestServer server = TestServer.create();
 
-    private static TestServer server;
-    private static ProviderStates states;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(dataDir);
-        states = new ProviderStates(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    private final ProviderStates states = new ProviderStates(server);
 
     @BeforeEach
     void target(PactVerificationContext context) {
-        context.setTarget(new HttpTestTarget("127.0.0.1", server.server().port()));
+        context.setTarget(new HttpTestTarget("127.0.0.1", server.port()));
     }
 
     /** Adds a credential to each request that has none, and changes nothing else. */

@@ -7,7 +7,6 @@ import static dev.modelarts.local.testing.TestServer.SK;
 import static dev.modelarts.local.testing.TestServer.SK_A;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -19,8 +18,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 import ch.qos.logback.classic.Level;
@@ -41,31 +40,30 @@ class AuthIT {
     private static final String GROUPS = "/v1/" + PROJECT_A + "/images/group";
     private static final String IMAGES = "/v1/" + PROJECT_A + "/images";
 
-    private TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.create();
     private SignedRequests signer;
     private ListAppender<ILoggingEvent> logs;
     private final List<String> bodies = new ArrayList<>();
 
     @BeforeAll
-    void start(@TempDir Path dir) {
+    void start() {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         logs = new ListAppender<>();
         logs.start();
         root.addAppender(logs);
         ((Logger) LoggerFactory.getLogger("access")).setLevel(Level.INFO);
-        server = TestServer.start(dir);
-        signer = new SignedRequests(server.server().baseUri());
+        signer = new SignedRequests(server.baseUri());
     }
 
     @AfterAll
     void stop() {
-        server.close();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
         ((Logger) LoggerFactory.getLogger("access")).setLevel(null);
     }
 
     private ApiClient as(Map<String, String> headers) {
-        return new ApiClient(server.server().baseUri(), headers);
+        return new ApiClient(server.baseUri(), headers);
     }
 
     private Reply record(Reply reply) {

@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.huaweicloud.sdk.core.HcClient;
 import com.huaweicloud.sdk.core.SdkResponse;
@@ -23,6 +23,7 @@ import com.huaweicloud.sdk.core.http.HttpMethod;
 import com.huaweicloud.sdk.core.http.HttpRequestDef;
 import com.huaweicloud.sdk.core.http.LocationType;
 
+import dev.modelarts.local.testing.TestDatabase;
 import dev.modelarts.local.testing.TestServer;
 
 /**
@@ -31,12 +32,14 @@ import dev.modelarts.local.testing.TestServer;
  * accepts them unchanged.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag(TestDatabase.BOTH)
 class OfficialSdkIT {
 
     private static final String JSON = "application/json";
     private static final String JSON_UTF8 = "application/json;charset=UTF-8";
 
-    private TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.create();
     private HcClient client;
 
     /** One request class for every operation; each definition uses the fields it needs. */
@@ -174,17 +177,11 @@ class OfficialSdkIT {
             .build();
 
     @BeforeAll
-    void start(@TempDir Path dir) {
-        server = TestServer.start(dir);
+    void start() {
         client = new HcClient(HttpConfig.getDefaultHttpConfig())
                 .withCredential(new BasicCredentials().withAk(TestServer.AK_A).withSk(TestServer.SK_A)
                         .withProjectId(TestServer.PROJECT_A))
-                .withEndpoints(List.of(server.server().baseUri().toString().replaceAll("/$", "")));
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
+                .withEndpoints(List.of(server.baseUri().toString().replaceAll("/$", "")));
     }
 
     private Resp call(Req request, HttpRequestDef<Req, Resp> def) {
@@ -306,7 +303,7 @@ class OfficialSdkIT {
         HcClient wrongSecret = new HcClient(HttpConfig.getDefaultHttpConfig())
                 .withCredential(new BasicCredentials().withAk(TestServer.AK_A).withSk("not-the-secret")
                         .withProjectId(TestServer.PROJECT_A))
-                .withEndpoints(List.of(server.server().baseUri().toString().replaceAll("/$", "")));
+                .withEndpoints(List.of(server.baseUri().toString().replaceAll("/$", "")));
         assertThatThrownBy(() -> wrongSecret.syncInvokeHttp(req(), LIST_IMAGE_GROUP))
                 .isInstanceOfSatisfying(ClientRequestException.class, e -> {
                     assertThat(e.getHttpStatusCode()).isEqualTo(401);
@@ -321,7 +318,7 @@ class OfficialSdkIT {
                         f -> f.withMarshaller(Req::getId, Req::setId))
                 .build();
         HcClient tokenClient = new HcClient(HttpConfig.getDefaultHttpConfig())
-                .withEndpoints(List.of(server.server().baseUri().toString().replaceAll("/$", "")))
+                .withEndpoints(List.of(server.baseUri().toString().replaceAll("/$", "")))
                 .withExtraHeaders(Map.of("X-Auth-Token", TestServer.TOKEN_A));
         Req request = req();
         request.setId(TestServer.PROJECT_A);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import dev.modelarts.local.model.GroupPage;
 import dev.modelarts.local.model.ImageRow;
 import dev.modelarts.local.testing.TestDatabase;
 
+@Tag(TestDatabase.BOTH)
 class BuiltInCatalogTest {
 
     private final BuiltInCatalog catalog = BuiltInCatalog.load();

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,6 +37,7 @@ import dev.modelarts.local.testing.TestDatabase;
  * images say: version_count their number, create_at the oldest's, update_at the newest change;
  * a group without images does not exist; and the listing, served from memory, equals the table.
  */
+@Tag(TestDatabase.BOTH)
 class GroupInvariantsTest {
 
     @TempDir

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import dev.modelarts.local.model.GroupRow;
 import dev.modelarts.local.testing.TestDatabase;
 
 /** The group listing's queries on a real H2 file. */
+@Tag(TestDatabase.BOTH)
 class ImageGroupDaoTest {
 
     private static final String P = "project-a";

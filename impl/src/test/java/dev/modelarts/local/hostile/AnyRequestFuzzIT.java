@@ -7,11 +7,13 @@ import java.util.List;
 import dev.modelarts.local.hostile.SpecOperations.Operation;
 import dev.modelarts.local.testing.ApiClient;
 import dev.modelarts.local.testing.RawHttp.Answer;
+import dev.modelarts.local.testing.TestDatabase;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.lifecycle.AfterContainer;
@@ -24,6 +26,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * ModelArts JSON with no trace of the implementation, and the server still answers /health.
  * (Every answer that comes through Jersey is also checked against the spec inside the server.)
  */
+@Tag(TestDatabase.BOTH)
 class AnyRequestFuzzIT {
 
     private static HostileTarget target;

@@ -2,13 +2,9 @@ package dev.modelarts.local.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,8 +16,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 
-import dev.modelarts.local.config.ServerConfig;
-import dev.modelarts.local.server.RunningServer;
+import dev.modelarts.local.junit.ModelArtsServerExtension;
 import dev.modelarts.local.testing.LogCapture;
 import dev.modelarts.local.testing.RawHttp.Answer;
 import dev.modelarts.local.testing.RawHttp;
@@ -31,7 +26,6 @@ import dev.modelarts.local.testing.RawHttp;
  * request id in the message, no trace of the implementation in the body, and logged exactly
  * once at ERROR with that request id and the stack trace, whichever way it was raised.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaultLoggingIT {
 
     /** Raises a fault on request, by the header's value; stands in for a bug. */
@@ -49,18 +43,8 @@ class FaultLoggingIT {
         }
     }
 
-    private RunningServer server;
-
-    @BeforeAll
-    void start(@TempDir Path dir) {
-        server = RunningServer.start(ServerConfig.parse(new String[] {"--port", "0", "--data-dir", dir.toString()}),
-                List.of(new Faults()));
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ModelArtsServerExtension server = ModelArtsServerExtension.builder().provider(new Faults()).build();
 
     @ParameterizedTest
     @ValueSource(strings = {"unchecked", "jersey", "error"})

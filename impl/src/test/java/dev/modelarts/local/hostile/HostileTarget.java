@@ -34,25 +34,22 @@ final class HostileTarget implements AutoCloseable {
 
     private HostileTarget(TestServer server, Attacks attacks) {
         this.server = server;
-        this.raw = new RawHttp(server.server().port());
+        this.raw = new RawHttp(server.port());
         this.attacks = attacks;
     }
 
     static HostileTarget start() {
-        try {
-            TestServer server = TestServer.start(Files.createTempDirectory("hostile"));
-            ApiClient api = server.client();
-            String imageId = null;
-            for (String path : List.of("app:v1", "app:v2", "other:v1")) {
-                JsonNode image = api.json("POST", "/v1/" + Attacks.PROJECT + "/images",
-                        "{\"swr_path\":\"swr.example.com/" + Attacks.PROJECT + "/" + path + "\",\"description\":\"seed\"}").json();
-                imageId = imageId == null ? image.get("id").asText() : imageId;
-            }
-            JsonNode groups = api.get("/v1/" + Attacks.PROJECT + "/images/group?type=DEDICATED&name=app&name_fuzzy_match=false").json();
-            return new HostileTarget(server, new Attacks(imageId, groups.get("data").get(0).get("id").asText()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        TestServer server = TestServer.create();
+        server.start(); // jqwik runs these properties, outside JUnit Jupiter's extensions
+        ApiClient api = server.client();
+        String imageId = null;
+        for (String path : List.of("app:v1", "app:v2", "other:v1")) {
+            JsonNode image = api.json("POST", "/v1/" + Attacks.PROJECT + "/images",
+                    "{\"swr_path\":\"swr.example.com/" + Attacks.PROJECT + "/" + path + "\",\"description\":\"seed\"}").json();
+            imageId = imageId == null ? image.get("id").asText() : imageId;
         }
+        JsonNode groups = api.get("/v1/" + Attacks.PROJECT + "/images/group?type=DEDICATED&name=app&name_fuzzy_match=false").json();
+        return new HostileTarget(server, new Attacks(imageId, groups.get("data").get(0).get("id").asText()));
     }
 
     /** Every image and group the attacked projects see, as the API answers them. */

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import dev.modelarts.local.hostile.SpecOperations.Operation;
 import dev.modelarts.local.hostile.SpecOperations.Param;
 import dev.modelarts.local.testing.RawHttp.Answer;
+import dev.modelarts.local.testing.TestDatabase;
 import dev.modelarts.local.testing.TestServer;
 
 /**
@@ -23,6 +25,7 @@ import dev.modelarts.local.testing.TestServer;
  * HTML page or a bare status, and nothing invalid is stored.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag(TestDatabase.BOTH)
 class HttpEdgeIT {
 
     private static final String TOKEN = "X-Auth-Token: " + TestServer.TOKEN + "\r\n";

@@ -8,11 +8,13 @@ import java.util.Deque;
 import dev.modelarts.local.hostile.Attacks.Breaker;
 import dev.modelarts.local.hostile.SpecOperations.Operation;
 import dev.modelarts.local.testing.RawHttp.Answer;
+import dev.modelarts.local.testing.TestDatabase;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
@@ -23,6 +25,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * a bad header byte): each is a 4xx in the ModelArts shape, and nothing any attacked project can
  * see changes, checked every {@value #SNAPSHOT_EVERY} requests and at the end.
  */
+@Tag(TestDatabase.BOTH)
 class MustFailFuzzIT {
 
     private static final int SNAPSHOT_EVERY = 250;

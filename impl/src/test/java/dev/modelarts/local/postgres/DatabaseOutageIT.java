@@ -6,16 +6,19 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.modelarts.local.config.DatabaseSettings;
 import dev.modelarts.local.testing.ApiClient.Reply;
+import dev.modelarts.local.testing.TestDatabase;
 import dev.modelarts.local.testing.TestServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -24,42 +27,47 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * DOWN; when it returns, the server recovers by itself, with no restart.
  */
 @EnabledIfSystemProperty(named = "test.database", matches = "postgres")
+@Tag(TestDatabase.BOTH)
 class DatabaseOutageIT {
 
-    @TempDir
-    Path dir;
+    private static final Path PG_DIR = Path.of("target", "outage-pg-" + ProcessHandle.current().pid());
+    private static int port;
+    private static EmbeddedPostgres postgres;
 
-    private EmbeddedPostgres postgres;
-    private TestServer server;
+    /** The server starts over a PostgreSQL of its own, which the test stops and starts again. */
+    @RegisterExtension
+    static final TestServer server = TestServer.on(DatabaseOutageIT::startDatabase);
 
-    @AfterEach
-    void stop() throws IOException {
-        if (server != null) {
-            server.close();
+    private static DatabaseSettings startDatabase() {
+        try {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            postgres = startPostgres();
+            try (Connection admin = postgres.getPostgresDatabase().getConnection();
+                    Statement statement = admin.createStatement()) {
+                statement.execute("create database outage");
+            }
+            return new DatabaseSettings(postgres.getJdbcUrl("postgres", "outage"), "postgres", "");
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("cannot start the test's PostgreSQL", e);
         }
+    }
+
+    @AfterAll
+    static void stopDatabase() throws IOException {
         if (postgres != null) {
             postgres.close();
         }
     }
 
-    private EmbeddedPostgres startPostgres(int port) throws IOException {
-        return EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg")).setCleanDataDirectory(false)
+    private static EmbeddedPostgres startPostgres() throws IOException {
+        return EmbeddedPostgres.builder().setDataDirectory(PG_DIR).setCleanDataDirectory(false)
                 .setPort(port).start();
     }
 
     @Test
     void failsFastWhileTheDatabaseIsDownAndRecoversByItself() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        postgres = startPostgres(port);
-        try (Connection admin = postgres.getPostgresDatabase().getConnection();
-                Statement statement = admin.createStatement()) {
-            statement.execute("create database outage");
-        }
-        server = TestServer.start(dir.resolve("server"),
-                new DatabaseSettings(postgres.getJdbcUrl("postgres", "outage"), "postgres", ""));
         assertThat(server.client().get("/v1/p/images/group").status()).isEqualTo(200);
 
         postgres.close();
@@ -78,7 +86,7 @@ class DatabaseOutageIT {
         assertThat(health.status()).isEqualTo(503);
         assertThat(health.json().get("database").asText()).isEqualTo("DOWN");
 
-        postgres = startPostgres(port);
+        postgres = startPostgres();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         int status = 0;
         while (System.nanoTime() < deadline && status != 200) {

@@ -6,15 +6,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -25,6 +23,7 @@ import dev.modelarts.local.testing.ApiClient;
 import dev.modelarts.local.testing.Race;
 import dev.modelarts.local.testing.TestDatabase;
 import dev.modelarts.local.testing.TestServer;
+import dev.modelarts.local.testing.TestServers;
 
 /**
  * Two server instances over one PostgreSQL behave as one: what one writes the other reads at
@@ -32,23 +31,19 @@ import dev.modelarts.local.testing.TestServer;
  */
 @EnabledIfSystemProperty(named = "test.database", matches = "postgres")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag(TestDatabase.BOTH)
 class TwoInstancesIT {
 
     private static final int THREADS_PER_INSTANCE = 16;
     private static final String SWR = "swr.cn-north-4.myhuaweicloud.com/";
 
-    private TestServer a;
-    private TestServer b;
+    private static final Supplier<DatabaseSettings> SHARED = TestDatabase.shared(Path.of("target", "two-instances"));
+    private static final TestServer a = TestServer.on(SHARED);
+    private static final TestServer b = TestServer.on(SHARED);
 
     /** Both start at once over an empty database: migrations and the catalog are installed once. */
-    @BeforeAll
-    void start(@TempDir Path dir) throws Exception {
-        DatabaseSettings shared = TestDatabase.fresh(dir);
-        CompletableFuture<TestServer> first = CompletableFuture.supplyAsync(() -> TestServer.start(dir.resolve("a"), shared));
-        CompletableFuture<TestServer> second = CompletableFuture.supplyAsync(() -> TestServer.start(dir.resolve("b"), shared));
-        a = first.get(120, TimeUnit.SECONDS);
-        b = second.get(120, TimeUnit.SECONDS);
-    }
+    @RegisterExtension
+    static final TestServers BOTH = TestServers.startedTogether(a, b);
 
     @Test
     void theBuiltInCatalogIsThereOnceForBoth() {
@@ -56,12 +51,6 @@ class TwoInstancesIT {
         assertThat(a.client().get("/v1/p/images/group?type=BUILD_IN").json().get("total").asLong()).isEqualTo(builtIn);
         assertThat(b.client().get("/v1/p/images?type=BUILD_IN&limit=1").json().get("total").asLong())
                 .isEqualTo(BuiltInCatalog.load().entries().size());
-    }
-
-    @AfterAll
-    void stop() {
-        a.close();
-        b.close();
     }
 
     private static String register(String project, String tag) {

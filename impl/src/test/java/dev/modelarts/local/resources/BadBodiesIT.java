@@ -8,21 +8,21 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.modelarts.local.testing.ApiClient.Reply;
 import dev.modelarts.local.testing.ApiClient;
 import dev.modelarts.local.testing.SpecValidator;
+import dev.modelarts.local.testing.TestDatabase;
 import dev.modelarts.local.testing.TestServer;
 
 /**
@@ -30,24 +30,20 @@ import dev.modelarts.local.testing.TestServer;
  * written.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag(TestDatabase.BOTH)
 class BadBodiesIT {
 
     private static final String P = "bad-bodies";
     private static final String PATH = "/v1/" + P + "/images";
     private static final String OK_PATH = "swr.cn-north-4.myhuaweicloud.com/team/app:v1";
 
-    private TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.create();
     private ApiClient api;
 
     @BeforeAll
-    void start(@TempDir Path dir) {
-        server = TestServer.start(dir);
+    void start() {
         api = server.client();
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
     }
 
     @AfterEach
@@ -140,7 +136,7 @@ class BadBodiesIT {
     void aChunkedBodyOverOneMebibyteIs413() throws Exception {
         byte[] huge = ("{\"swr_path\": \"" + OK_PATH + "\", \"description\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.server().baseUri() + PATH.substring(1)))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUri() + PATH.substring(1)))
                 .header("Content-Type", "application/json")
                 .header("X-Auth-Token", TestServer.TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))

@@ -2,43 +2,39 @@ package dev.modelarts.local.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.modelarts.local.testing.ApiClient.Reply;
 import dev.modelarts.local.testing.ApiClient;
 import dev.modelarts.local.testing.Race;
+import dev.modelarts.local.testing.TestDatabase;
 import dev.modelarts.local.testing.TestServer;
 
 /** Registrations racing over HTTP leave exact counts: no lost and no doubled version. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag(TestDatabase.BOTH)
 class ConcurrentRegistrationIT {
 
     private static final int THREADS = 16;
     private static final String SWR = "swr.cn-north-4.myhuaweicloud.com/";
 
-    private TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.create();
     private ApiClient api;
 
     @BeforeAll
-    void start(@TempDir Path dir) {
-        server = TestServer.start(dir);
+    void start() {
         api = server.client();
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
     }
 
     /** Runs the calls on {@value #THREADS} threads, all released at once. */

@@ -3,18 +3,17 @@ package dev.modelarts.local.resources;
 import static dev.modelarts.local.testing.TestImages.dedicated;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -25,6 +24,7 @@ import dev.modelarts.local.db.ImageDao;
 import dev.modelarts.local.model.GroupDetails;
 import dev.modelarts.local.testing.ApiClient.Reply;
 import dev.modelarts.local.testing.ApiClient;
+import dev.modelarts.local.testing.TestDatabase;
 import dev.modelarts.local.testing.TestServer;
 
 /**
@@ -32,6 +32,7 @@ import dev.modelarts.local.testing.TestServer;
  * OpenAPI file by {@link ApiClient}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag(TestDatabase.BOTH)
 class ImageGroupsIT {
 
     /** The project of the document's example, seeded with exactly the example's three groups. */
@@ -40,13 +41,13 @@ class ImageGroupsIT {
     private static final String WS = "0";
     private static final String OTHER_WS = "0123456789abcdef0123456789abcdef";
 
-    private TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.create();
     private ApiClient api;
     private final long builtInGroups = BuiltInCatalog.load().groupCount();
 
     @BeforeAll
-    void start(@TempDir Path dir) {
-        server = TestServer.start(dir);
+    void start() {
         api = server.client();
         ImageDao images = server.images();
         // the document's example: 000_cf835db2c9581266.txt
@@ -64,11 +65,6 @@ class ImageGroupsIT {
                 GroupDetails.NONE);
         images.insert(dedicated(P, WS, "enterprise", "ent-model", "v1", 1_700_000_400_000L,
                 1_700_000_400_000L, "instance-1"), GroupDetails.NONE);
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
     }
 
     private static List<String> names(Reply reply) {

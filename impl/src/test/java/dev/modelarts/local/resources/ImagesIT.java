@@ -2,24 +2,24 @@ package dev.modelarts.local.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.modelarts.local.testing.ApiClient.Reply;
 import dev.modelarts.local.testing.ApiClient;
+import dev.modelarts.local.testing.TestDatabase;
 import dev.modelarts.local.testing.TestServer;
 
 /**
@@ -28,23 +28,19 @@ import dev.modelarts.local.testing.TestServer;
  * the spec by {@link ApiClient}. Each test uses its own project, so tests do not interfere.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag(TestDatabase.BOTH)
 class ImagesIT {
 
     static final String REGISTRY = "swr.cn-north-4.myhuaweicloud.com";
     static final String OTHER_WS = "0123456789abcdef0123456789abcdef";
 
-    private TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.create();
     private ApiClient api;
 
     @BeforeAll
-    void start(@TempDir Path dir) {
-        server = TestServer.start(dir);
+    void start() {
         api = server.client();
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
     }
 
     static String project() {

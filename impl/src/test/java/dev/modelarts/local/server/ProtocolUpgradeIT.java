@@ -7,16 +7,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.modelarts.local.testing.SpecValidator;
 import dev.modelarts.local.testing.TestServer;
@@ -28,20 +25,11 @@ import dev.modelarts.local.testing.TestServer;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProtocolUpgradeIT {
 
-    private TestServer server;
-
-    @BeforeAll
-    void start(@TempDir Path dir) {
-        server = TestServer.start(dir);
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.create();
 
     private String exchange(String request) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", server.server().port())) {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(5_000);
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.US_ASCII));

@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import dev.modelarts.local.config.DatabaseSettings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -22,6 +23,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public final class TestDatabase {
 
+    /**
+     * The tag of the tests that run on both databases: the build runs every test on H2, then the
+     * ones with this tag again on PostgreSQL.
+     */
+    public static final String BOTH = "postgres";
+
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static EmbeddedPostgres embedded;
 
@@ -35,6 +42,27 @@ public final class TestDatabase {
     /** A new, empty database for one test (or test class). */
     public static DatabaseSettings fresh(Path dir) {
         return isPostgres() ? freshPostgres() : DatabaseSettings.embeddedH2(dir, "sa", "");
+    }
+
+    /**
+     * For a server: a fresh PostgreSQL database on a PostgreSQL run, or null for the server's
+     * own embedded default (a temporary H2 file) on an H2 run.
+     */
+    public static DatabaseSettings freshOrEmbedded() {
+        return isPostgres() ? freshPostgres() : null;
+    }
+
+    /** The same fresh database to every caller: for several servers over one database. */
+    public static Supplier<DatabaseSettings> shared(Path dir) {
+        DatabaseSettings[] made = new DatabaseSettings[1];
+        return () -> {
+            synchronized (made) {
+                if (made[0] == null) {
+                    made[0] = fresh(dir);
+                }
+                return made[0];
+            }
+        };
     }
 
     private static DatabaseSettings freshPostgres() {
@@ -76,14 +104,5 @@ public final class TestDatabase {
             }));
         }
         return embedded;
-    }
-
-    /** The command-line options that point a server at {@code settings}. */
-    public static String[] serverOptions(DatabaseSettings settings, Path dataDir) {
-        if (settings.isH2()) {
-            return new String[] {"--data-dir", dataDir.toString()};
-        }
-        return new String[] {"--data-dir", dataDir.toString(), "--db-url", settings.jdbcUrl(),
-                "--db-user", settings.user(), "--db-password", settings.password()};
     }
 }

@@ -1,23 +1,27 @@
 package dev.modelarts.local.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import dev.modelarts.local.config.DatabaseSettings;
-import dev.modelarts.local.config.ServerConfig;
+import dev.modelarts.local.db.DataLayer;
 import dev.modelarts.local.db.ImageDao;
-import dev.modelarts.local.server.RunningServer;
+import dev.modelarts.local.junit.ModelArtsServerExtension;
 
 /**
- * The real server in this JVM, on a free port of the loopback, over an H2 file in
- * {@code dataDir}, with the test credentials of {@link #CREDENTIALS}, checking every response it
- * sends against the spec.
+ * The one way this project's tests start the server: {@link ModelArtsServerExtension}, as a user
+ * would, with the test credentials of {@link #CREDENTIALS}, over a fresh database of the run's
+ * kind ({@link TestDatabase}), checking every response it sends against the spec. One static
+ * field per test class:
+ *
+ * <pre>{@code @RegisterExtension static final TestServer server = TestServer.create();}</pre>
+ *
+ * Stopping fails the class if any response broke the spec.
  */
-public final class TestServer implements AutoCloseable {
+public final class TestServer implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
     /** Any project, every action. */
     public static final String TOKEN = "test-token";
@@ -53,50 +57,58 @@ public final class TestServer implements AutoCloseable {
                 actions: ["modelarts:image:*"]
             """.formatted(TOKEN, TOKEN_A, PROJECT_A, READER_TOKEN, PROJECT_A, AK, SK, AK_A, SK_A, PROJECT_A);
 
-    private final RunningServer server;
-    private final ApiClient client;
-    private final ResponseSpecCheck check;
+    private final Supplier<DatabaseSettings> database;
+    private ModelArtsServerExtension server;
+    private ResponseSpecCheck check;
+    private ApiClient client;
 
-    private TestServer(RunningServer server, ResponseSpecCheck check) {
-        this.server = server;
-        this.check = check;
-        this.client = ApiClient.withToken(server.baseUri(), TOKEN);
+    private TestServer(Supplier<DatabaseSettings> database) {
+        this.database = database;
     }
 
-    /** A server over a fresh database of the kind the run is for (see {@link TestDatabase}). */
-    public static TestServer start(Path dataDir) {
-        return start(dataDir, TestDatabase.fresh(dataDir));
+    /** A server over a fresh database of the run's kind: a temporary H2 file, or PostgreSQL. */
+    public static TestServer create() {
+        return new TestServer(TestDatabase::freshOrEmbedded);
     }
 
-    /** A server over the given database, which other servers may share. */
-    public static TestServer start(Path dataDir, DatabaseSettings database) {
-        Path credentials = dataDir.resolve("credentials.yaml");
-        try {
-            Files.createDirectories(dataDir);
-            Files.writeString(credentials, CREDENTIALS);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** A server over the database {@code database} names when the server starts (others may share it). */
+    public static TestServer on(Supplier<DatabaseSettings> database) {
+        return new TestServer(database);
+    }
+
+    /** How many test containers (the class, its @Nested classes) are running on this server. */
+    private int containers;
+
+    @Override
+    public synchronized void beforeAll(ExtensionContext context) {
+        containers++;
+        start();
+    }
+
+    /** Stops when the outermost container ends: @Nested classes share their enclosing class's server. */
+    @Override
+    public synchronized void afterAll(ExtensionContext context) {
+        if (--containers == 0) {
+            close();
         }
-        ResponseSpecCheck check = new ResponseSpecCheck();
-        List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0",
-                "--credentials", credentials.toString()));
-        args.addAll(List.of(TestDatabase.serverOptions(database, dataDir)));
-        return new TestServer(RunningServer.start(ServerConfig.parse(args.toArray(String[]::new)), List.of(check)),
-                check);
     }
 
-    /** A client that sends {@link #TOKEN}, good for any project. */
-    public ApiClient client() {
-        return client;
-    }
-
-    public RunningServer server() {
-        return server;
-    }
-
-    /** The data layer of the running server, for seeding. */
-    public ImageDao images() {
-        return server.data().images();
+    public synchronized void start() {
+        if (server != null) {
+            return;
+        }
+        check = new ResponseSpecCheck();
+        ModelArtsServerExtension.Builder builder = ModelArtsServerExtension.builder()
+                .credentials(CREDENTIALS)
+                .provider(check);
+        DatabaseSettings settings = database.get();
+        if (settings != null) {
+            builder.database(settings.jdbcUrl(), settings.user(), settings.password());
+        }
+        ModelArtsServerExtension started = builder.build();
+        started.start();
+        server = started;
+        client = ApiClient.withToken(started.baseUri(), TOKEN);
     }
 
     /**
@@ -104,11 +116,37 @@ public final class TestServer implements AutoCloseable {
      * checked inside the server by {@link ResponseSpecCheck}).
      */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (server == null) {
+            return;
+        }
         server.close();
+        server = null;
         if (!check.problems().isEmpty()) {
             throw new AssertionError("responses that break the spec:\n" + String.join("\n", check.problems()));
         }
+    }
+
+    /** A client that sends {@link #TOKEN}, good for any project. */
+    public ApiClient client() {
+        return client;
+    }
+
+    public java.net.URI baseUri() {
+        return server.baseUri();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public DataLayer data() {
+        return server.data();
+    }
+
+    /** The data layer's images, for seeding. */
+    public ImageDao images() {
+        return server.data().images();
     }
 
     /** How many responses the server checked against the spec. */

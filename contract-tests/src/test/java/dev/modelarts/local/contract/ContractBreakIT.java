@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 import au.com.dius.pact.core.model.ContentType;
 import au.com.dius.pact.core.model.DefaultPactReader;
@@ -33,15 +31,15 @@ import dev.modelarts.local.testing.TestServer;
  * or the wrong status fails it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ContractBreakTest {
+class ContractBreakIT {
 
-    private TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.create();
     private IResponse expected;
     private Reply actual;
 
     @BeforeAll
-    void answerAPactsRequest(@TempDir Path dir) {
-        server = TestServer.start(dir);
+    void answerAPactsRequest() {
         new ProviderStates(server).imageGroupExists(Map.of("project_id", "dev-project", "namespace", "team",
                 "name", "resnet50_serving", "versions", 3));
         Pact pact = DefaultPactReader.INSTANCE.loadPact(new File("pacts/training-pipeline-modelarts-image-server.json"));
@@ -50,11 +48,6 @@ class ContractBreakTest {
         expected = interaction.asSynchronousRequestResponse().getResponse();
         actual = server.client().get("/v1/dev-project/images/group?name=resnet50_serving&name_fuzzy_match=false"
                 + "&type=DEDICATED");
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
     }
 
     private ComparisonResult compare(int status, Function<String, String> change) {

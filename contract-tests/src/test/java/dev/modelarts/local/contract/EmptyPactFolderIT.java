@@ -21,7 +21,7 @@ import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
  * A verification that finds no pact fails, as Pact intends: a green run that verified nothing
  * would be a false green.
  */
-class EmptyPactFolderTest {
+class EmptyPactFolderIT {
 
     /** The provider verification, pointed at a folder with no pacts; run only from the test below. */
     @Provider("modelarts-image-server")

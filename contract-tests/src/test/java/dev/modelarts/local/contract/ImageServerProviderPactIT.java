@@ -10,5 +10,5 @@ import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
  */
 @Provider("modelarts-image-server")
 @PactFolder("target/pacts")
-class ImageServerProviderPactTest extends ProviderVerification {
+class ImageServerProviderPactIT extends ProviderVerification {
 }

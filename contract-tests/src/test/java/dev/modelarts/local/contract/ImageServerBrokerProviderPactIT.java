@@ -17,5 +17,5 @@ import au.com.dius.pact.provider.junitsupport.loader.PactBroker;
 @Provider("modelarts-image-server")
 @PactBroker
 @EnabledIfSystemProperty(named = "pactbroker.url", matches = ".+")
-class ImageServerBrokerProviderPactTest extends ProviderVerification {
+class ImageServerBrokerProviderPactIT extends ProviderVerification {
 }

@@ -3,13 +3,11 @@ package dev.modelarts.local.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.modelarts.local.client.model.Image;
 import dev.modelarts.local.contract.console.ImageConsole.Refused;
@@ -18,20 +16,19 @@ import dev.modelarts.local.testing.TestServer;
 
 /** The client generated from the spec talks to the real server, every answer read by its models. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GeneratedClientTest {
+class GeneratedClientIT {
 
-    private TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.create();
     private ImageConsole console;
 
     @BeforeAll
-    void start(@TempDir Path dir) {
-        server = TestServer.start(dir);
-        console = new ImageConsole(server.server().baseUri().toString(), TestServer.TOKEN, "client-project");
+    void start() {
+        console = new ImageConsole(server.baseUri().toString(), TestServer.TOKEN, "client-project");
     }
 
     @AfterAll
-    void stop() {
-        server.close();
+    void everyAnswerWasCheckedAgainstTheSpec() {
         assertThat(server.responsesChecked()).isPositive();
     }
 
@@ -57,7 +54,7 @@ class GeneratedClientTest {
                     assertThat(e.status()).isEqualTo(400);
                     assertThat(e.code()).isEqualTo("ModelArts.6404");
                 });
-        ImageConsole stranger = new ImageConsole(server.server().baseUri().toString(), "unknown-token", "p");
+        ImageConsole stranger = new ImageConsole(server.baseUri().toString(), "unknown-token", "p");
         assertThatThrownBy(() -> stranger.dedicatedGroups(null, null, 0, 10))
                 .isInstanceOfSatisfying(Refused.class, e -> assertThat(e.code()).isEqualTo("ModelArts.0203"));
     }

@@ -1,0 +1,200 @@
+package dev.modelarts.local.junit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import dev.modelarts.local.config.ServerConfig;
+import dev.modelarts.local.db.DataLayer;
+import dev.modelarts.local.server.RunningServer;
+
+/**
+ * Starts this server for a JUnit 5 test class, the way {@code bin/modelarts-image-server} does:
+ * real HTTP on a free port of the loopback, over a throw-away H2 file (or the database you name),
+ * with the development credential (or the credentials you give). One static field per class:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final ModelArtsServerExtension server = ModelArtsServerExtension.builder().build();
+ *
+ * @Test
+ * void listsTheBuiltInCatalog() {
+ *     HttpRequest request = HttpRequest.newBuilder(server.baseUri().resolve("v1/dev-project/images/group"))
+ *             .header("X-Auth-Token", ModelArtsServerExtension.DEV_TOKEN).build();
+ *     ...
+ * }
+ * }</pre>
+ *
+ * The server starts before the class's first test and stops after its last; its temporary data
+ * directory is then deleted. {@link #start()} and {@link #close()} do the same outside JUnit's
+ * life cycle. JUnit Jupiter's API is an optional dependency of this jar: bring your own.
+ */
+public final class ModelArtsServerExtension implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+
+    /** The development credential's token, accepted when no credentials are given. */
+    public static final String DEV_TOKEN = "dev-token";
+    /** The project the development credential is bound to. */
+    public static final String DEV_PROJECT = "dev-project";
+
+    private final Builder settings;
+    private Path dataDir;
+    private boolean ownDataDir;
+    private RunningServer server;
+
+    private ModelArtsServerExtension(Builder settings) {
+        this.settings = settings;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** What the server starts with; everything optional. */
+    public static final class Builder {
+        private String credentialsYaml;
+        private Path credentialsFile;
+        private String jdbcUrl;
+        private String user;
+        private String password;
+        private Path dataDir;
+        private final List<Object> providers = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** The credentials, as the YAML of a {@code --credentials} file. */
+        public Builder credentials(String yaml) {
+            this.credentialsYaml = yaml;
+            return this;
+        }
+
+        /** A {@code --credentials} file. */
+        public Builder credentialsFile(Path file) {
+            this.credentialsFile = file;
+            return this;
+        }
+
+        /** Another database than a throw-away H2 file: a JDBC URL (H2 or PostgreSQL). */
+        public Builder database(String url, String databaseUser, String databasePassword) {
+            this.jdbcUrl = url;
+            this.user = databaseUser;
+            this.password = databasePassword;
+            return this;
+        }
+
+        /** The data directory to use (and keep); a temporary one by default. */
+        public Builder dataDir(Path dir) {
+            this.dataDir = dir;
+            return this;
+        }
+
+        /** A JAX-RS provider (a filter, say) registered beside the server's own. */
+        public Builder provider(Object provider) {
+            this.providers.add(provider);
+            return this;
+        }
+
+        public ModelArtsServerExtension build() {
+            return new ModelArtsServerExtension(this);
+        }
+    }
+
+    /** How many test containers (the class, its @Nested classes) are running on this server. */
+    private int containers;
+
+    @Override
+    public synchronized void beforeAll(ExtensionContext context) {
+        containers++;
+        start();
+    }
+
+    /** Stops when the outermost container ends: @Nested classes share their enclosing class's server. */
+    @Override
+    public synchronized void afterAll(ExtensionContext context) {
+        if (--containers == 0) {
+            close();
+        }
+    }
+
+    /** Starts the server; the same as JUnit's start of the class. */
+    public synchronized void start() {
+        if (server != null) {
+            return;
+        }
+        try {
+            ownDataDir = settings.dataDir == null;
+            dataDir = ownDataDir ? Files.createTempDirectory("modelarts-test") : settings.dataDir;
+            List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0",
+                    "--data-dir", dataDir.toString()));
+            if (settings.credentialsYaml != null) {
+                Path file = dataDir.resolve("credentials.yaml");
+                Files.writeString(file, settings.credentialsYaml);
+                args.addAll(List.of("--credentials", file.toString()));
+            } else if (settings.credentialsFile != null) {
+                args.addAll(List.of("--credentials", settings.credentialsFile.toString()));
+            }
+            if (settings.jdbcUrl != null) {
+                args.addAll(List.of("--db-url", settings.jdbcUrl, "--db-user", settings.user,
+                        "--db-password", settings.password == null ? "" : settings.password));
+            }
+            server = RunningServer.start(ServerConfig.parse(args.toArray(String[]::new)), settings.providers);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops the server and deletes its temporary data directory. */
+    @Override
+    public synchronized void close() {
+        if (server == null) {
+            return;
+        }
+        try {
+            server.close();
+        } finally {
+            server = null;
+            if (ownDataDir) {
+                deleteQuietly(dataDir);
+            }
+        }
+    }
+
+    /** {@code http://127.0.0.1:PORT/} */
+    public URI baseUri() {
+        return running().baseUri();
+    }
+
+    public int port() {
+        return running().port();
+    }
+
+    /** The data layer, to seed or inspect what the server holds. */
+    public DataLayer data() {
+        return running().data();
+    }
+
+    private RunningServer running() {
+        if (server == null) {
+            throw new IllegalStateException("the server is not running: register the extension, or call start()");
+        }
+        return server;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary directory is not worth failing a test run for
+        }
+    }
+}
