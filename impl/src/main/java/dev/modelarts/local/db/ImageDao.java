@@ -76,19 +76,17 @@ public final class ImageDao {
      * version counts, from the {@link GroupIndex}; otherwise a count in SQL.
      */
     public Page<ImageRow> list(ImageFilter filter, ImageSort sort, int limit, long offset) {
+        GroupFilter groups = filter.groups();
         SqlWhere where = new SqlWhere()
-                .name(filter.name(), filter.nameFuzzy())
-                .equal("namespace", filter.namespace())
+                .name(groups.name(), groups.nameFuzzy())
+                .equal("namespace", groups.namespace())
                 .equal("service_type", filter.serviceType())
                 .equal("show_name", filter.showName())
                 .equal("show_tag", filter.showTag());
-        List<String> scopes = GroupListing.visibleScopes(filter.projectId(), filter.workspaceId(), filter.type());
-        boolean groupsKnowTotal = filter.serviceType() == null && filter.showName() == null
-                && filter.showTag() == null;
-        if (groupsKnowTotal) {
+        List<String> scopes = GroupListing.visibleScopes(groups);
+        if (filter.onlyGroupFilters()) {
             // from memory, before a connection is taken: loading a scope into the index takes one
-            long total = listing.versionCount(new GroupFilter(filter.projectId(), filter.workspaceId(),
-                    filter.type(), filter.name(), filter.nameFuzzy(), filter.namespace(), null));
+            long total = listing.versionCount(groups.withSwrInstanceId(null));
             List<ImageRow> rows = offset < total
                     ? jdbi.withHandle(h -> page(h, where, scopes, sort, limit, offset))
                     : List.of();

@@ -2,25 +2,25 @@ package dev.modelarts.local.model;
 
 import java.util.Objects;
 
-import dev.modelarts.local.api.model.ImageType;
 import dev.modelarts.local.api.model.ServiceType;
 
 /**
- * What an image listing asks for; absent filters are null, {@code type} null means both types.
+ * What an image listing asks for: what a group listing asks for (the images' groups), plus what
+ * only images know. Absent filters are null.
+ *
+ * @param groups      the filters the groups know; its {@code swrInstanceId} is not used
+ * @param serviceType exact service type
+ * @param showName    exact display name
+ * @param showTag     exact display tag
  */
-public record ImageFilter(
-        String projectId,
-        String workspaceId,
-        ImageType type,
-        String name,
-        boolean nameFuzzy,
-        String namespace,
-        ServiceType serviceType,
-        String showName,
-        String showTag) {
+public record ImageFilter(GroupFilter groups, ServiceType serviceType, String showName, String showTag) {
 
     public ImageFilter {
-        Objects.requireNonNull(projectId, "projectId");
-        Objects.requireNonNull(workspaceId, "workspaceId");
+        Objects.requireNonNull(groups, "groups");
+    }
+
+    /** Whether the filter asks only what the groups know, so that they can count its images. */
+    public boolean onlyGroupFilters() {
+        return serviceType == null && showName == null && showTag == null;
     }
 }

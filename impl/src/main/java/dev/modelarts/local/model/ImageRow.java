@@ -12,20 +12,21 @@ import dev.modelarts.local.api.model.ResourceCategory;
 import dev.modelarts.local.api.model.ServiceType;
 
 /**
- * One image: one version (tag) of an image group. Where the spec has an enum, so does the row
- * (the generated enums: the spec stays the one source). Made with {@link #builder()}.
+ * One image: one version (tag) of an image group, named by its SWR path first, then placed (its
+ * group, scope and owner). Where the spec has an enum, so does the row (the generated enums: the
+ * spec stays the one source). Made with {@link #builder()}.
  */
 public record ImageRow(
         String id,
+        String namespace,
+        String name,
+        String tag,
+        String swrPath,
         String groupId,
         String scope,
         ImageType type,
         String projectId,
         String workspaceId,
-        String namespace,
-        String name,
-        String tag,
-        String swrPath,
         Arch arch,
         ImageOrigin origin,
         ServiceType serviceType,
@@ -141,7 +142,7 @@ public record ImageRow(
         // @formatter:on
 
         public ImageRow build() {
-            return new ImageRow(id, groupId, scope, type, projectId, workspaceId, namespace, name, tag, swrPath, arch,
+            return new ImageRow(id, namespace, name, tag, swrPath, groupId, scope, type, projectId, workspaceId, arch,
                     origin, serviceType, status, statusMessage, visibility, description, resourceCategories,
                     supportResCategories, devServices, imageSize, flavorType, swrInstanceId, showName, showTag, createAt,
                     updateAt, tags);

@@ -10,6 +10,7 @@ import dev.modelarts.local.api.model.ListImageResponse;
 import dev.modelarts.local.api.model.ServiceType;
 import dev.modelarts.local.api.model.SortDir;
 import dev.modelarts.local.core.ImageRegistry;
+import dev.modelarts.local.model.GroupFilter;
 import dev.modelarts.local.model.ImageFilter;
 import dev.modelarts.local.model.ImageRow;
 import dev.modelarts.local.model.ImageSort;
@@ -36,7 +37,8 @@ public final class ImagesResource implements ImagesApi {
     public ListImageResponse listImage(String projectId, Integer limit, Integer offset, String name,
             Boolean nameFuzzyMatch, String namespace, String workspaceId, ServiceType serviceType, SortDir sortDir,
             String sortKey, ImageType type, String showName, String showTag) {
-        ImageFilter filter = new ImageFilter(projectId, workspaceId, type, name, nameFuzzyMatch, namespace,
+        ImageFilter filter = new ImageFilter(
+                new GroupFilter(projectId, workspaceId, type, name, nameFuzzyMatch, namespace, null),
                 serviceType, showName, showTag);
         ImageSort sort = ImageSort.parse(sortKey, sortDir != SortDir.ASC);
         Page<ImageRow> page = registry.list(filter, sort, limit, offset);
