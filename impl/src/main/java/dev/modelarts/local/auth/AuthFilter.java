@@ -35,7 +35,7 @@ import dev.modelarts.local.errors.ErrorCode;
  * <li>{@code X-Auth-Token}: a token from the credentials;</li>
  * <li>{@code Authorization: SDK-HMAC-SHA256 Access=.., SignedHeaders=.., Signature=..} with
  * {@code X-Sdk-Date}: verified by rebuilding the canonical request from the client's own
- * SignedHeaders list (reference §6.4); the date must be within 15 minutes of the server's clock.</li>
+ * SignedHeaders list (docs/api-reference.md §6.4); the date must be within 15 minutes of the server's clock.</li>
  * </ul>
  * No secret (token, SK, signature) ever goes into a message or a log line.
  */

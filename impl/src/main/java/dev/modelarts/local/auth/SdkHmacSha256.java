@@ -15,8 +15,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Huawei Cloud's SDK-HMAC-SHA256 request signature, as the official SDKs compute it (reference
- * §6.3): a canonical request of the method, the path (each raw segment encoded, every segment
+ * Huawei Cloud's SDK-HMAC-SHA256 request signature, as the official SDKs compute it
+ * (docs/api-reference.md §6.3): a canonical request of the method, the path (each raw segment encoded, every segment
  * followed by {@code /}), the query (decoded, re-encoded, sorted by key), the signed headers and
  * the body's SHA-256; signed as
  * {@code HMAC-SHA256(SK, "SDK-HMAC-SHA256\n" + X-Sdk-Date + "\n" + hex(SHA-256(canonical)))}.

@@ -171,7 +171,7 @@ public final class ImageRegistry {
 
     /**
      * RegisterImage's tags: the SDKs send strings, the documents describe key/value objects
-     * (reference §9.7). A string is {@code key} or {@code key=value}.
+     * (docs/api-reference.md §9.7). A string is {@code key} or {@code key=value}.
      */
     static List<Tag> registrationTags(List<Object> tags) {
         if (tags == null) {

@@ -106,7 +106,7 @@ final class EdgeHandler extends HttpHandler {
     }
 
     /**
-     * One Host, naming a host the way a URI can (RFC 9112 §3.2); Jersey builds the request's
+     * One Host, naming a host the way a URI can (RFC 9112, section 3.2); Jersey builds the request's
      * base URI from it and fails with a 500 on anything else.
      */
     private static Optional<RequestTarget.Problem> checkHost(Request request) {

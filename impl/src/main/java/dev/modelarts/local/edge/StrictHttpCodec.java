@@ -34,7 +34,7 @@ import dev.modelarts.local.requestid.RequestId;
  * one was passed, as JSON with an {@code X-Request-Id}, and is logged as an access line.
  *
  * <p>The request line: the method a token; the version {@code HTTP/1.x}, where a higher minor
- * version is served as HTTP/1.1 (RFC 9110 §2.5); anything else is 400 (a text request line with
+ * version is served as HTTP/1.1 (RFC 9110, section 2.5); anything else is 400 (a text request line with
  * {@code HTTP/2.0} or later is malformed, since those versions do not use one).
  */
 final class StrictHttpCodec extends HttpServerFilter {

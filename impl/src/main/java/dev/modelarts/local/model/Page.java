@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * One page of a listing, with the paging figures the ModelArts list responses carry.
  *
- * <p>The sources disagree on {@code current} and {@code size} (reference §4, §9.2): the group
+ * <p>The sources disagree on {@code current} and {@code size} (docs/api-reference.md §4, §9.2): the group
  * listing follows its document's example ({@link #current()} 1-based, {@link #size()} the items
  * on the page), ListImage its own two examples ({@link #index()} 0-based, the limit as size).
  * Both have {@code pages} = max(1, ceil(total / limit)).

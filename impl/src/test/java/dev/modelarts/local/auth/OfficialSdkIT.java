@@ -28,7 +28,7 @@ import dev.modelarts.local.testing.TestServer;
 
 /**
  * The official Huawei Cloud SDK core signs real requests (AK/SK, SDK-HMAC-SHA256) for every
- * operation, the way the ModelArts SDK module defines them (reference §3, §7), and the server
+ * operation, the way the ModelArts SDK module defines them (docs/api-reference.md §3, §7), and the server
  * accepts them unchanged.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

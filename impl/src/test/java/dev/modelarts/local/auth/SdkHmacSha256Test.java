@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The known-answer vectors of the official Java SDK's signer test (TestAKSKSigner at 3.1.180,
- * reference §6.3): AK "AccessKey", SK "SecretKey", X-Sdk-Date 20191115T033655Z, Content-Type JSON
+ * docs/api-reference.md §6.3): AK "AccessKey", SK "SecretKey", X-Sdk-Date 20191115T033655Z, Content-Type JSON
  * and an underscore header, neither of them signed.
  */
 class SdkHmacSha256Test {

@@ -50,7 +50,7 @@ class ImageGroupsIT {
     void start() {
         api = server.client();
         ImageDao images = server.images();
-        // the document's example: 000_cf835db2c9581266.txt
+        // the example of the API reference page "Obtaining User Image Groups"
         images.insert(dedicated(DOC_PROJECT, WS, "cnnorth7-infer-model-dev", "123", "v1",
                 1652878011643L, 1652878531791L, null), GroupDetails.NONE);
         images.insert(dedicated(DOC_PROJECT, WS, "op_svc_modelarts_container2", "pytorch_1_8",

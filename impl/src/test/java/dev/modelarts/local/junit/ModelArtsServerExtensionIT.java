@@ -1,0 +1,47 @@
+package dev.modelarts.local.junit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The README's example of a user's test, as written there (section "Start this server in your own
+ * tests"), plus what the README says of @Nested classes.
+ */
+class ModelArtsServerExtensionIT {
+
+    @RegisterExtension
+    static final ModelArtsServerExtension modelArts = ModelArtsServerExtension.builder().build();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void myToolListsTheBuiltInPyTorchImages() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(
+                        modelArts.baseUri().resolve("v1/dev-project/images/group?name=pytorch"))
+                .header("X-Auth-Token", ModelArtsServerExtension.DEV_TOKEN)
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("\"name\":\"pytorch"), response.body());
+    }
+
+    @Nested
+    class InANestedClass {
+
+        @Test
+        void theServerIsTheEnclosingClasss() throws Exception {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(modelArts.baseUri().resolve("health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode());
+            assertTrue(modelArts.data().images().find("no-such-image").isEmpty());
+        }
+    }
+}
