@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Context;
 
 import dev.modelarts.local.errors.ApiException;
 import dev.modelarts.local.errors.ErrorCode;
+import dev.modelarts.local.requestid.RequestId;
 
 /**
  * Authenticates every API operation the way Huawei Cloud does, then checks that the credential
@@ -46,6 +47,8 @@ public final class AuthFilter implements ContainerRequestFilter {
 
     private static final DateTimeFormatter SDK_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
     private static final String PREFIX = SdkHmacSha256.ALGORITHM + " ";
+    /** The actions of the test-control API (/_modelarts/...), which this server adds. */
+    private static final String CONTROL_ACTIONS = "modelarts:control:";
 
     private final Credentials credentials;
     private final IamActions actions;
@@ -69,7 +72,11 @@ public final class AuthFilter implements ContainerRequestFilter {
         if (action.isEmpty()) {
             return;
         }
+        if (action.get().startsWith(CONTROL_ACTIONS) && credentials.isDevelopment()) {
+            return; // the test-control API is open on a development server, as LocalStack's is
+        }
         Principal principal = authenticate(request);
+        request.setProperty(RequestId.PRINCIPAL_ATTRIBUTE, principal.name());
 
         String projectId = request.getUriInfo().getPathParameters().getFirst("project_id");
         if (projectId != null && !principal.boundTo(projectId)) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,17 +42,23 @@ public final class Credentials {
     public static final String DEV_TOKEN = "dev-token";
     public static final String DEV_AK = "DEVACCESSKEY0000000";
     public static final String DEV_PROJECT = "dev-project";
+    /** A development token that may only read (for the Pact state "a credential that may only read"). */
+    public static final String DEV_READER_TOKEN = "dev-reader-token";
+    private static final List<String> READ_ACTIONS =
+            List.of("modelarts:image:list", "modelarts:image:listGroup", "modelarts:image:get");
     static final String DEV_SK = "dev-secret-key";
 
     private static final Pattern AK = Pattern.compile("[A-Za-z0-9]{1,128}");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._~+/=-]{1,16384}");
     private static final Pattern ACTION = Pattern.compile("[A-Za-z0-9:*]{1,128}");
 
-    private final Map<String, Principal> byToken = new HashMap<>();
+    private final boolean development;
+    private final Map<String, Principal> byToken = new LinkedHashMap<>();
     private final Map<String, Principal> byAccessKey = new HashMap<>();
     private final Map<String, String> secretKeys = new HashMap<>();
 
-    private Credentials(File file) {
+    private Credentials(File file, boolean development) {
+        this.development = development;
         for (TokenEntry t : file.tokens) {
             byToken.put(t.token, new Principal("token " + mask(t.token), t.projects, t.actions));
         }
@@ -65,8 +72,29 @@ public final class Credentials {
     public static Credentials development() {
         List<String> all = List.of("modelarts:image:*");
         return new Credentials(new File(
-                List.of(new TokenEntry(DEV_TOKEN, Set.of(DEV_PROJECT), all)),
-                List.of(new KeyEntry(DEV_AK, DEV_SK, Set.of(DEV_PROJECT), all))));
+                List.of(new TokenEntry(DEV_TOKEN, Set.of(DEV_PROJECT), all),
+                        new TokenEntry(DEV_READER_TOKEN, Set.of(DEV_PROJECT), READ_ACTIONS)),
+                List.of(new KeyEntry(DEV_AK, DEV_SK, Set.of(DEV_PROJECT), all))), true);
+    }
+
+    /** Whether these are the built-in development credentials (no --credentials file). */
+    public boolean isDevelopment() {
+        return development;
+    }
+
+    /**
+     * A token that may read but not register, and a project it is bound to (not "*"): the first
+     * such token listed.
+     */
+    public Optional<Map.Entry<String, String>> readOnlyToken() {
+        for (Map.Entry<String, Principal> entry : byToken.entrySet()) {
+            Principal p = entry.getValue();
+            Optional<String> project = p.projects().stream().filter(x -> !x.equals("*")).sorted().findFirst();
+            if (p.allows("modelarts:image:get") && !p.allows("modelarts:image:register") && project.isPresent()) {
+                return Optional.of(Map.entry(entry.getKey(), project.get()));
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -90,7 +118,7 @@ public final class Credentials {
             throw new InvalidCredentialsFile(path + ": the file is empty");
         }
         try {
-            return new Credentials(yaml.readValue(text, File.class));
+            return new Credentials(yaml.readValue(text, File.class), false);
         } catch (JsonMappingException e) {
             // the line of the entry at fault, not where the parser noticed
             String problem = e.getCause() instanceof IllegalArgumentException bad ? bad.getMessage()

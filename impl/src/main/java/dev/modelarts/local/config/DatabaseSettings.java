@@ -40,6 +40,22 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
         return new DatabaseSettings(url, user, password);
     }
 
+    /**
+     * A throw-away H2 database in this process's memory, with the embedded file's settings:
+     * gone when the server stops. Each call names a new one.
+     */
+    public static DatabaseSettings inMemoryH2() {
+        String url = "jdbc:h2:mem:modelarts-" + java.util.UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64";
+        return new DatabaseSettings(url, "sa", "");
+    }
+
+    /** Whether the database lives in this process's memory only. */
+    public boolean isInMemory() {
+        return jdbcUrl.startsWith("jdbc:h2:mem:");
+    }
+
     public boolean isH2() {
         return jdbcUrl.startsWith("jdbc:h2:");
     }

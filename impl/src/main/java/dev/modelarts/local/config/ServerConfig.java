@@ -68,6 +68,24 @@ public final class ServerConfig {
             description = "Most database connections this instance holds (MODELARTS_DB_POOL_SIZE). Default: ${DEFAULT-VALUE}.")
     private int dbPoolSize;
 
+    @Option(names = "--in-memory",
+            defaultValue = "${env:MODELARTS_IN_MEMORY:-false}",
+            description = "Keep everything in memory, nothing on disk: a throw-away H2 database with the"
+                    + " built-in catalog, for CI (MODELARTS_IN_MEMORY=true).")
+    private boolean inMemory;
+
+    @Option(names = "--seed", paramLabel = "FILE",
+            defaultValue = "${env:MODELARTS_SEED}",
+            description = "JSON or YAML file of images to register at start, as POST /_modelarts/seed takes them"
+                    + " (MODELARTS_SEED); idempotent.")
+    private Path seed;
+
+    @Option(names = "--no-control-api",
+            defaultValue = "${env:MODELARTS_NO_CONTROL_API:-false}",
+            description = "Leave out the test-control API (/_modelarts/: reset, seed, provider states, request journal),"
+                    + " for shared deployments (MODELARTS_NO_CONTROL_API=true). It is on by default.")
+    private boolean noControlApi;
+
     private ServerConfig() {
     }
 
@@ -97,6 +115,9 @@ public final class ServerConfig {
             throw new ParameterException(spec.commandLine(),
                     "Invalid value for option '--db-pool-size': " + dbPoolSize + " is not 1 to 1000");
         }
+        if (inMemory && dbUrl != null && !dbUrl.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "--in-memory and --db-url exclude each other");
+        }
         if (host == null || host.isBlank()) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--host': empty");
         }
@@ -118,7 +139,22 @@ public final class ServerConfig {
         return Optional.ofNullable(credentials);
     }
 
+    public Optional<Path> seed() {
+        return Optional.ofNullable(seed);
+    }
+
+    public boolean controlApi() {
+        return !noControlApi;
+    }
+
+    public boolean inMemory() {
+        return inMemory;
+    }
+
     public DatabaseSettings database() {
+        if (inMemory) {
+            return DatabaseSettings.inMemoryH2().withPoolSize(dbPoolSize);
+        }
         if (dbUrl != null && !dbUrl.isBlank()) {
             return new DatabaseSettings(dbUrl, Optional.ofNullable(dbUser).orElse(""),
                     Optional.ofNullable(dbPassword).orElse(""), dbPoolSize);

@@ -20,6 +20,7 @@ import dev.modelarts.local.api.model.TmsTag;
 import dev.modelarts.local.db.DuplicateImageException;
 import dev.modelarts.local.db.GroupIndex;
 import dev.modelarts.local.db.ImageDao;
+import dev.modelarts.local.db.ImageDao.NewImage;
 import dev.modelarts.local.db.ImageGroupDao;
 import dev.modelarts.local.errors.ApiException;
 import dev.modelarts.local.errors.ErrorCode;
@@ -68,6 +69,22 @@ public final class ImageRegistry {
 
     /** Registers an image pushed to SWR as a DEDICATED, ACTIVE image of the project. */
     public ImageRow register(String projectId, ImageRegRequest request) {
+        NewImage registration = registration(projectId, request);
+        try {
+            return images.insert(registration.image(), registration.group());
+        } catch (DuplicateImageException e) {
+            throw new ApiException(ErrorCode.DUPLICATE_TAG, "Conflict tag " + e.tag() + " for image "
+                    + e.image() + ", tag cannot be duplicated.");
+        }
+    }
+
+    /**
+     * The image a registration makes, with the details of its group if the group is new: the
+     * request's values, RegisterImage's defaults, a new id.
+     *
+     * @throws ApiException when the request breaks a rule the spec's constraints do not state
+     */
+    public NewImage registration(String projectId, ImageRegRequest request) {
         SwrPath path = SwrPath.parse(request.getSwrPath()).orElseThrow(() ->
                 new ApiException(ErrorCode.FIELD_INVALID, "'swr_path' property value is incorrect:"
                         + " expected [registry[:port]/]namespace/name:tag."));
@@ -99,12 +116,7 @@ public final class ImageRegistry {
                 .updateAt(now)
                 .tags(registrationTags(request.getTags()))
                 .build();
-        try {
-            return images.insert(image, new GroupDetails(request.getDescription(), request.getReadMe(), null, null));
-        } catch (DuplicateImageException e) {
-            throw new ApiException(ErrorCode.DUPLICATE_TAG, "Conflict tag " + e.tag() + " for image "
-                    + e.image() + ", tag cannot be duplicated.");
-        }
+        return new NewImage(image, new GroupDetails(request.getDescription(), request.getReadMe(), null, null));
     }
 
     /** An image the project may see: BUILD_IN, or its own in any workspace. */

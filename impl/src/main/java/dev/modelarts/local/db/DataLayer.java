@@ -15,7 +15,7 @@ public record DataLayer(GroupIndex listing, ImageDao images, ImageGroupDao group
         GroupIndex listing = new GroupIndex(database.jdbi(), database.isExclusive(), revisions, rows);
         GroupCommit writes = new GroupCommit(database.jdbi(), revisions, rows, listing);
         return new DataLayer(listing,
-                new ImageDao(database.jdbi(), writes, listing),
+                new ImageDao(database.jdbi(), writes, listing, new ImageWrites()),
                 new ImageGroupDao(database.jdbi(), writes, rows),
                 writes);
     }

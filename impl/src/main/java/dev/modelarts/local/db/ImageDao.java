@@ -1,24 +1,21 @@
 package dev.modelarts.local.db;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
-import dev.modelarts.local.api.model.ImageType;
 import dev.modelarts.local.listing.GroupListing;
 import dev.modelarts.local.model.GroupDetails;
 import dev.modelarts.local.model.GroupFilter;
-import dev.modelarts.local.model.Ids;
 import dev.modelarts.local.model.ImageFilter;
 import dev.modelarts.local.model.ImageRow;
 import dev.modelarts.local.model.ImageSort;
@@ -34,11 +31,13 @@ public final class ImageDao {
     private final Jdbi jdbi;
     private final GroupCommit writes;
     private final GroupIndex listing;
+    private final ImageWrites rows;
 
-    ImageDao(Jdbi jdbi, GroupCommit writes, GroupIndex listing) {
+    ImageDao(Jdbi jdbi, GroupCommit writes, GroupIndex listing, ImageWrites rows) {
         this.jdbi = jdbi;
         this.writes = writes;
         this.listing = listing;
+        this.rows = rows;
     }
 
     /**
@@ -60,6 +59,14 @@ public final class ImageDao {
 
     /** An image to insert, with the details its group gets if it is new. */
     public record NewImage(ImageRow image, GroupDetails group) {
+    }
+
+    /** The image with this tag in a scope's group namespace/name. */
+    public Optional<ImageRow> findByTag(String scope, String namespace, String name, String tag) {
+        return jdbi.withHandle(h -> h.createQuery("select " + RowMappers.IMAGE_COLUMNS + " from images"
+                        + " where scope = :scope and namespace = :namespace and name = :name and tag = :tag")
+                .bind("scope", scope).bind("namespace", namespace).bind("name", name).bind("tag", tag)
+                .mapTo(ImageRow.class).findOne());
     }
 
     public Optional<ImageRow> find(String id) {
@@ -134,12 +141,63 @@ public final class ImageDao {
             int count = 0;
             for (NewImage image : images) {
                 if (!stored.contains(image.image().id())) {
-                    ImageRow inserted = insert(h, image.image(), image.group());
+                    ImageRow inserted = rows.insert(h, image.image(), image.group());
                     changed.add(inserted.scope(), inserted.groupId());
                     count++;
                 }
             }
             return count;
+        });
+    }
+
+    /** How many images a bulk insert stored, and how many it found there already. */
+    public record InsertCount(long inserted, long existing) {
+    }
+
+    /**
+     * Inserts {@code images} in one transaction, each into its group (created when new, with its
+     * details); an image whose scope, namespace, name and tag are stored already is counted and
+     * left alone. Either all are stored or, on a failure, none.
+     */
+    public InsertCount insertAll(List<NewImage> images) {
+        return writes.run("", (h, changed) -> {
+            long inserted = 0;
+            long existing = 0;
+            for (NewImage entry : images) {
+                ImageRow image = entry.image();
+                boolean stored = h.createQuery("select count(*) from images where scope = :scope"
+                                + " and namespace = :namespace and name = :name and tag = :tag")
+                        .bind("scope", image.scope()).bind("namespace", image.namespace())
+                        .bind("name", image.name()).bind("tag", image.tag())
+                        .mapTo(Long.class).one() > 0;
+                if (stored) {
+                    existing++;
+                } else {
+                    ImageRow row = rows.insert(h, image, entry.group());
+                    changed.add(row.scope(), row.groupId());
+                    inserted++;
+                }
+            }
+            return new InsertCount(inserted, existing);
+        });
+    }
+
+    /** How many DEDICATED images and groups a reset deleted. */
+    public record DeleteCount(long images, long groups) {
+    }
+
+    /**
+     * Deletes every DEDICATED image and group, in one transaction; the BUILD_IN catalog stays.
+     * Every changed scope's revision is raised, so other instances reload their listings.
+     */
+    public DeleteCount deleteAllDedicated() {
+        return writes.run("", (h, changed) -> {
+            List<Map.Entry<String, String>> groups = h.createQuery("select scope, id from image_groups where scope <> ''")
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).list();
+            int images = h.createUpdate("delete from images where scope <> ''").execute();
+            h.createUpdate("delete from image_groups where scope <> ''").execute();
+            groups.forEach(g -> changed.add(g.getKey(), g.getValue()));
+            return new DeleteCount(images, groups.size());
         });
     }
 
@@ -152,7 +210,7 @@ public final class ImageDao {
     public ImageRow insert(ImageRow image, GroupDetails details) {
         // registrations into one group have one key: a batch locks groups in key order
         return writes.run(image.scope() + "\n" + image.namespace() + "\n" + image.name(), (h, changed) -> {
-            ImageRow stored = insert(h, image, details);
+            ImageRow stored = rows.insert(h, image, details);
             changed.add(stored.scope(), stored.groupId());
             return stored;
         });
@@ -170,7 +228,7 @@ public final class ImageDao {
             if (groupId.isEmpty()) {
                 return Optional.<ImageRow>empty();
             }
-            lockGroup(h, groupId.get());
+            rows.lockGroup(h, groupId.get());
             // read again under the group's lock: a concurrent delete may have won
             Optional<ImageRow> image = h.createQuery("select " + RowMappers.IMAGE_COLUMNS
                             + " from images where id = :id")
@@ -179,112 +237,11 @@ public final class ImageDao {
                 return image;
             }
             h.createUpdate("delete from images where id = :id").bind("id", id).execute();
-            refreshAggregates(h, groupId.get(), changedAt);
+            rows.refreshAggregates(h, groupId.get(), changedAt);
             h.createUpdate("delete from image_groups where id = :id and version_count = 0")
                     .bind("id", groupId.get()).execute();
             changed.add(image.get().scope(), groupId.get());
             return image;
         });
-    }
-
-    private static ImageRow insert(Handle h, ImageRow image, GroupDetails details) {
-        String groupId = addVersionToGroup(h, image, details);
-        ImageRow stored = image.withGroupId(groupId);
-        try {
-            insertImageRow(h, stored);
-        } catch (UnableToExecuteStatementException e) {
-            if (isUniqueViolation(e)) {
-                throw new DuplicateImageException(image.tag(), image.namespace() + "/" + image.name(), e);
-            }
-            throw e;
-        }
-        return stored;
-    }
-
-    /** SQLState 23505 is a unique violation on H2 and PostgreSQL alike. */
-    private static boolean isUniqueViolation(UnableToExecuteStatementException e) {
-        return e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState());
-    }
-
-    private static void insertImageRow(Handle h, ImageRow stored) {
-        h.createUpdate(RowMappers.INSERT_IMAGE).bindMap(RowMappers.imageValues(stored)).execute();
-    }
-
-    /**
-     * Counts one more version into the image's group, creating the group when it is new, and
-     * returns the group's id. The update locks the group's row until the transaction ends, so
-     * writers to one group queue up; the aggregates follow without reading the group's images.
-     * (An UPDATE rather than SELECT ... FOR UPDATE: H2 parses a FOR UPDATE query anew each time.)
-     */
-    private static String addVersionToGroup(Handle h, ImageRow image, GroupDetails details) {
-        if (addVersion(h, image) == 0) {
-            // A concurrent writer may create the same group first: then this insert does nothing
-            // and the update below counts into that writer's row.
-            h.createUpdate("insert into image_groups (id, scope, type, project_id, workspace_id, namespace,"
-                            + " name, description, read_me, icon_name, swr_instance_id, swr_instance_name,"
-                            + " version_count, create_at, update_at)"
-                            + " values (:id, :scope, :type, :projectId, :workspaceId, :namespace, :name,"
-                            + " :description, :readMe, :iconName, :swrInstanceId, :swrInstanceName,"
-                            + " 0, :createAt, :updateAt)"
-                            + " on conflict do nothing")
-                    .bind("id", image.type() == ImageType.BUILD_IN
-                            ? builtInGroupId(image.namespace(), image.name())
-                            : Ids.next())
-                    .bind("scope", image.scope())
-                    .bind("type", image.type())
-                    .bind("projectId", image.projectId())
-                    .bind("workspaceId", image.workspaceId())
-                    .bind("namespace", image.namespace())
-                    .bind("name", image.name())
-                    .bind("description", details.description())
-                    .bind("readMe", details.readMe())
-                    .bind("iconName", details.iconName())
-                    .bind("swrInstanceId", image.swrInstanceId())
-                    .bind("swrInstanceName", details.swrInstanceName())
-                    .bind("createAt", image.createAt())
-                    .bind("updateAt", image.updateAt())
-                    .execute();
-            if (addVersion(h, image) == 0) {
-                throw new IllegalStateException(
-                        "image group " + image.namespace() + "/" + image.name() + " vanished while being created");
-            }
-        }
-        return h.createQuery("select id from image_groups"
-                        + " where scope = :scope and namespace = :namespace and name = :name")
-                .bind("scope", image.scope())
-                .bind("namespace", image.namespace())
-                .bind("name", image.name())
-                .mapTo(String.class)
-                .one();
-    }
-
-    private static int addVersion(Handle h, ImageRow image) {
-        return h.createUpdate("update image_groups set version_count = version_count + 1,"
-                        + " create_at = least(create_at, :createAt), update_at = greatest(update_at, :updateAt)"
-                        + " where scope = :scope and namespace = :namespace and name = :name")
-                .bind("scope", image.scope())
-                .bind("namespace", image.namespace())
-                .bind("name", image.name())
-                .bind("createAt", image.createAt())
-                .bind("updateAt", image.updateAt())
-                .execute();
-    }
-
-    private static void lockGroup(Handle h, String groupId) {
-        h.createQuery("select id from image_groups where id = :id for update")
-                .bind("id", groupId).mapTo(String.class).findOne();
-    }
-
-    /** Recomputes a group's aggregates from its images; {@code changedAt} is the change's time. */
-    private static void refreshAggregates(Handle h, String groupId, long changedAt) {
-        h.createUpdate("update image_groups set"
-                        + " version_count = (select count(*) from images i where i.group_id = :id),"
-                        + " create_at = coalesce((select min(i.create_at) from images i where i.group_id = :id),"
-                        + " create_at),"
-                        + " update_at = greatest(update_at, :changedAt)"
-                        + " where id = :id")
-                .bind("id", groupId)
-                .bind("changedAt", changedAt)
-                .execute();
     }
 }

@@ -68,13 +68,14 @@ public final class ConstraintViolationMapper implements ExceptionMapper<Constrai
             if (node.getKind() == ElementKind.PARAMETER) {
                 parameter = node.getName(); // as WireParameterNames named it
             } else if (node.getKind() == ElementKind.PROPERTY) {
+                // a node in a list carries its element's index: images[1].swr_path
+                if (node.isInIterable() && node.getIndex() != null) {
+                    property.append('[').append(node.getIndex()).append(']');
+                }
                 if (property.length() > 0) {
                     property.append('.');
                 }
                 property.append(snakeCase(node.getName()));
-                if (node.getIndex() != null) {
-                    property.append('[').append(node.getIndex()).append(']');
-                }
             } else if (node.getKind() == ElementKind.CONTAINER_ELEMENT && node.getIndex() != null) {
                 property.append('[').append(node.getIndex()).append(']');
             }

@@ -10,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import dev.modelarts.local.api.model.JournalEntry;
+
 import dev.modelarts.local.requestid.RequestId;
 
 /**
@@ -20,6 +22,15 @@ import dev.modelarts.local.requestid.RequestId;
 public final class AccessLog implements ApplicationEventListener {
 
     private static final Logger LOG = LoggerFactory.getLogger("access");
+    /** The journal's own path: reading the journal is not recorded in it. */
+    private static final String JOURNAL_PATH = "_modelarts/requests";
+
+    private final RecentRequests journal;
+
+    /** @param journal where every answered request is also recorded; null for none */
+    public AccessLog(RecentRequests journal) {
+        this.journal = journal;
+    }
 
     @Override
     public void onEvent(ApplicationEvent event) {
@@ -30,24 +41,50 @@ public final class AccessLog implements ApplicationEventListener {
     public RequestEventListener onRequest(RequestEvent start) {
         long startNanos = System.nanoTime();
         return event -> {
+            if (event.getType() == RequestEvent.Type.RESP_FILTERS_FINISHED) {
+                // before the answer is written, so a client that has it finds it in the journal
+                record(event, System.nanoTime() - startNanos);
+                return;
+            }
             if (event.getType() != RequestEvent.Type.FINISHED) {
                 return;
             }
             try {
                 if (LOG.isInfoEnabled()) {
                     ContainerRequest request = event.getContainerRequest();
-                    ContainerResponse response = event.getContainerResponse();
-                    int status = response == null ? 500 : response.getStatus();
                     String query = request.getRequestUri().getRawQuery();
-                    String path = "/" + request.getPath(false) + (query == null ? "" : "?" + query);
-                    // tenths of a millisecond, without String.format's cost on every request
-                    long tenths = (System.nanoTime() - startNanos + 50_000) / 100_000;
+                    // tenths of a millisecond, without String.format's cost on every request;
                     // the request id is in the MDC, which the log pattern prints
-                    LOG.info("{} {} {} {}.{} ms", request.getMethod(), path, status, tenths / 10, tenths % 10);
+                    long tenths = (System.nanoTime() - startNanos + 50_000) / 100_000;
+                    LOG.info("{} /{}{} {} {}.{} ms", request.getMethod(), request.getPath(false),
+                            query == null ? "" : "?" + query, status(event), tenths / 10, tenths % 10);
                 }
             } finally {
                 MDC.remove(RequestId.MDC_KEY);
             }
         };
+    }
+
+    private static int status(RequestEvent event) {
+        ContainerResponse response = event.getContainerResponse();
+        return response == null ? 500 : response.getStatus();
+    }
+
+    private void record(RequestEvent event, long nanos) {
+        ContainerRequest request = event.getContainerRequest();
+        if (journal == null || JOURNAL_PATH.equals(request.getPath(false))) {
+            return;
+        }
+        Object principal = request.getProperty(RequestId.PRINCIPAL_ATTRIBUTE);
+        journal.record(JournalEntry.builder()
+                .time(System.currentTimeMillis())
+                .method(request.getMethod())
+                .path("/" + request.getPath(false))
+                .query(request.getRequestUri().getRawQuery())
+                .status(status(event))
+                .requestId(RequestIds.of(request))
+                .principal(principal == null ? null : principal.toString())
+                .durationMs(Math.round(nanos / 100_000.0) / 10.0)
+                .build());
     }
 }

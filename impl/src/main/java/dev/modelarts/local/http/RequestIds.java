@@ -33,4 +33,10 @@ public final class RequestIds implements ContainerRequestFilter, ContainerRespon
         Object id = request.getProperty(RequestId.ATTRIBUTE);
         response.getHeaders().putSingle(RequestId.HEADER, id != null ? id : RequestId.newId());
     }
+
+    /** The id of a request, once the filter has seen it. */
+    static String of(ContainerRequestContext request) {
+        Object id = request.getProperty(RequestId.ATTRIBUTE);
+        return id == null ? "-" : id.toString();
+    }
 }

@@ -68,8 +68,15 @@ public final class ModelArtsServerExtension implements BeforeAllCallback, AfterA
         private String password;
         private Path dataDir;
         private final List<Object> providers = new ArrayList<>();
+        private final List<String> options = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /** Command-line options as the launcher takes them, such as {@code --seed FILE} or {@code --no-control-api}. */
+        public Builder options(String... more) {
+            this.options.addAll(List.of(more));
+            return this;
         }
 
         /** The credentials, as the YAML of a {@code --credentials} file. */
@@ -147,10 +154,19 @@ public final class ModelArtsServerExtension implements BeforeAllCallback, AfterA
                 args.addAll(List.of("--db-url", settings.jdbcUrl, "--db-user", settings.user,
                         "--db-password", settings.password == null ? "" : settings.password));
             }
+            args.addAll(settings.options);
             server = RunningServer.start(ServerConfig.parse(args.toArray(String[]::new)), settings.providers);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Forgets every DEDICATED image and group (the built-in catalog stays), as
+     * {@code POST /_modelarts/reset} does: call it from {@code @BeforeEach} to isolate tests.
+     */
+    public void reset() {
+        running().data().images().deleteAllDedicated();
     }
 
     /** Stops the server and deletes its temporary data directory. */

@@ -18,6 +18,9 @@ public final class RequestId {
     /** The request attribute (Grizzly) and property (Jersey: the same store) that carries it. */
     public static final String ATTRIBUTE = RequestId.class.getName();
 
+    /** The request attribute that holds who made the request, masked, once authenticated. */
+    public static final String PRINCIPAL_ATTRIBUTE = "dev.modelarts.local.principal";
+
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
     private RequestId() {

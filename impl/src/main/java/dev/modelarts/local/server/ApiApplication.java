@@ -1,6 +1,7 @@
 package dev.modelarts.local.server;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 import org.glassfish.jersey.jackson.JacksonFeature;
@@ -12,6 +13,8 @@ import dev.modelarts.local.auth.AuthFilter;
 import dev.modelarts.local.auth.Credentials;
 import dev.modelarts.local.auth.IamActions;
 import dev.modelarts.local.core.ImageRegistry;
+import dev.modelarts.local.core.TestControl;
+import dev.modelarts.local.core.TestControl.ReaderToken;
 import dev.modelarts.local.db.DataLayer;
 import dev.modelarts.local.errors.ApiExceptionMapper;
 import dev.modelarts.local.errors.ConstraintViolationMapper;
@@ -27,12 +30,14 @@ import dev.modelarts.local.http.HeaderSyntax;
 import dev.modelarts.local.http.JsonBodyCheck;
 import dev.modelarts.local.http.JsonMapperProvider;
 import dev.modelarts.local.http.OptionsNotAllowed;
+import dev.modelarts.local.http.RecentRequests;
 import dev.modelarts.local.http.RequestIds;
 import dev.modelarts.local.http.StrictBooleanParamConverter;
 import dev.modelarts.local.http.StrictIntegerParamConverter;
 import dev.modelarts.local.resources.HealthResource;
 import dev.modelarts.local.resources.ImageGroupsResource;
 import dev.modelarts.local.resources.ImagesResource;
+import dev.modelarts.local.resources.TestControlResource;
 
 /**
  * The one place where the application is put together: data access, resources, filters and
@@ -45,8 +50,9 @@ public final class ApiApplication {
     }
 
     public static ResourceConfig create(DataLayer data, BooleanSupplier databaseReachable, Credentials credentials,
-            Clock clock) {
+            Clock clock, boolean controlApi) {
         ImageRegistry registry = new ImageRegistry(data.images(), data.groups(), data.listing(), clock);
+        RecentRequests journal = new RecentRequests(RecentRequests.DEFAULT_CAPACITY);
 
         ResourceConfig config = new ResourceConfig();
         config.setApplicationName("modelarts-image-server");
@@ -72,7 +78,7 @@ public final class ApiApplication {
         config.register(BodySizeLimit.class);
         config.register(OptionsNotAllowed.class);
         config.register(new AuthFilter(credentials, IamActions.fromSpec(), clock));
-        config.register(AccessLog.class);
+        config.register(new AccessLog(controlApi ? journal : null));
 
         // errors, all in the ModelArts shape
         config.register(ApiExceptionMapper.class);
@@ -87,6 +93,12 @@ public final class ApiApplication {
         config.register(new ImageGroupsResource(registry));
         config.register(new ImagesResource(registry));
         config.register(new HealthResource(databaseReachable));
+        if (controlApi) {
+            Optional<ReaderToken> reader = credentials.readOnlyToken()
+                    .map(token -> new ReaderToken(token.getKey(), token.getValue()));
+            TestControl control = new TestControl(registry, data.images(), data.groups(), data.listing(), reader);
+            config.register(new TestControlResource(control, journal));
+        }
         return config;
     }
 }

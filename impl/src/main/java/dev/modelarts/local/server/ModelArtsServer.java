@@ -46,7 +46,7 @@ public final class ModelArtsServer {
         RunningServer server;
         try {
             server = RunningServer.start(config);
-        } catch (Credentials.InvalidCredentialsFile | UncheckedIOException e) {
+        } catch (Credentials.InvalidCredentialsFile | SeedFile.InvalidSeedFile | UncheckedIOException e) {
             // the operator's to fix: the message says what and where
             LOG.error("Cannot start: {}", e.getMessage());
             System.exit(1);

@@ -7,7 +7,9 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -22,13 +24,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
+import dev.modelarts.local.api.model.SeedDocument;
 import dev.modelarts.local.auth.Credentials;
 import dev.modelarts.local.catalog.BuiltInCatalog;
 import dev.modelarts.local.config.DatabaseSettings;
 import dev.modelarts.local.config.ServerConfig;
+import dev.modelarts.local.core.ImageRegistry;
+import dev.modelarts.local.core.TestControl;
 import dev.modelarts.local.db.DataLayer;
 import dev.modelarts.local.db.Database;
+import dev.modelarts.local.db.ImageDao;
 import dev.modelarts.local.edge.Edge;
+import dev.modelarts.local.errors.ApiException;
 
 /**
  * A started server: database open and migrated, built-in catalog installed, HTTP listening.
@@ -73,7 +80,7 @@ public final class RunningServer implements AutoCloseable {
         }
         Credentials credentials = credentials(config);
         DatabaseSettings settings = config.database();
-        if (settings.isH2()) {
+        if (settings.isH2() && !settings.isInMemory()) {
             createDirectories(config);
         }
         Database database = Database.connect(settings);
@@ -85,11 +92,12 @@ public final class RunningServer implements AutoCloseable {
             int added = catalog.installInto(data.images());
             LOG.info("Built-in catalog: {} groups, {} images ({} new)",
                     catalog.groupCount(), catalog.entries().size(), added);
+            config.seed().ifPresent(file -> seed(file, data));
         }, runnable -> new Thread(runnable, "modelarts-startup").start());
         try {
             URI requested = URI.create("http://" + hostForUri(config.host()) + ":" + config.port() + "/");
             ResourceConfig application = ApiApplication.create(data, database::isReachable, credentials,
-                    Clock.systemUTC());
+                    Clock.systemUTC(), config.controlApi());
             extraProviders.forEach(application::register);
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(requested, application, false);
             Edge.install(http);
@@ -117,6 +125,19 @@ public final class RunningServer implements AutoCloseable {
             data.close();
             database.close();
             throw e;
+        }
+    }
+
+    /** Registers the seed file's images (idempotent), all or none. */
+    private static void seed(Path file, DataLayer data) {
+        SeedDocument document = SeedFile.read(file);
+        TestControl control = new TestControl(new ImageRegistry(data.images(), data.groups(), data.listing(),
+                Clock.systemUTC()), data.images(), data.groups(), data.listing(), Optional.empty());
+        try {
+            ImageDao.InsertCount count = control.seed(document.getImages());
+            LOG.info("Seed {}: {} images registered, {} there already", file, count.inserted(), count.existing());
+        } catch (ApiException e) {
+            throw new SeedFile.InvalidSeedFile("Invalid seed file " + file + ": " + e.getMessage());
         }
     }
 

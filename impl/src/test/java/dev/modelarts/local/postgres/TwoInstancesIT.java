@@ -58,6 +58,17 @@ class TwoInstancesIT {
     }
 
     @Test
+    void aResetThroughOneIsSeenByTheOther() {
+        String project = "reset-view";
+        assertThat(a.client().json("POST", "/v1/" + project + "/images", register(project, "v1")).status()).isEqualTo(200);
+        assertThat(a.client().get("/v1/" + project + "/images/group?type=DEDICATED").json().get("total").asLong()).isEqualTo(1);
+        Reply reset = ApiClient.withToken(b.baseUri(), TestServer.ADMIN_TOKEN).json("POST", "/_modelarts/reset", "");
+        assertThat(reset.status()).isEqualTo(200);
+        assertThat(a.client().get("/v1/" + project + "/images/group?type=DEDICATED").json().get("total").asLong()).isZero();
+        assertThat(a.client().get("/v1/" + project + "/images?type=DEDICATED").json().get("total").asLong()).isZero();
+    }
+
+    @Test
     void whatOneRegistersTheOtherListsAndADeleteOnOneIsSeenByTheOther() {
         String project = "shared-view";
         Reply registered = a.client().json("POST", "/v1/" + project + "/images", register(project, "v1"));

@@ -255,6 +255,37 @@ class PackagedServerIT {
     }
 
     @Test
+    void inMemoryWithASeedFileStartsSeededAndWritesNothingToDisk() throws Exception {
+        Path seed = Files.writeString(dir.resolve("seed.yaml"), """
+                images:
+                  - project_id: dev-project
+                    swr_path: swr.cn-north-4.myhuaweicloud.com/team/seeded:v1
+                    description: from the seed file
+                """);
+        Path unused = dir.resolve("never-created");
+        Server server = start(command("--port", "0", "--in-memory", "--seed", seed.toString(),
+                "--data-dir", unused.toString()));
+        Reply seeded = server.api().get("/v1/dev-project/images/group?name=seeded&name_fuzzy_match=false");
+        assertThat(seeded.json().get("total").asLong()).isEqualTo(1);
+        assertThat(server.api().get("/v1/dev-project/images/group?type=BUILD_IN").json().get("total").asLong())
+                .isEqualTo(BUILT_IN_GROUPS);
+        stop(server);
+        assertThat(unused).doesNotExist();
+    }
+
+    @Test
+    void aBadSeedFileStopsTheServerNamingTheEntry() throws Exception {
+        Path seed = Files.writeString(dir.resolve("seed.json"),
+                "{\"images\": [{\"project_id\": \"p\", \"swr_path\": \"swr.example.com/team/ok:v1\"},"
+                        + " {\"project_id\": \"p\", \"swr_path\": \"no tag\"}]}");
+        Process bad = command("--port", "0", "--in-memory", "--seed", seed.toString()).start();
+        String text = new String(bad.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(bad.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(bad.exitValue()).isEqualTo(1);
+        assertThat(text).contains("Invalid seed file " + seed).contains("images[1].swr_path");
+    }
+
+    @Test
     void aCredentialsFileReplacesTheDevelopmentCredential() throws Exception {
         Path credentials = Files.writeString(dir.resolve("credentials.yaml"),
                 "tokens:\n  - token: ops-token\n    projects: [ops]\n    actions: [\"modelarts:image:*\"]\n");

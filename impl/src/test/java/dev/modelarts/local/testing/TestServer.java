@@ -33,6 +33,8 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Au
     public static final String SK_A = "project-a-secret";
     /** Bound to project {@value #PROJECT_A}, may only read. */
     public static final String READER_TOKEN = "reader-token";
+    /** Any project, every action: the test-control API's too. */
+    public static final String ADMIN_TOKEN = "admin-token";
     public static final String PROJECT_A = "project-a";
 
     public static final String CREDENTIALS = """
@@ -46,6 +48,9 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Au
               - token: %s
                 projects: [%s]
                 actions: ["modelarts:image:list", "modelarts:image:listGroup", "modelarts:image:get"]
+              - token: %s
+                projects: ["*"]
+                actions: ["*"]
             access_keys:
               - ak: %s
                 sk: %s
@@ -55,20 +60,27 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Au
                 sk: %s
                 projects: [%s]
                 actions: ["modelarts:image:*"]
-            """.formatted(TOKEN, TOKEN_A, PROJECT_A, READER_TOKEN, PROJECT_A, AK, SK, AK_A, SK_A, PROJECT_A);
+            """.formatted(TOKEN, TOKEN_A, PROJECT_A, READER_TOKEN, PROJECT_A, ADMIN_TOKEN, AK, SK, AK_A, SK_A, PROJECT_A);
 
     private final Supplier<DatabaseSettings> database;
+    private final String[] options;
     private ModelArtsServerExtension server;
     private ResponseSpecCheck check;
     private ApiClient client;
 
-    private TestServer(Supplier<DatabaseSettings> database) {
+    private TestServer(Supplier<DatabaseSettings> database, String... options) {
         this.database = database;
+        this.options = options;
     }
 
     /** A server over a fresh database of the run's kind: a temporary H2 file, or PostgreSQL. */
     public static TestServer create() {
         return new TestServer(TestDatabase::freshOrEmbedded);
+    }
+
+    /** A server over a fresh database, started with these command-line options. */
+    public static TestServer withOptions(String... options) {
+        return new TestServer(TestDatabase::freshOrEmbedded, options);
     }
 
     /** A server over the database {@code database} names when the server starts (others may share it). */
@@ -100,7 +112,8 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Au
         check = new ResponseSpecCheck();
         ModelArtsServerExtension.Builder builder = ModelArtsServerExtension.builder()
                 .credentials(CREDENTIALS)
-                .provider(check);
+                .provider(check)
+                .options(options);
         DatabaseSettings settings = database.get();
         if (settings != null) {
             builder.database(settings.jdbcUrl(), settings.user(), settings.password());

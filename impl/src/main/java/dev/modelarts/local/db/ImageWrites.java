@@ -1,0 +1,120 @@
+package dev.modelarts.local.db;
+
+import java.sql.SQLException;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+import dev.modelarts.local.api.model.ImageType;
+import dev.modelarts.local.model.GroupDetails;
+import dev.modelarts.local.model.Ids;
+import dev.modelarts.local.model.ImageRow;
+
+/**
+ * Writes of image rows inside a caller's transaction, each keeping its group's aggregates
+ * (version_count, create_at, update_at) equal to what its images say. Every write locks the
+ * group row first, so writers to one group queue up and each sees the others' images.
+ */
+final class ImageWrites {
+
+    ImageRow insert(Handle h, ImageRow image, GroupDetails details) {
+        String groupId = addVersionToGroup(h, image, details);
+        ImageRow stored = image.withGroupId(groupId);
+        try {
+            insertImageRow(h, stored);
+        } catch (UnableToExecuteStatementException e) {
+            if (isUniqueViolation(e)) {
+                throw new DuplicateImageException(image.tag(), image.namespace() + "/" + image.name(), e);
+            }
+            throw e;
+        }
+        return stored;
+    }
+
+    /** SQLState 23505 is a unique violation on H2 and PostgreSQL alike. */
+    private static boolean isUniqueViolation(UnableToExecuteStatementException e) {
+        return e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState());
+    }
+
+    private static void insertImageRow(Handle h, ImageRow stored) {
+        h.createUpdate(RowMappers.INSERT_IMAGE).bindMap(RowMappers.imageValues(stored)).execute();
+    }
+
+    /**
+     * Counts one more version into the image's group, creating the group when it is new, and
+     * returns the group's id. The update locks the group's row until the transaction ends, so
+     * writers to one group queue up; the aggregates follow without reading the group's images.
+     * (An UPDATE rather than SELECT ... FOR UPDATE: H2 parses a FOR UPDATE query anew each time.)
+     */
+    private static String addVersionToGroup(Handle h, ImageRow image, GroupDetails details) {
+        if (addVersion(h, image) == 0) {
+            // A concurrent writer may create the same group first: then this insert does nothing
+            // and the update below counts into that writer's row.
+            h.createUpdate("insert into image_groups (id, scope, type, project_id, workspace_id, namespace,"
+                            + " name, description, read_me, icon_name, swr_instance_id, swr_instance_name,"
+                            + " version_count, create_at, update_at)"
+                            + " values (:id, :scope, :type, :projectId, :workspaceId, :namespace, :name,"
+                            + " :description, :readMe, :iconName, :swrInstanceId, :swrInstanceName,"
+                            + " 0, :createAt, :updateAt)"
+                            + " on conflict do nothing")
+                    .bind("id", image.type() == ImageType.BUILD_IN
+                            ? ImageDao.builtInGroupId(image.namespace(), image.name())
+                            : Ids.next())
+                    .bind("scope", image.scope())
+                    .bind("type", image.type())
+                    .bind("projectId", image.projectId())
+                    .bind("workspaceId", image.workspaceId())
+                    .bind("namespace", image.namespace())
+                    .bind("name", image.name())
+                    .bind("description", details.description())
+                    .bind("readMe", details.readMe())
+                    .bind("iconName", details.iconName())
+                    .bind("swrInstanceId", image.swrInstanceId())
+                    .bind("swrInstanceName", details.swrInstanceName())
+                    .bind("createAt", image.createAt())
+                    .bind("updateAt", image.updateAt())
+                    .execute();
+            if (addVersion(h, image) == 0) {
+                throw new IllegalStateException(
+                        "image group " + image.namespace() + "/" + image.name() + " vanished while being created");
+            }
+        }
+        return h.createQuery("select id from image_groups"
+                        + " where scope = :scope and namespace = :namespace and name = :name")
+                .bind("scope", image.scope())
+                .bind("namespace", image.namespace())
+                .bind("name", image.name())
+                .mapTo(String.class)
+                .one();
+    }
+
+    private static int addVersion(Handle h, ImageRow image) {
+        return h.createUpdate("update image_groups set version_count = version_count + 1,"
+                        + " create_at = least(create_at, :createAt), update_at = greatest(update_at, :updateAt)"
+                        + " where scope = :scope and namespace = :namespace and name = :name")
+                .bind("scope", image.scope())
+                .bind("namespace", image.namespace())
+                .bind("name", image.name())
+                .bind("createAt", image.createAt())
+                .bind("updateAt", image.updateAt())
+                .execute();
+    }
+
+    void lockGroup(Handle h, String groupId) {
+        h.createQuery("select id from image_groups where id = :id for update")
+                .bind("id", groupId).mapTo(String.class).findOne();
+    }
+
+    /** Recomputes a group's aggregates from its images; {@code changedAt} is the change's time. */
+    void refreshAggregates(Handle h, String groupId, long changedAt) {
+        h.createUpdate("update image_groups set"
+                        + " version_count = (select count(*) from images i where i.group_id = :id),"
+                        + " create_at = coalesce((select min(i.create_at) from images i where i.group_id = :id),"
+                        + " create_at),"
+                        + " update_at = greatest(update_at, :changedAt)"
+                        + " where id = :id")
+                .bind("id", groupId)
+                .bind("changedAt", changedAt)
+                .execute();
+    }
+}
