@@ -40,8 +40,8 @@ class ContractBreakIT {
 
     @BeforeAll
     void answerAPactsRequest() {
-        new ProviderStates(server).imageGroupExists(Map.of("project_id", "dev-project", "namespace", "team",
-                "name", "resnet50_serving", "versions", 3));
+        ProviderVerification.state(server, "an image group exists", Map.of("project_id", "dev-project",
+                "namespace", "team", "name", "resnet50_serving", "versions", 3));
         Pact pact = DefaultPactReader.INSTANCE.loadPact(new File("pacts/training-pipeline-modelarts-image-server.json"));
         Interaction interaction = pact.getInteractions().stream()
                 .filter(i -> i.getDescription().contains("exact name")).findFirst().orElseThrow();

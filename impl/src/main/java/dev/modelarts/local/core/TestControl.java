@@ -34,6 +34,14 @@ public final class TestControl {
     public record ReaderToken(String token, String projectId) {
     }
 
+    /** What a reset deleted. */
+    public record ResetCount(long images, long groups) {
+    }
+
+    /** What a seed registered, and what it found registered already. */
+    public record SeedCount(long registered, long existing) {
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ImageRegistry registry;
@@ -52,15 +60,16 @@ public final class TestControl {
     }
 
     /** Every DEDICATED image and group gone, in one transaction; the built-in catalog stays. */
-    public DeleteCount reset() {
-        return images.deleteAllDedicated();
+    public ResetCount reset() {
+        DeleteCount deleted = images.deleteAllDedicated();
+        return new ResetCount(deleted.images(), deleted.groups());
     }
 
     /**
      * Registers every entry in one transaction, or none: an entry that breaks a rule is a 400
      * naming it ({@code images[N]}); one registered already is counted as existing.
      */
-    public InsertCount seed(List<SeedImage> entries) {
+    public SeedCount seed(List<SeedImage> entries) {
         List<NewImage> registrations = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             SeedImage entry = entries.get(i);
@@ -70,7 +79,8 @@ public final class TestControl {
                 throw new ApiException(e.code(), "images[" + i + "]: " + e.getMessage());
             }
         }
-        return images.insertAll(registrations);
+        InsertCount count = images.insertAll(registrations);
+        return new SeedCount(count.inserted(), count.existing());
     }
 
     /** A seed entry as the RegisterImage body it is, less its project. */
@@ -86,8 +96,8 @@ public final class TestControl {
      * @throws ApiException 400 for a state this server does not know
      */
     public Map<String, Object> providerState(String state, Map<String, Object> params, boolean setup) {
-        if (!setup) {
-            return Map.of();
+        if (!setup || state == null || state.isBlank()) {
+            return Map.of(); // teardown, or an interaction with no state: nothing to do
         }
         return switch (state) {
             case "the built-in catalog is loaded" -> Map.of(); // installed at start, never removed

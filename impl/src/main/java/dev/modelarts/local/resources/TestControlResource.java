@@ -25,14 +25,14 @@ public final class TestControlResource implements TestControlApi {
 
     @Override
     public ResetResult resetState() {
-        var deleted = control.reset();
+        TestControl.ResetCount deleted = control.reset();
         return new ResetResult(deleted.images(), deleted.groups());
     }
 
     @Override
     public SeedResult seedImages(SeedDocument document) {
-        var count = control.seed(document.getImages());
-        return new SeedResult(count.inserted(), count.existing());
+        TestControl.SeedCount count = control.seed(document.getImages());
+        return new SeedResult(count.registered(), count.existing());
     }
 
     @Override

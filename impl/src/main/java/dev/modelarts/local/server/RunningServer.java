@@ -33,7 +33,6 @@ import dev.modelarts.local.core.ImageRegistry;
 import dev.modelarts.local.core.TestControl;
 import dev.modelarts.local.db.DataLayer;
 import dev.modelarts.local.db.Database;
-import dev.modelarts.local.db.ImageDao;
 import dev.modelarts.local.edge.Edge;
 import dev.modelarts.local.errors.ApiException;
 
@@ -134,8 +133,8 @@ public final class RunningServer implements AutoCloseable {
         TestControl control = new TestControl(new ImageRegistry(data.images(), data.groups(), data.listing(),
                 Clock.systemUTC()), data.images(), data.groups(), data.listing(), Optional.empty());
         try {
-            ImageDao.InsertCount count = control.seed(document.getImages());
-            LOG.info("Seed {}: {} images registered, {} there already", file, count.inserted(), count.existing());
+            TestControl.SeedCount count = control.seed(document.getImages());
+            LOG.info("Seed {}: {} images registered, {} there already", file, count.registered(), count.existing());
         } catch (ApiException e) {
             throw new SeedFile.InvalidSeedFile("Invalid seed file " + file + ": " + e.getMessage());
         }

@@ -50,12 +50,19 @@ final class Attacks {
         String path = op.path().replace("{project_id}", PROJECT)
                 .replace("{image_id}", imageId)
                 .replace("{id}", op.path().contains("/group/") ? groupId : imageId);
-        List<String> headers = List.of("Host: 127.0.0.1", "X-Auth-Token: " + TestServer.TOKEN);
+        // the test-control API (/_modelarts/) takes the admin credential; every other operation the plain one
+        String token = op.path().startsWith("/_modelarts/") ? TestServer.ADMIN_TOKEN : TestServer.TOKEN;
+        List<String> headers = List.of("Host: 127.0.0.1", "X-Auth-Token: " + token);
         HostileRequest request = new HostileRequest(category, op.method(), path, null, headers, null);
         return switch (op.id()) {
             case "registerImage" -> request.withBody(json("{\"swr_path\":\"swr.example.com/" + PROJECT + "/app:t" + n + "\"}"), "application/json");
             case "updateImageGroup" -> request.withBody(json("{\"read_me\":\"read me " + n + "\"}"), "application/json");
             case "deleteImage", "deleteImageGroup" -> request.withBody(json("{\"is_force\":false}"), "application/json");
+            case "seedImages" -> request.withBody(json("{\"images\":[{\"project_id\":\"" + PROJECT
+                    + "\",\"swr_path\":\"swr.example.com/" + PROJECT + "/app:s" + n + "\"}]}"), "application/json");
+            case "changeProviderState" -> request.withBody(json("{\"state\":\"an image is registered\",\"params\":"
+                    + "{\"project_id\":\"" + PROJECT + "\",\"namespace\":\"" + PROJECT + "\",\"tag\":\"s" + n + "\"}}"),
+                    "application/json");
             default -> request;
         };
     }
@@ -120,6 +127,9 @@ final class Attacks {
 
     private static Optional<HostileRequest> paramValue(Operation op, HostileRequest base, String text, int pick) {
         List<Param> params = op.params();
+        if (params.isEmpty()) {
+            return Optional.empty();
+        }
         Param param = params.get(pick % params.size());
         Optional<String> invalid = invalidValue(param.schema(), text, pick);
         if (invalid.isEmpty() || !param.in().equals("query") && invalid.get().matches("\\.{1,2}")) {

@@ -238,7 +238,8 @@ class ConsoleConsumerPactTest {
                 .given("a credential that may only read")
                 .uponReceiving("a registration by a credential that may only read")
                 .method("POST")
-                .path("/v1/project-a/images")
+                // the project the state's credential is bound to: any provider names its own
+                .pathFromProviderState("/v1/${project_id}/images", "/v1/project-a/images")
                 .headerFromProviderState("X-Auth-Token", "${token}", "reader-token")
                 .matchHeader("Content-Type", JSON, "application/json")
                 .body(new PactDslJsonBody()
