@@ -1,17 +1,24 @@
-// Runs in the Maven build (contract-tests, integration-test phase), after the JVM checks:
-//   node run.mjs <server jar> <pacts dir>
+// Verifies pacts against the packaged server with pact-js, and runs the TypeScript client check.
+//   node run.mjs --jar JAR [--pacts FILE_OR_DIR]... [--broker URL] [--no-client]
 // 1. starts the packaged server as a user would (java -jar ..., in memory, a free port);
-// 2. runs the TypeScript client generated from the spec against it (client-check.ts);
-// 3. verifies every pact (the consumer pacts just written, and contract-tests/pacts/) with
-//    pact-js, which sets each provider state up through POST /_modelarts/provider-states.
-// Exits non-zero when anything fails.
+// 2. unless --no-client, runs the TypeScript client generated from the spec (client-check.ts);
+// 3. verifies the pacts (files, directories of them, or a Pact Broker's; PACT_BROKER_TOKEN for
+//    its token) with pact-js, which sets each provider state up through
+//    POST /_modelarts/provider-states.
+// The Maven build runs it in contract-tests' integration-test phase; bin/verify-pacts runs it on
+// its own. Exits non-zero when anything fails.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Verifier } from '@pact-foundation/pact';
 
-const [jar, pactsDir] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const option = (name) => args.flatMap((a, i) => (a === name ? [args[i + 1]] : []));
+const [jar] = option('--jar');
+const pactSources = option('--pacts');
+const [brokerUrl] = option('--broker');
+const clientCheck = !args.includes('--no-client');
 const require = createRequire(import.meta.url);
 const DEV_TOKEN = 'dev-token';
 
@@ -34,9 +41,11 @@ function startServer() {
     return { server, listening };
 }
 
+/** The pact files named, each directory's *.json; a file named twice (by its name) once. */
 function pactFiles() {
-    const dirs = [pactsDir, resolve('..', 'pacts')].filter((d) => d && existsSync(d));
-    const files = [...new Set(dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.json')).map((f) => resolve(d, f))))];
+    const files = pactSources.filter((p) => existsSync(p)).flatMap((p) => statSync(p).isDirectory()
+        ? readdirSync(p).filter((f) => f.endsWith('.json')).map((f) => resolve(p, f))
+        : [resolve(p)]);
     const byName = new Map(files.map((f) => [f.split('/').pop(), f]));
     return [...byName.values()];
 }
@@ -47,20 +56,29 @@ try {
     const base = await listening;
     console.log(`[js] packaged server at ${base}`);
 
-    const { check } = require(join('..', 'target', 'js-out', 'js', 'client-check.js'));
-    for (const line of await check(base, DEV_TOKEN, 'dev-project')) {
-        console.log(`[js] TypeScript client: ${line}`);
+    if (clientCheck) {
+        const { check } = require(join('..', 'target', 'js-out', 'js', 'client-check.js'));
+        for (const line of await check(base, DEV_TOKEN, 'dev-project')) {
+            console.log(`[js] TypeScript client: ${line}`);
+        }
     }
 
-    const pacts = pactFiles();
-    if (pacts.length === 0) {
-        throw new Error('no pact files to verify in ' + pactsDir);
+    const source = {};
+    if (brokerUrl) {
+        Object.assign(source, { pactBrokerUrl: brokerUrl, pactBrokerToken: process.env.PACT_BROKER_TOKEN });
+        console.log(`[js] pact-js verifying the pacts of ${brokerUrl}`);
+    } else {
+        const pacts = pactFiles();
+        if (pacts.length === 0) {
+            throw new Error('no pact files in ' + pactSources.join(', '));
+        }
+        source.pactUrls = pacts;
+        console.log(`[js] pact-js verifying ${pacts.length} pacts: ${pacts.map((p) => p.split('/').pop()).join(', ')}`);
     }
-    console.log(`[js] pact-js verifying ${pacts.length} pacts: ${pacts.map((p) => p.split('/').pop()).join(', ')}`);
     await new Verifier({
         provider: 'modelarts-image-server',
         providerBaseUrl: base,
-        pactUrls: pacts,
+        ...source,
         providerStatesSetupUrl: `${base}/_modelarts/provider-states`,
         // the same rule as the JVM verification: a credential where the pact sends none
         requestFilter: (req, res, next) => {
