@@ -10,10 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-
 import dev.modelarts.local.config.ServerConfig;
 import dev.modelarts.local.db.DataLayer;
 import dev.modelarts.local.server.RunningServer;
@@ -39,7 +35,7 @@ import dev.modelarts.local.server.RunningServer;
  * directory is then deleted. {@link #start()} and {@link #close()} do the same outside JUnit's
  * life cycle. JUnit Jupiter's API is an optional dependency of this jar: bring your own.
  */
-public final class ModelArtsServerExtension implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+public final class ModelArtsServerExtension extends ClassScoped {
 
     /** The development credential's token, accepted when no credentials are given. */
     public static final String DEV_TOKEN = "dev-token";
@@ -116,24 +112,8 @@ public final class ModelArtsServerExtension implements BeforeAllCallback, AfterA
         }
     }
 
-    /** How many test containers (the class, its @Nested classes) are running on this server. */
-    private int containers;
-
-    @Override
-    public synchronized void beforeAll(ExtensionContext context) {
-        containers++;
-        start();
-    }
-
-    /** Stops when the outermost container ends: @Nested classes share their enclosing class's server. */
-    @Override
-    public synchronized void afterAll(ExtensionContext context) {
-        if (--containers == 0) {
-            close();
-        }
-    }
-
     /** Starts the server; the same as JUnit's start of the class. */
+    @Override
     public synchronized void start() {
         if (server != null) {
             return;

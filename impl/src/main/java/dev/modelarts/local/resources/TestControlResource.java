@@ -1,6 +1,10 @@
 package dev.modelarts.local.resources;
 
+import java.util.HashMap;
 import java.util.Map;
+
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 
 import dev.modelarts.local.api.TestControlApi;
 import dev.modelarts.local.api.model.ClearResult;
@@ -10,6 +14,8 @@ import dev.modelarts.local.api.model.ResetResult;
 import dev.modelarts.local.api.model.SeedDocument;
 import dev.modelarts.local.api.model.SeedResult;
 import dev.modelarts.local.core.TestControl;
+import dev.modelarts.local.errors.ApiException;
+import dev.modelarts.local.errors.ErrorCode;
 import dev.modelarts.local.http.RecentRequests;
 
 /** The test-control API under /_modelarts/ (this server only): reset, seed, provider states, journal. */
@@ -35,10 +41,30 @@ public final class TestControlResource implements TestControlApi {
         return new SeedResult(count.registered(), count.existing());
     }
 
+    /** The request's query, for a state change sent as query parameters. */
+    @Context
+    private UriInfo uriInfo;
+
     @Override
-    public Map<String, Object> changeProviderState(ProviderStateChange change) {
-        boolean setup = change.getAction() != ProviderStateChange.ActionEnum.TEARDOWN;
-        return control.providerState(change.getState(), change.getParams(), setup);
+    public Map<String, Object> changeProviderState(String state, String action, ProviderStateChange change) {
+        // the spec's enum, checked whether or not the body is the one used (an inline enum on a
+        // query parameter is generated as a plain String)
+        if (action != null && !action.equals("setup") && !action.equals("teardown")) {
+            throw new ApiException(ErrorCode.PARAMETER_ERROR,
+                    "Parameter error: query parameter 'action' must be setup or teardown.");
+        }
+        if (change != null) {
+            boolean setup = change.getAction() != ProviderStateChange.ActionEnum.TEARDOWN;
+            return control.providerState(change.getState(), change.getParams(), setup);
+        }
+        // pact_verifier_cli --state-change-as-query: state and action, every other parameter a param
+        Map<String, Object> params = new HashMap<>();
+        uriInfo.getQueryParameters().forEach((name, values) -> {
+            if (!name.equals("state") && !name.equals("action") && !values.isEmpty()) {
+                params.put(name, values.get(0));
+            }
+        });
+        return control.providerState(state, params, !"teardown".equals(action));
     }
 
     @Override

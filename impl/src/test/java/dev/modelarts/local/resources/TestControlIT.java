@@ -111,6 +111,20 @@ class TestControlIT {
         assertThat(unknown.body()).contains("unknown provider state");
     }
 
+    /** pact_verifier_cli --state-change-as-query sends the state and its params in the query. */
+    @Test
+    void aStateChangeMayComeAsQueryParameters() {
+        Reply image = admin().send("POST", "/_modelarts/provider-states?state=an+image+is+registered&action=setup"
+                + "&project_id=pq&namespace=team&name=query&tag=v1", null, Map.of());
+        assertThat(image.status()).isEqualTo(200);
+        String id = image.json().get("id").asText();
+        assertThat(server.client().get("/v1/pq/images/" + id).json().get("name").asText()).isEqualTo("query");
+        assertThat(admin().send("POST", "/_modelarts/provider-states?state=an+image+is+registered&action=teardown",
+                null, Map.of()).status()).isEqualTo(200);
+        assertThat(admin().send("POST", "/_modelarts/provider-states?state=x&action=sideways", null, Map.of()).status())
+                .isEqualTo(400);
+    }
+
     @Test
     void theJournalListsWhatClientsSentMaskedAndCanBeCleared() {
         admin().delete("/_modelarts/requests");

@@ -2,13 +2,10 @@ package dev.modelarts.local.testing;
 
 import java.util.function.Supplier;
 
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-
 import dev.modelarts.local.config.DatabaseSettings;
 import dev.modelarts.local.db.DataLayer;
 import dev.modelarts.local.db.ImageDao;
+import dev.modelarts.local.junit.ClassScoped;
 import dev.modelarts.local.junit.ModelArtsServerExtension;
 
 /**
@@ -21,7 +18,7 @@ import dev.modelarts.local.junit.ModelArtsServerExtension;
  *
  * Stopping fails the class if any response broke the spec.
  */
-public final class TestServer implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+public final class TestServer extends ClassScoped {
 
     /** Any project, every action. */
     public static final String TOKEN = "test-token";
@@ -88,23 +85,7 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback, Au
         return new TestServer(database);
     }
 
-    /** How many test containers (the class, its @Nested classes) are running on this server. */
-    private int containers;
-
     @Override
-    public synchronized void beforeAll(ExtensionContext context) {
-        containers++;
-        start();
-    }
-
-    /** Stops when the outermost container ends: @Nested classes share their enclosing class's server. */
-    @Override
-    public synchronized void afterAll(ExtensionContext context) {
-        if (--containers == 0) {
-            close();
-        }
-    }
-
     public synchronized void start() {
         if (server != null) {
             return;
