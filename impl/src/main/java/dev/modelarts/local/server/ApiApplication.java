@@ -32,8 +32,10 @@ import dev.modelarts.local.http.JsonMapperProvider;
 import dev.modelarts.local.http.OptionsNotAllowed;
 import dev.modelarts.local.http.RecentRequests;
 import dev.modelarts.local.http.RequestIds;
+import dev.modelarts.local.http.ServedFileTypes;
 import dev.modelarts.local.http.StrictBooleanParamConverter;
 import dev.modelarts.local.http.StrictIntegerParamConverter;
+import dev.modelarts.local.resources.ContractResource;
 import dev.modelarts.local.resources.HealthResource;
 import dev.modelarts.local.resources.ImageGroupsResource;
 import dev.modelarts.local.resources.ImagesResource;
@@ -93,6 +95,8 @@ public final class ApiApplication {
         config.register(new ImageGroupsResource(registry));
         config.register(new ImagesResource(registry));
         config.register(new HealthResource(databaseReachable));
+        config.register(new ContractResource());
+        config.register(ServedFileTypes.class);
         if (controlApi) {
             Optional<ReaderToken> reader = credentials.readOnlyToken()
                     .map(token -> new ReaderToken(token.getKey(), token.getValue()));

@@ -1,0 +1,98 @@
+package dev.modelarts.local.resources;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import jakarta.ws.rs.NotFoundException;
+
+import dev.modelarts.local.api.ContractApi;
+
+/**
+ * The contract, served: the packaged OpenAPI file byte for byte, the same as JSON, and the
+ * Swagger UI page on it (Swagger UI's own files from its webjar, the page and its start script
+ * from this jar). Everything is read once, at start.
+ */
+public final class ContractResource implements ContractApi {
+
+    private static final String SPEC = "/openapi/modelarts-image-api.yaml";
+    private static final String WEBJAR = "/META-INF/resources/webjars/swagger-ui/";
+    /** Swagger UI's files the page loads; nothing else of the webjar is served. */
+    private static final Set<String> SWAGGER_FILES = Set.of("swagger-ui.css", "index.css", "swagger-ui-bundle.js",
+            "swagger-ui-standalone-preset.js");
+
+    private final String yaml = text(SPEC);
+    private final Map<String, Object> json = parse(yaml);
+    private final String page = text("/docs/index.html");
+    private final String initializer = text("/docs/initializer.js");
+    private final String swaggerUi = WEBJAR + swaggerUiVersion() + "/";
+
+    @Override
+    public String getOpenApiYaml() {
+        return yaml;
+    }
+
+    @Override
+    public Map<String, Object> getOpenApiJson() {
+        return json;
+    }
+
+    @Override
+    public String getDocsPage() {
+        return page;
+    }
+
+    @Override
+    public String getDocsFile(String file) {
+        if (file.equals("initializer.js")) {
+            return initializer;
+        }
+        if (!SWAGGER_FILES.contains(file)) {
+            throw new NotFoundException();
+        }
+        return text(swaggerUi + file);
+    }
+
+    private static String text(String resource) {
+        try (InputStream in = ContractResource.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing from the jar: " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> parse(String yamlText) {
+        try {
+            return new ObjectMapper(new YAMLFactory()).readValue(yamlText, new TypeReference<Map<String, Object>>() {
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The webjar's version, from its Maven metadata, which names its directory. */
+    private static String swaggerUiVersion() {
+        Properties pom = new Properties();
+        try (InputStream in = ContractResource.class.getResourceAsStream(
+                "/META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("Swagger UI's webjar is not on the classpath");
+            }
+            pom.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return pom.getProperty("version");
+    }
+}
