@@ -2,6 +2,7 @@ package dev.modelarts.local.db;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 import javax.sql.DataSource;
 
@@ -92,6 +93,37 @@ public final class Database implements AutoCloseable {
     /** Whether this instance is the database's only writer (an embedded H2 file). */
     public boolean isExclusive() {
         return settings.isExclusive();
+    }
+
+    /**
+     * True when the database takes a write: a statement that changes nothing, rolled back. A
+     * read-only H2 file (or a PostgreSQL replica) answers, but refuses it.
+     */
+    public boolean isWritable() {
+        try (Connection connection = dataSource.getConnection()) {
+            if (connection.isReadOnly()) {
+                return false;
+            }
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate("update scope_revisions set revision = revision where scope = '-readiness-'");
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** The kind of database, as /version names it. */
+    public String kind() {
+        String url = settings.jdbcUrl();
+        if (url.startsWith("jdbc:postgresql:")) {
+            return "postgresql";
+        }
+        return settings.isInMemory() ? "h2-memory" : settings.isExclusive() ? "h2-file" : "h2-server";
     }
 
     /** True when a connection can be had and answers within two seconds. */

@@ -2,7 +2,6 @@ package dev.modelarts.local.server;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -16,6 +15,7 @@ import dev.modelarts.local.core.ImageRegistry;
 import dev.modelarts.local.core.TestControl;
 import dev.modelarts.local.core.TestControl.ReaderToken;
 import dev.modelarts.local.db.DataLayer;
+import dev.modelarts.local.db.Database;
 import dev.modelarts.local.errors.ApiExceptionMapper;
 import dev.modelarts.local.errors.ConstraintViolationMapper;
 import dev.modelarts.local.errors.DatabaseExceptionMapper;
@@ -51,7 +51,7 @@ public final class ApiApplication {
     private ApiApplication() {
     }
 
-    public static ResourceConfig create(DataLayer data, BooleanSupplier databaseReachable, Credentials credentials,
+    public static ResourceConfig create(DataLayer data, Database database, Credentials credentials,
             Clock clock, boolean controlApi) {
         ImageRegistry registry = new ImageRegistry(data.images(), data.groups(), data.listing(), clock);
         RecentRequests journal = new RecentRequests(RecentRequests.DEFAULT_CAPACITY);
@@ -94,7 +94,7 @@ public final class ApiApplication {
         // resources
         config.register(new ImageGroupsResource(registry));
         config.register(new ImagesResource(registry));
-        config.register(new HealthResource(databaseReachable));
+        config.register(new HealthResource(database::isReachable, database::isWritable, BuildInfo.version(database)));
         config.register(new ContractResource());
         config.register(ServedFileTypes.class);
         if (controlApi) {

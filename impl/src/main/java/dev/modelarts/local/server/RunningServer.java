@@ -95,7 +95,7 @@ public final class RunningServer implements AutoCloseable {
         }, runnable -> new Thread(runnable, "modelarts-startup").start());
         try {
             URI requested = URI.create("http://" + hostForUri(config.host()) + ":" + config.port() + "/");
-            ResourceConfig application = ApiApplication.create(data, database::isReachable, credentials,
+            ResourceConfig application = ApiApplication.create(data, database, credentials,
                     Clock.systemUTC(), config.controlApi());
             extraProviders.forEach(application::register);
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(requested, application, false);
