@@ -1,6 +1,7 @@
 package dev.modelarts.local.config;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 import picocli.CommandLine;
@@ -86,6 +87,13 @@ public final class ServerConfig {
                     + " for shared deployments (MODELARTS_NO_CONTROL_API=true). It is on by default.")
     private boolean noControlApi;
 
+    @Option(names = "--cors-origin", paramLabel = "ORIGIN",
+            split = ",",
+            defaultValue = "${env:MODELARTS_CORS_ORIGINS}",
+            description = "An origin a browser page may call this server from (repeatable, or comma-separated; * for any)"
+                    + " (MODELARTS_CORS_ORIGINS). Default: none, no cross-origin access.")
+    private List<String> corsOrigins;
+
     private ServerConfig() {
     }
 
@@ -141,6 +149,10 @@ public final class ServerConfig {
 
     public Optional<Path> seed() {
         return Optional.ofNullable(seed);
+    }
+
+    public List<String> corsOrigins() {
+        return corsOrigins == null ? List.of() : corsOrigins.stream().map(String::trim).filter(o -> !o.isEmpty()).toList();
     }
 
     public boolean controlApi() {

@@ -25,8 +25,11 @@ public final class Edge {
     private Edge() {
     }
 
-    /** Call before the server starts, after the application's handler is registered. */
-    public static void install(HttpServer http) {
+    /**
+     * Call before the server starts, after the application's handler is registered; {@code cors}
+     * says which origins may call from a browser.
+     */
+    public static void install(HttpServer http, Cors cors) {
         ServerConfiguration config = http.getServerConfiguration();
         Map<HttpHandler, HttpHandlerRegistration[]> handlers = config.getHttpHandlersWithMapping();
         if (handlers.size() != 1) {
@@ -34,7 +37,7 @@ public final class Edge {
         }
         Map.Entry<HttpHandler, HttpHandlerRegistration[]> application = handlers.entrySet().iterator().next();
         config.removeHttpHandler(application.getKey());
-        config.addHttpHandler(new EdgeHandler(application.getKey()), application.getValue());
+        config.addHttpHandler(new EdgeHandler(application.getKey(), cors), application.getValue());
         config.setDefaultErrorPageGenerator(new JsonErrorPages());
         // TRACE goes to the application too, which answers it 405 like any method it lacks
         config.setPassTraceRequest(true);

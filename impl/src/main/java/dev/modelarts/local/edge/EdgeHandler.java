@@ -31,10 +31,12 @@ final class EdgeHandler extends HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(EdgeHandler.class);
 
     private final HttpHandler application;
+    private final Cors cors;
 
-    EdgeHandler(HttpHandler application) {
+    EdgeHandler(HttpHandler application, Cors cors) {
         super("modelarts-edge");
         this.application = application;
+        this.cors = cors;
     }
 
     @Override
@@ -55,8 +57,15 @@ final class EdgeHandler extends HttpHandler {
             Optional<RequestTarget.Problem> problem = check(request);
             if (problem.isPresent()) {
                 refuse(request, response, problem.get().code(), problem.get().message(), requestId);
+                cors.decorate(request, response);
                 return;
             }
+            if (cors.answerPreflight(request, response)) {
+                response.setHeader(RequestId.HEADER, requestId);
+                EdgeErrors.logAccess("OPTIONS", rawTarget(request.getRequest()), 204, requestId);
+                return;
+            }
+            cors.decorate(request, response);
             application.service(request, response);
         } catch (Exception e) {
             LOG.error("Unhandled error in request {}", requestId, e);

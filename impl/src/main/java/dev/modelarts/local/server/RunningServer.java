@@ -33,6 +33,7 @@ import dev.modelarts.local.core.ImageRegistry;
 import dev.modelarts.local.core.TestControl;
 import dev.modelarts.local.db.DataLayer;
 import dev.modelarts.local.db.Database;
+import dev.modelarts.local.edge.Cors;
 import dev.modelarts.local.edge.Edge;
 import dev.modelarts.local.errors.ApiException;
 
@@ -99,7 +100,7 @@ public final class RunningServer implements AutoCloseable {
                     Clock.systemUTC(), config.controlApi());
             extraProviders.forEach(application::register);
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(requested, application, false);
-            Edge.install(http);
+            Edge.install(http, new Cors(config.corsOrigins()));
             http.getListeners().forEach(listener -> {
                 listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
                         .setPoolName("modelarts-http")

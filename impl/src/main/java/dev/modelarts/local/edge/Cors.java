@@ -1,0 +1,75 @@
+package dev.modelarts.local.edge;
+
+import java.util.List;
+import java.util.Set;
+
+import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.grizzly.http.server.Response;
+
+/**
+ * Cross-origin access for a browser console, opt-in ({@code --cors-origin}): the origins allowed,
+ * or {@code *}. A preflight from an allowed origin is answered here, 204, before routing; every
+ * answer to an allowed origin says so and exposes {@code X-Request-Id}. With no origin configured,
+ * nothing is added and a preflight is the 405 any OPTIONS is.
+ */
+public final class Cors {
+
+    static final String ALLOWED_METHODS = "GET, POST, PUT, DELETE";
+    static final String ALLOWED_HEADERS = "X-Auth-Token, X-Sdk-Date, Authorization, Content-Type, X-Project-Id, X-Request-Id";
+    static final String MAX_AGE = "600";
+
+    private final Set<String> origins;
+    private final boolean any;
+
+    public Cors(List<String> origins) {
+        this.any = origins.contains("*");
+        this.origins = Set.copyOf(origins);
+    }
+
+    boolean enabled() {
+        return any || !origins.isEmpty();
+    }
+
+    /** The Access-Control-Allow-Origin for {@code origin}, or null when it may not call. */
+    private String allowed(String origin) {
+        if (origin == null || !enabled()) {
+            return null;
+        }
+        return any ? "*" : origins.contains(origin) ? origin : null;
+    }
+
+    static boolean isPreflight(Request request) {
+        return "OPTIONS".equals(request.getMethod().getMethodString()) && request.getHeader("Origin") != null
+                && request.getHeader("Access-Control-Request-Method") != null;
+    }
+
+    /** Answers a preflight from an allowed origin (204); false when it is not one. */
+    boolean answerPreflight(Request request, Response response) {
+        String allowed = allowed(request.getHeader("Origin"));
+        if (!isPreflight(request) || allowed == null) {
+            return false;
+        }
+        response.setStatus(204);
+        addHeaders(response, allowed);
+        response.setHeader("Access-Control-Allow-Methods", ALLOWED_METHODS);
+        response.setHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS);
+        response.setHeader("Access-Control-Max-Age", MAX_AGE);
+        return true;
+    }
+
+    /** Marks an answer to an allowed origin as readable by it. */
+    void decorate(Request request, Response response) {
+        String allowed = allowed(request.getHeader("Origin"));
+        if (allowed != null) {
+            addHeaders(response, allowed);
+        }
+    }
+
+    private static void addHeaders(Response response, String allowed) {
+        response.setHeader("Access-Control-Allow-Origin", allowed);
+        response.setHeader("Access-Control-Expose-Headers", "X-Request-Id");
+        if (!allowed.equals("*")) {
+            response.setHeader("Vary", "Origin");
+        }
+    }
+}
