@@ -14,6 +14,9 @@ import org.slf4j.LoggerFactory;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import dev.modelarts.local.config.DatabaseSettings;
 
 /**
@@ -43,7 +46,8 @@ public final class Database implements AutoCloseable {
      * comes back, with no restart.
      */
     public static Database open(DatabaseSettings settings) {
-        Database database = connect(settings);
+        // opened outside a server (tools, tests): the pool's meters go nowhere that is scraped
+        Database database = connect(settings, new SimpleMeterRegistry());
         database.migrate();
         return database;
     }
@@ -52,8 +56,9 @@ public final class Database implements AutoCloseable {
      * Opens the pool without migrating; {@link #migrate()} must run before the first query. The
      * server starts its HTTP side meanwhile.
      */
-    public static Database connect(DatabaseSettings settings) {
+    public static Database connect(DatabaseSettings settings, MeterRegistry metrics) {
         HikariConfig config = new HikariConfig();
+        config.setMetricRegistry(metrics); // hikaricp_connections_* on /metrics
         config.setPoolName("modelarts-db");
         config.setJdbcUrl(settings.jdbcUrl());
         config.setUsername(settings.user());

@@ -39,6 +39,7 @@ import dev.modelarts.local.resources.ContractResource;
 import dev.modelarts.local.resources.HealthResource;
 import dev.modelarts.local.resources.ImageGroupsResource;
 import dev.modelarts.local.resources.ImagesResource;
+import dev.modelarts.local.resources.MetricsResource;
 import dev.modelarts.local.resources.TestControlResource;
 
 /**
@@ -51,8 +52,8 @@ public final class ApiApplication {
     private ApiApplication() {
     }
 
-    public static ResourceConfig create(DataLayer data, Database database, Credentials credentials,
-            Clock clock, boolean controlApi) {
+    static ResourceConfig create(DataLayer data, Database database, Credentials credentials,
+            Clock clock, boolean controlApi, ServerMetrics metrics) {
         ImageRegistry registry = new ImageRegistry(data.images(), data.groups(), data.listing(), clock);
         RecentRequests journal = new RecentRequests(RecentRequests.DEFAULT_CAPACITY);
 
@@ -96,6 +97,8 @@ public final class ApiApplication {
         config.register(new ImagesResource(registry));
         config.register(new HealthResource(database::isReachable, database::isWritable, BuildInfo.version(database)));
         config.register(new ContractResource());
+        config.register(new MetricsResource(metrics::scrape));
+        config.register(metrics.requestListener());
         config.register(ServedFileTypes.class);
         if (controlApi) {
             Optional<ReaderToken> reader = credentials.readOnlyToken()

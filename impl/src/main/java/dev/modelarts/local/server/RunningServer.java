@@ -55,12 +55,14 @@ public final class RunningServer implements AutoCloseable {
     private final HttpServer http;
     private final Database database;
     private final DataLayer data;
+    private final ServerMetrics metrics;
     private final URI baseUri;
 
-    private RunningServer(HttpServer http, Database database, DataLayer data, URI baseUri) {
+    private RunningServer(HttpServer http, Database database, DataLayer data, ServerMetrics metrics, URI baseUri) {
         this.http = http;
         this.database = database;
         this.data = data;
+        this.metrics = metrics;
         this.baseUri = baseUri;
     }
 
@@ -83,7 +85,8 @@ public final class RunningServer implements AutoCloseable {
         if (settings.isH2() && !settings.isInMemory()) {
             createDirectories(config);
         }
-        Database database = Database.connect(settings);
+        ServerMetrics metrics = new ServerMetrics();
+        Database database = Database.connect(settings, metrics.registry());
         DataLayer data = DataLayer.over(database);
         // the schema and the built-in catalog are made ready while Jersey starts on this thread
         CompletableFuture<Void> ready = CompletableFuture.runAsync(() -> {
@@ -97,7 +100,7 @@ public final class RunningServer implements AutoCloseable {
         try {
             URI requested = URI.create("http://" + hostForUri(config.host()) + ":" + config.port() + "/");
             ResourceConfig application = ApiApplication.create(data, database, credentials,
-                    Clock.systemUTC(), config.controlApi());
+                    Clock.systemUTC(), config.controlApi(), metrics);
             extraProviders.forEach(application::register);
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(requested, application, false);
             Edge.install(http, new Cors(config.corsOrigins()));
@@ -115,15 +118,17 @@ public final class RunningServer implements AutoCloseable {
             int port = http.getListeners().iterator().next().getPort();
             URI baseUri = URI.create("http://" + hostForUri(config.host()) + ":" + port + "/");
             LOG.info("ModelArts image server listening on {}", baseUri);
-            return new RunningServer(http, database, data, baseUri);
+            return new RunningServer(http, database, data, metrics, baseUri);
         } catch (IOException e) {
             data.close();
             database.close();
+            metrics.close();
             throw new UncheckedIOException("cannot listen on " + config.host() + ":" + config.port(), e);
         } catch (RuntimeException e) {
             awaitQuietly(ready);
             data.close();
             database.close();
+            metrics.close();
             throw e;
         }
     }
@@ -224,6 +229,7 @@ public final class RunningServer implements AutoCloseable {
         } finally {
             data.close();
             database.close();
+            metrics.close();
         }
         LOG.info("Stopped");
     }
