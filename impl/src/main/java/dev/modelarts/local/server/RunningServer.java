@@ -2,7 +2,10 @@ package dev.modelarts.local.server;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -81,6 +84,7 @@ public final class RunningServer implements AutoCloseable {
             SLF4JBridgeHandler.install();
         }
         Credentials credentials = credentials(config);
+        checkPortFree(config);
         DatabaseSettings settings = config.database();
         if (settings.isH2() && !settings.isInMemory()) {
             createDirectories(config);
@@ -123,7 +127,8 @@ public final class RunningServer implements AutoCloseable {
             data.close();
             database.close();
             metrics.close();
-            throw new UncheckedIOException("cannot listen on " + config.host() + ":" + config.port(), e);
+            throw new UncheckedIOException("cannot listen on " + config.host() + ":" + config.port() + ": "
+                    + e.getMessage(), e);
         } catch (RuntimeException e) {
             awaitQuietly(ready);
             data.close();
@@ -187,6 +192,28 @@ public final class RunningServer implements AutoCloseable {
             return InetAddress.getByName(host).isLoopbackAddress();
         } catch (UnknownHostException e) {
             return false;
+        }
+    }
+
+    /**
+     * Fails with the cause and the fix when the port is taken, before the database is opened
+     * (a second server would otherwise open, migrate and then give up). Binding and closing
+     * leaves a short window; Grizzly's own bind still fails cleanly if someone takes it.
+     */
+    private static void checkPortFree(ServerConfig config) {
+        if (config.port() == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(config.host(), config.port()));
+        } catch (BindException e) {
+            throw new UncheckedIOException("port " + config.port() + " on " + config.host()
+                    + " is already in use (another server?); stop it or choose another port with --port"
+                    + " or MODELARTS_PORT (0 picks a free one)", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + config.host() + ":" + config.port() + ": "
+                    + e.getMessage() + "; check --host or MODELARTS_HOST", e);
         }
     }
 

@@ -332,7 +332,9 @@ class PackagedServerIT {
         String text = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(second.exitValue()).isEqualTo(1);
-        assertThat(text).contains("Cannot start");
+        assertThat(text).contains("Cannot start: port " + port, "already in use", "--port");
+        assertThat(text).as("one line, no stack trace").doesNotContain("\tat ", "Exception");
+        assertThat(dir.resolve("b")).as("refused before the database is touched").doesNotExist();
         stop(first);
     }
 }
