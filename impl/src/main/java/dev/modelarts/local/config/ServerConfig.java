@@ -1,12 +1,15 @@
 package dev.modelarts.local.config;
 
+import java.lang.reflect.Field;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -116,12 +119,10 @@ public final class ServerConfig {
     /** Checks what picocli's types cannot; throws {@link ParameterException}. */
     public void validate() {
         if (port < 0 || port > 65535) {
-            throw new ParameterException(spec.commandLine(),
-                    "Invalid value for option '--port': " + port + " is not a port number (0 to 65535)");
+            throw invalid("--port", port + " is not a port number (0 to 65535)");
         }
         if (dbPoolSize < 1 || dbPoolSize > 1000) {
-            throw new ParameterException(spec.commandLine(),
-                    "Invalid value for option '--db-pool-size': " + dbPoolSize + " is not 1 to 1000");
+            throw invalid("--db-pool-size", dbPoolSize + " is not 1 to 1000");
         }
         if (inMemory && dbUrl != null && !dbUrl.isBlank()) {
             throw new ParameterException(spec.commandLine(), "--in-memory and --db-url exclude each other");
@@ -129,6 +130,49 @@ public final class ServerConfig {
         if (host == null || host.isBlank()) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--host': empty");
         }
+        if (dbUrl != null && !dbUrl.isBlank() && !dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:postgresql:")) {
+            throw invalid("--db-url", new DatabaseSettings(dbUrl, "", "").redactedUrl()
+                    + " is not a database this server runs on; give a JDBC URL of PostgreSQL"
+                    + " (jdbc:postgresql://HOST:5432/DATABASE) or H2 (jdbc:h2:file:/PATH)");
+        }
+    }
+
+    /** A usage error tied to its option, so that {@link #describe} can name where the value came from. */
+    private ParameterException invalid(String option, String reason) {
+        return new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': " + reason,
+                spec.findOption(option), null);
+    }
+
+    /**
+     * The message of a usage error, naming the environment variable when the bad value came
+     * from there: the operator never typed the option picocli names.
+     */
+    public static String describe(ParameterException error, String... args) {
+        String message = error.getMessage();
+        if (!(error.getArgSpec() instanceof OptionSpec option)) {
+            return message;
+        }
+        boolean typed = Arrays.stream(args).anyMatch(arg -> Arrays.stream(option.names())
+                .anyMatch(name -> arg.equals(name) || arg.startsWith(name + "=")));
+        Optional<String> variable = environmentVariable(option);
+        if (typed || variable.isEmpty()) {
+            return message;
+        }
+        return message.replace("option '" + option.longestName() + "'", "environment variable " + variable.get())
+                + " (" + variable.get() + " sets " + option.longestName() + ")";
+    }
+
+    /** The variable in the option's declared default ({@code ${env:NAME}}); picocli keeps only its value. */
+    private static Optional<String> environmentVariable(OptionSpec option) {
+        if (!(option.userObject() instanceof Field field) || field.getAnnotation(Option.class) == null) {
+            return Optional.empty();
+        }
+        String declared = field.getAnnotation(Option.class).defaultValue(); // ${env:NAME} or ${env:NAME:-fallback}
+        if (!declared.startsWith("${env:") || !declared.endsWith("}")) {
+            return Optional.empty();
+        }
+        String name = declared.substring("${env:".length(), declared.length() - 1);
+        return Optional.of(name.contains(":-") ? name.substring(0, name.indexOf(":-")) : name);
     }
 
     public String host() {

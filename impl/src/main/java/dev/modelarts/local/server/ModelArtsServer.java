@@ -37,7 +37,7 @@ public final class ModelArtsServer {
             config = cli.getCommand();
             config.validate();
         } catch (ParameterException e) {
-            System.err.println(e.getMessage());
+            System.err.println(ServerConfig.describe(e, args));
             e.getCommandLine().usage(System.err);
             System.exit(2);
             return;
