@@ -90,7 +90,13 @@ public final class RunningServer implements AutoCloseable {
             createDirectories(config);
         }
         ServerMetrics metrics = new ServerMetrics();
-        Database database = Database.connect(settings, metrics.registry());
+        Database database;
+        try {
+            database = Database.connect(settings, metrics.registry());
+        } catch (RuntimeException e) {
+            metrics.close();
+            throw StartupFailure.explain(e, settings).map(RuntimeException.class::cast).orElse(e);
+        }
         DataLayer data = DataLayer.over(database);
         // the schema and the built-in catalog are made ready while Jersey starts on this thread
         CompletableFuture<Void> ready = CompletableFuture.runAsync(() -> {
@@ -134,7 +140,7 @@ public final class RunningServer implements AutoCloseable {
             data.close();
             database.close();
             metrics.close();
-            throw e;
+            throw StartupFailure.explain(e, settings).map(RuntimeException.class::cast).orElse(e);
         }
     }
 

@@ -2,6 +2,8 @@ package dev.modelarts.local.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,17 +12,19 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Configuration mistakes, made as a user makes them on the packaged jar: each stops the start
- * with exit 2, a message naming the cause, the source of the value and the fix, and no stack.
+ * Start-up mistakes, made as a user makes them on the packaged jar: each stops the start (exit 2
+ * for a usage error, 1 otherwise) with a message naming the cause, the source of the value and
+ * the fix, and no stack trace.
  */
 class StartupMessagesIT {
 
     private record Outcome(int exit, String output) {
     }
 
-    private static Outcome run(Map<String, String> environment, String... args) throws Exception {
+    private static ProcessBuilder command(Map<String, String> environment, String... args) {
         Path jar = Path.of(System.getProperty("server.jar", "target/modelarts-image-server.jar"));
         assertThat(jar).as("the packaged server; run `mvn verify`").exists();
         List<String> command = new ArrayList<>(List.of(
@@ -29,11 +33,33 @@ class StartupMessagesIT {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.startsWith("MODELARTS_"));
         builder.environment().putAll(environment);
-        Process process = builder.start();
+        return builder;
+    }
+
+    private static Outcome run(Map<String, String> environment, String... args) throws Exception {
+        Process process = command(environment, args).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(output).as("no stack trace").doesNotContain("\tat ", "Exception");
         return new Outcome(process.exitValue(), output);
+    }
+
+    @Test
+    void aDataDirHeldByAnotherServerIsNamedWithTheWaysOut(@TempDir Path dir) throws Exception {
+        String data = dir.resolve("data").toString();
+        Process first = command(Map.of(), "--port", "0", "--data-dir", data).start();
+        try {
+            BufferedReader lines = new BufferedReader(new InputStreamReader(first.getInputStream(), StandardCharsets.UTF_8));
+            for (String line = lines.readLine(); line != null && !line.contains("listening on"); line = lines.readLine()) {
+                // wait until the first server holds the file
+            }
+            Outcome second = run(Map.of(), "--port", "0", "--data-dir", data);
+            assertThat(second.exit()).isEqualTo(1);
+            assertThat(second.output()).contains("Cannot start: the H2 file " + dir.resolve("data").resolve("modelarts.mv.db")
+                    + " is in use by another server", "--data-dir", "PostgreSQL");
+        } finally {
+            first.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+        }
     }
 
     private static String firstLine(Outcome outcome) {
