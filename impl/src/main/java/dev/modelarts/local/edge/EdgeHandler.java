@@ -66,6 +66,7 @@ final class EdgeHandler extends HttpHandler {
                 return;
             }
             cors.decorate(request, response);
+            request.setAttribute(RequestId.CLIENT_ATTRIBUTE, request.getRemoteAddr());
             application.service(request, response);
         } catch (Exception e) {
             LOG.error("Unhandled error in request {}", requestId, e);

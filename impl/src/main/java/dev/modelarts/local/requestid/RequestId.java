@@ -21,6 +21,9 @@ public final class RequestId {
     /** The request attribute that holds who made the request, masked, once authenticated. */
     public static final String PRINCIPAL_ATTRIBUTE = "dev.modelarts.local.principal";
 
+    /** The request attribute that holds the client's address, set by the edge for the access line. */
+    public static final String CLIENT_ATTRIBUTE = "dev.modelarts.local.client";
+
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
     private RequestId() {

@@ -25,6 +25,7 @@ import dev.modelarts.local.errors.UnhandledExceptionMapper;
 import dev.modelarts.local.errors.WebApplicationExceptionMapper;
 import dev.modelarts.local.errors.WireParameterNames;
 import dev.modelarts.local.http.AccessLog;
+import dev.modelarts.local.http.BodyBytes;
 import dev.modelarts.local.http.BodySizeLimit;
 import dev.modelarts.local.http.HeaderSyntax;
 import dev.modelarts.local.http.JsonBodyCheck;
@@ -82,6 +83,7 @@ public final class ApiApplication {
         config.register(OptionsNotAllowed.class);
         config.register(new AuthFilter(credentials, IamActions.fromSpec(), clock));
         config.register(new AccessLog(controlApi ? journal : null));
+        config.register(BodyBytes.class);
 
         // errors, all in the ModelArts shape
         config.register(ApiExceptionMapper.class);

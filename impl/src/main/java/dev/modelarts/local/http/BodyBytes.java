@@ -1,0 +1,50 @@
+package dev.modelarts.local.http;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+
+import jakarta.ws.rs.ext.WriterInterceptor;
+import jakarta.ws.rs.ext.WriterInterceptorContext;
+
+/**
+ * Counts the bytes of every response body as it is written, for the access line: Jersey knows
+ * a body's length only when it buffered it whole, so its own figure is often missing.
+ */
+public final class BodyBytes implements WriterInterceptor {
+
+    /** The request property that holds the count once the body is written. */
+    static final String PROPERTY = "dev.modelarts.local.bodyBytes";
+
+    @Override
+    public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
+        Counting counting = new Counting(context.getOutputStream());
+        context.setOutputStream(counting);
+        try {
+            context.proceed();
+        } finally {
+            context.setProperty(PROPERTY, counting.count);
+        }
+    }
+
+    private static final class Counting extends FilterOutputStream {
+
+        private long count;
+
+        Counting(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+            count += length;
+        }
+    }
+}
