@@ -1,6 +1,7 @@
 package dev.modelarts.local.edge;
 
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
 import org.glassfish.grizzly.http.server.Response;
 import org.slf4j.Logger;
@@ -40,11 +41,17 @@ final class EdgeErrors {
 
     /** Writes the error as the whole answer of a request that Grizzly has parsed. */
     static void write(Response response, ErrorCode code, String message, String requestId) {
+        write(response, code, message, requestId, r -> { });
+    }
+
+    /** The same, with {@code headers} adding its own (CORS) after the reset, before the body commits the head. */
+    static void write(Response response, ErrorCode code, String message, String requestId, Consumer<Response> headers) {
         byte[] body = body(code, message, requestId);
         response.reset();
         response.setStatus(code.status().getStatusCode());
         response.setContentType(JSON_TYPE);
         response.setHeader(RequestId.HEADER, requestId);
+        headers.accept(response);
         response.setContentLength(body.length);
         try {
             response.getOutputStream().write(body);

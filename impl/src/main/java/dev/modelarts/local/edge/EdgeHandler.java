@@ -57,7 +57,6 @@ final class EdgeHandler extends HttpHandler {
             Optional<RequestTarget.Problem> problem = check(request);
             if (problem.isPresent()) {
                 refuse(request, response, problem.get().code(), problem.get().message(), requestId);
-                cors.decorate(request, response);
                 return;
             }
             if (cors.answerPreflight(request, response)) {
@@ -98,8 +97,8 @@ final class EdgeHandler extends HttpHandler {
         return id;
     }
 
-    private static void refuse(Request request, Response response, ErrorCode code, String message, String requestId) {
-        EdgeErrors.write(response, code, message, requestId);
+    private void refuse(Request request, Response response, ErrorCode code, String message, String requestId) {
+        EdgeErrors.write(response, code, message, requestId, r -> cors.decorate(request, r));
         EdgeErrors.logAccess(request.getMethod().getMethodString(), rawTarget(request.getRequest()), code.status().getStatusCode(), requestId);
     }
 

@@ -47,6 +47,9 @@ class CorsIT {
         Reply refused = new ApiClient(server.baseUri()).get(GROUPS, Map.of("Origin", CONSOLE));
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.header("Access-Control-Allow-Origin")).as("errors must be readable too").isEqualTo(CONSOLE);
+        Reply refusedAtTheEdge = new ApiClient(server.baseUri()).get(GROUPS + "?name=%C0%AF" /* overlong UTF-8: refused by the edge */, Map.of("Origin", CONSOLE));
+        assertThat(refusedAtTheEdge.status()).isEqualTo(400);
+        assertThat(refusedAtTheEdge.header("Access-Control-Allow-Origin")).isEqualTo(CONSOLE);
     }
 
     @Test
