@@ -214,6 +214,11 @@ public final class RunningServer implements AutoCloseable {
             probe.setReuseAddress(true);
             probe.bind(new InetSocketAddress(config.host(), config.port()));
         } catch (BindException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("in use")) {
+                // "Cannot assign requested address": the host is not one of this machine's
+                throw new UncheckedIOException("cannot listen on " + config.host() + ":" + config.port() + ": "
+                        + e.getMessage() + "; check --host or MODELARTS_HOST", e);
+            }
             throw new UncheckedIOException("port " + config.port() + " on " + config.host()
                     + " is already in use (another server?); stop it or choose another port with --port"
                     + " or MODELARTS_PORT (0 picks a free one)", e);

@@ -62,6 +62,14 @@ class StartupMessagesIT {
         }
     }
 
+    @Test
+    void aHostThatIsNotThisMachinesIsNotCalledAPortInUse() throws Exception {
+        Outcome outcome = run(Map.of(), "--host", "192.0.2.1", "--port", "18080", "--in-memory"); // TEST-NET-1
+        assertThat(outcome.exit()).isEqualTo(1);
+        assertThat(outcome.output()).contains("Cannot start: cannot listen on 192.0.2.1:18080", "--host")
+                .doesNotContain("in use");
+    }
+
     private static String firstLine(Outcome outcome) {
         return outcome.output().lines().findFirst().orElse("");
     }
