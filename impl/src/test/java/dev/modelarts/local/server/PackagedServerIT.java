@@ -1,5 +1,6 @@
 package dev.modelarts.local.server;
 
+import static dev.modelarts.local.testing.PackagedJar.command;
 import static dev.modelarts.local.testing.TestImages.dedicated;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,21 +56,6 @@ class PackagedServerIT {
     @AfterEach
     void killLeftovers() {
         started.forEach(Process::destroyForcibly);
-    }
-
-    private static Path jar() {
-        Path jar = Path.of(System.getProperty("server.jar", "target/modelarts-image-server.jar"));
-        assertThat(jar).as("the packaged server; run `mvn verify`").exists();
-        return jar;
-    }
-
-    private ProcessBuilder command(String... args) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(k -> k.startsWith("MODELARTS_"));
-        return builder;
     }
 
     private Server start(ProcessBuilder builder) throws IOException, InterruptedException {

@@ -6,13 +6,14 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.modelarts.local.testing.PackagedJar;
 
 /**
  * Start-up mistakes, made as a user makes them on the packaged jar: each stops the start (exit 2
@@ -25,13 +26,7 @@ class StartupMessagesIT {
     }
 
     private static ProcessBuilder command(Map<String, String> environment, String... args) {
-        Path jar = Path.of(System.getProperty("server.jar", "target/modelarts-image-server.jar"));
-        assertThat(jar).as("the packaged server; run `mvn verify`").exists();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(k -> k.startsWith("MODELARTS_"));
+        ProcessBuilder builder = PackagedJar.command(args);
         builder.environment().putAll(environment);
         return builder;
     }
