@@ -20,19 +20,22 @@ public final class Cors {
 
     private final Set<String> origins;
     private final boolean any;
+    /** False for the default: then no request pays for a header lookup here. */
+    private final boolean enabled;
 
     public Cors(List<String> origins) {
         this.any = origins.contains("*");
         this.origins = Set.copyOf(origins);
+        this.enabled = !origins.isEmpty();
     }
 
-    boolean enabled() {
-        return any || !origins.isEmpty();
-    }
-
-    /** The Access-Control-Allow-Origin for {@code origin}, or null when it may not call. */
-    private String allowed(String origin) {
-        if (origin == null || !enabled()) {
+    /** The Access-Control-Allow-Origin for the request's origin, or null when it may not call. */
+    private String allowed(Request request) {
+        if (!enabled) {
+            return null;
+        }
+        String origin = request.getHeader("Origin");
+        if (origin == null) {
             return null;
         }
         return any ? "*" : origins.contains(origin) ? origin : null;
@@ -45,8 +48,8 @@ public final class Cors {
 
     /** Answers a preflight from an allowed origin (204); false when it is not one. */
     boolean answerPreflight(Request request, Response response) {
-        String allowed = allowed(request.getHeader("Origin"));
-        if (!isPreflight(request) || allowed == null) {
+        String allowed = allowed(request);
+        if (allowed == null || !isPreflight(request)) {
             return false;
         }
         response.setStatus(204);
@@ -59,7 +62,7 @@ public final class Cors {
 
     /** Marks an answer to an allowed origin as readable by it. */
     void decorate(Request request, Response response) {
-        String allowed = allowed(request.getHeader("Origin"));
+        String allowed = allowed(request);
         if (allowed != null) {
             addHeaders(response, allowed);
         }

@@ -95,7 +95,7 @@ public final class RunningServer implements AutoCloseable {
             database = Database.connect(settings, metrics.registry());
         } catch (RuntimeException e) {
             metrics.close();
-            throw StartupFailure.explain(e, settings).map(RuntimeException.class::cast).orElse(e);
+            throw StartupFailure.explained(e, settings);
         }
         DataLayer data = DataLayer.over(database);
         // the schema and the built-in catalog are made ready while Jersey starts on this thread
@@ -140,7 +140,7 @@ public final class RunningServer implements AutoCloseable {
             data.close();
             database.close();
             metrics.close();
-            throw StartupFailure.explain(e, settings).map(RuntimeException.class::cast).orElse(e);
+            throw StartupFailure.explained(e, settings);
         }
     }
 

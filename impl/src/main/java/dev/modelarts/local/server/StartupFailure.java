@@ -22,8 +22,12 @@ public final class StartupFailure extends RuntimeException {
         super(message, cause);
     }
 
-    /** The operator's version of a database failure at start, or empty when it is not one known. */
-    static Optional<StartupFailure> explain(RuntimeException failure, DatabaseSettings settings) {
+    /** The operator's version of a database failure at start; the failure itself when it is not one known. */
+    static RuntimeException explained(RuntimeException failure, DatabaseSettings settings) {
+        return explain(failure, settings).map(RuntimeException.class::cast).orElse(failure);
+    }
+
+    private static Optional<StartupFailure> explain(RuntimeException failure, DatabaseSettings settings) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql) {
                 if (sql.getErrorCode() == H2_DATABASE_IN_USE && settings.isH2()) {
