@@ -60,6 +60,11 @@ public final class IamActions {
         }
     }
 
+    /** Every action some operation needs: what a credential's action patterns may name. */
+    public Set<String> actions() {
+        return Set.copyOf(byOperation.values());
+    }
+
     /**
      * The action an operation (named by its operationId, which is the resource method's name)
      * needs; empty for an operation that needs no credential.

@@ -207,6 +207,11 @@ public final class ServerConfig {
         return inMemory;
     }
 
+    /** Whether --db-url names the database (else it is the embedded H2 file, or memory). */
+    public boolean hasDatabaseUrl() {
+        return dbUrl != null && !dbUrl.isBlank();
+    }
+
     public DatabaseSettings database() {
         if (inMemory) {
             return DatabaseSettings.inMemoryH2().withPoolSize(dbPoolSize);

@@ -11,7 +11,6 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -29,6 +28,7 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import dev.modelarts.local.api.model.SeedDocument;
 import dev.modelarts.local.auth.Credentials;
+import dev.modelarts.local.auth.IamActions;
 import dev.modelarts.local.catalog.BuiltInCatalog;
 import dev.modelarts.local.config.DatabaseSettings;
 import dev.modelarts.local.config.ServerConfig;
@@ -86,8 +86,8 @@ public final class RunningServer implements AutoCloseable {
         Credentials credentials = credentials(config);
         checkPortFree(config);
         DatabaseSettings settings = config.database();
-        if (settings.isH2() && !settings.isInMemory()) {
-            createDirectories(config);
+        if (settings.isH2() && !settings.isInMemory() && !config.hasDatabaseUrl()) {
+            DataDirectory.prepare(config.dataDir());
         }
         ServerMetrics metrics = new ServerMetrics();
         Database database;
@@ -178,7 +178,7 @@ public final class RunningServer implements AutoCloseable {
     /** The operator's credentials file, or the development credential (said loudly). */
     private static Credentials credentials(ServerConfig config) {
         if (config.credentials().isPresent()) {
-            Credentials credentials = Credentials.read(config.credentials().get());
+            Credentials credentials = Credentials.read(config.credentials().get(), IamActions.fromSpec().actions());
             LOG.info("Credentials: {}", config.credentials().get());
             return credentials;
         }
@@ -225,14 +225,6 @@ public final class RunningServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + config.host() + ":" + config.port() + ": "
                     + e.getMessage() + "; check --host or MODELARTS_HOST", e);
-        }
-    }
-
-    private static void createDirectories(ServerConfig config) {
-        try {
-            Files.createDirectories(config.dataDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
         }
     }
 

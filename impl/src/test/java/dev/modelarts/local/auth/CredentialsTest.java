@@ -17,13 +17,17 @@ class CredentialsTest {
     @TempDir
     Path dir;
 
+    private static Credentials read(Path path) {
+        return Credentials.read(path, IamActions.fromSpec().actions());
+    }
+
     private Path file(String yaml) throws IOException {
         return Files.writeString(dir.resolve("credentials.yaml"), yaml);
     }
 
     @Test
     void readsTheDocumentedShape() throws IOException {
-        Credentials credentials = Credentials.read(file("""
+        Credentials credentials = read(file("""
                 tokens:
                   - token: dev-token
                     projects: [dev-project]
@@ -68,34 +72,53 @@ class CredentialsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "a token without projects  | 'tokens:\n  - token: t\n    actions: [\"modelarts:image:*\"]\n'                        | line 2",
-        "an access key without sk  | 'tokens: []\naccess_keys:\n  - ak: AK1\n    projects: [p]\n    actions: [\"modelarts:image:*\"]\n' | line 3",
-        "a misspelled field        | 'tokens:\n  - token: t\n    project: [p]\n    actions: [\"modelarts:image:*\"]\n'      | line 2",
-        "broken YAML               | 'tokens:\n  - token: t\n    projects: [p\n'                                               | line 3",
-        "an empty project list     | 'tokens:\n  - token: t\n    projects: []\n    actions: [\"modelarts:image:*\"]\n'      | line 2",
-        "a bad action              | 'tokens:\n  - token: t\n    projects: [p]\n    actions: [\"list images\"]\n'           | line 2",
-        "a token with spaces       | 'tokens:\n  - token: a b\n    projects: [p]\n    actions: [\"modelarts:image:*\"]\n'    | line 2",
+        "a token without projects  | 'tokens:\n  - token: t\n    actions: [\"modelarts:image:*\"]\n'                        | line 2 | missing key 'projects'",
+        "an access key without sk  | 'tokens: []\naccess_keys:\n  - ak: AK1\n    projects: [p]\n    actions: [\"modelarts:image:*\"]\n' | line 3 | missing key 'sk'",
+        "a misspelt key            | 'tokens:\n  - token: t\n    project: [p]\n    actions: [\"modelarts:image:*\"]\n'      | line 3 | unknown key 'project' (did you mean 'projects'?); the keys here are actions, projects, token",
+        "an unknown top-level key  | 'token:\n  - token: t\n'                                                             | line 1 | unknown key 'token' (did you mean 'tokens'?)",
+        "broken YAML               | 'tokens:\n  - token: t\n    projects: [p\n'                                               | line 4, column 1 | expected ',' or ']', but got <stream end> (while parsing a flow sequence)",
+        "a tab for indentation     | 'tokens:\n  - token: t\n\tprojects: [p]\n'                                               | line 3, column 1 | a tab character; YAML indents with spaces only",
+        "a key given twice         | 'tokens:\n  - token: t\n    projects: [p]\n    projects: [q]\n'                         | line 4 | the key 'projects' is given twice",
+        "a list given as a value   | 'tokens:\n  - token: t\n    projects: p\n    actions: [\"modelarts:image:*\"]\n'       | line 3 | 'projects' must be a list",
+        "an empty project list     | 'tokens:\n  - token: t\n    projects: []\n    actions: [\"modelarts:image:*\"]\n'      | line 2 | 'projects' must list at least one project id",
+        "a malformed action        | 'tokens:\n  - token: t\n    projects: [p]\n    actions: [\"list images\"]\n'           | line 2 | 'actions' must list IAM actions",
+        "a misspelt action         | 'tokens:\n  - token: t\n    projects: [p]\n    actions: [\"modelarts:image:lst\"]\n'   | line 4 | the action \"modelarts:image:lst\" matches no action of this server",
+        "an action of another API  | 'tokens:\n  - token: t\n    projects: [p]\n    actions: [\"obs:*\"]\n'                 | line 4 | the action \"obs:*\" matches no action",
+        "a token with spaces       | 'tokens:\n  - token: a b\n    projects: [p]\n    actions: [\"modelarts:image:*\"]\n'    | line 2 | a token must be",
+        "a token listed twice      | 'tokens:\n  - token: t1\n    projects: [p]\n    actions: [\"*\"]\n  - token: t1\n    projects: [q]\n    actions: [\"modelarts:image:list\"]\n' | line 5 | the token t1...(2) is listed twice (first at line 2)",
+        "an access key listed twice | 'access_keys:\n  - {ak: K1, sk: s, projects: [p], actions: [\"*\"]}\n  - {ak: K1, sk: t, projects: [q], actions: [\"*\"]}\n' | line 3 | the access key K1 is listed twice (first at line 2)",
     })
-    void aMalformedFileIsRefusedNamingTheLine(String what, String yaml, String line) throws IOException {
-        Path path = file(yaml.replace("\\n", "\n"));
-        assertThatThrownBy(() -> Credentials.read(path))
+    void aMalformedFileIsRefusedWithTheReasonAndLine(String what, String yaml, String line, String reason)
+            throws IOException {
+        Path path = file(yaml.replace("\\n", "\n").replace("\\t", "\t"));
+        assertThatThrownBy(() -> read(path))
                 .isInstanceOf(Credentials.InvalidCredentialsFile.class)
-                .hasMessageContaining(path.toString())
-                .hasMessageContaining(line);
+                .hasMessageStartingWith("Invalid credentials file " + path + ", " + line + ": ")
+                .hasMessageContaining(reason)
+                .hasMessageNotContaining("Exception")
+                .hasMessageNotContaining("creator")
+                .hasMessageNotContaining("java.");
+    }
+
+    @Test
+    void theActionsAreTheSpecsAndWildcardsMustMatchOne() throws IOException {
+        Credentials ok = read(file("tokens:\n  - token: t\n    projects: [p]\n"
+                + "    actions: [\"*\", \"modelarts:*\", \"modelarts:image:get\", \"modelarts:control:admin\"]\n"));
+        assertThat(ok.forToken("t").orElseThrow().allows("modelarts:image:get")).isTrue();
     }
 
     @Test
     void aMissingOrEmptyFileIsRefused() throws IOException {
-        assertThatThrownBy(() -> Credentials.read(dir.resolve("absent.yaml")))
+        assertThatThrownBy(() -> read(dir.resolve("absent.yaml")))
                 .hasMessageContaining("no such file");
         Path empty = file("");
-        assertThatThrownBy(() -> Credentials.read(empty)).hasMessageContaining("empty");
+        assertThatThrownBy(() -> read(empty)).hasMessageContaining("empty");
     }
 
     @Test
     void theSecretKeyIsNeverInTheMessage() throws IOException {
         Path path = file("access_keys:\n  - ak: AK1\n    sk: very-secret\n    projects: []\n    actions: [\"x\"]\n");
-        assertThatThrownBy(() -> Credentials.read(path)).satisfies(e ->
+        assertThatThrownBy(() -> read(path)).satisfies(e ->
                 assertThat(e.getMessage()).doesNotContain("very-secret"));
     }
 }

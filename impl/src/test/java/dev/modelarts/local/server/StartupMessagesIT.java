@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -98,5 +101,74 @@ class StartupMessagesIT {
         Outcome fromEnvironment = run(Map.of("MODELARTS_DB_URL", "jdbc:mysql://db/m?password=hunter2"));
         assertThat(firstLine(fromEnvironment)).contains("environment variable MODELARTS_DB_URL: ", "password=***")
                 .doesNotContain("hunter2");
+    }
+
+    @Test
+    void aCredentialsFileIsCheckedAgainstItsSchemaWithTheParsersReasonAndLine(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("credentials.yaml"),
+                "tokens:\n  - token: ci-token\n    project: [p]\n    actions: [\"modelarts:image:*\"]\n");
+        Outcome misspelt = run(Map.of("MODELARTS_CREDENTIALS", file.toString()), "--in-memory", "--port", "0");
+        assertThat(misspelt.exit()).isEqualTo(1);
+        assertThat(misspelt.output()).contains("Cannot start: Invalid credentials file " + file
+                + ", line 3: unknown key 'project' (did you mean 'projects'?)");
+
+        Files.writeString(file, "tokens:\n  - token: ci-token\n\tprojects: [p]\n");
+        assertThat(run(Map.of(), "--credentials", file.toString(), "--in-memory").output())
+                .contains(file + ", line 3, column 1: a tab character; YAML indents with spaces only");
+    }
+
+    @Test
+    void aDataDirThatIsAFileIsRefused(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
+        Outcome outcome = run(Map.of(), "--port", "0", "--data-dir", file.toString());
+        assertThat(outcome.exit()).isEqualTo(1);
+        assertThat(outcome.output()).contains("Cannot start: " + file + " is a file, not a directory");
+    }
+
+    /**
+     * An unwritable directory and a read-only H2 file, as a user without the right: the server
+     * refuses to start rather than serve every write a 500. Permission bits do not bind root, so
+     * as root the server runs as {@code nobody} (setpriv, util-linux) from a copy of the jar it may read.
+     */
+    @Test
+    void anUnwritableDataDirOrH2FileIsRefusedBeforeAnyRequest(@TempDir Path dir) throws Exception {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path jar = Files.copy(Path.of(System.getProperty("server.jar", "target/modelarts-image-server.jar")),
+                dir.resolve("server.jar"));
+        Path locked = Files.createDirectory(dir.resolve("locked"));
+        Path readOnlyFile = Files.createDirectory(dir.resolve("read-only-file"));
+        Files.writeString(readOnlyFile.resolve("modelarts.mv.db"), "");
+        if (root) {
+            for (Path p : List.of(locked, readOnlyFile, readOnlyFile.resolve("modelarts.mv.db"))) {
+                Files.setOwner(p, p.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+            }
+        }
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
+        Files.setPosixFilePermissions(readOnlyFile.resolve("modelarts.mv.db"), PosixFilePermissions.fromString("r--r--r--"));
+
+        Outcome unwritableDir = runAs(root, jar, "--port", "0", "--data-dir", locked.toString());
+        assertThat(unwritableDir.exit()).isEqualTo(1);
+        assertThat(unwritableDir.output()).contains("Cannot start: the data directory " + locked
+                + " is not writable (permission denied) for user ");
+
+        Outcome readOnly = runAs(root, jar, "--port", "0", "--data-dir", readOnlyFile.toString());
+        assertThat(readOnly.exit()).isEqualTo(1);
+        assertThat(readOnly.output()).contains("Cannot start: the H2 file " + readOnlyFile.resolve("modelarts.mv.db")
+                + " is not writable (permission denied)");
+    }
+
+    private static Outcome runAs(boolean asNobody, Path jar, String... args) throws Exception {
+        ProcessBuilder builder = PackagedJar.command(args);
+        List<String> command = new ArrayList<>(builder.command());
+        command.set(command.indexOf("-jar") + 1, jar.toString());
+        if (asNobody) {
+            command.addAll(0, List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"));
+        }
+        Process process = builder.command(command).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(output).as("no stack trace").doesNotContain("\tat ", "Exception");
+        return new Outcome(process.exitValue(), output);
     }
 }
