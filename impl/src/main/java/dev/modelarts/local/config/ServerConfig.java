@@ -25,7 +25,16 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         usageHelpAutoWidth = true,
         description = "A local server for the Huawei Cloud ModelArts image-management API.",
-        footer = {"", "Each option can also be set by the environment variable shown in its description."})
+        footer = {"", "Each option can also be set by the environment variable shown in its description.",
+            "",
+            "Other environment variables:",
+            "  MODELARTS_ACCESS_LOG_LEVEL   WARN silences the per-request access lines (default INFO).",
+            "  JAVA_OPTS, JAVA              bin/modelarts-image-server only: the JVM settings, another java.",
+            "  MODELARTS_TEST_POSTGRES_URL, MODELARTS_TEST_POSTGRES_USER, MODELARTS_TEST_POSTGRES_PASSWORD",
+            "                               read by the test suite (mvn verify), not by the server: the",
+            "                               PostgreSQL it tests against instead of an embedded one.",
+            "",
+            "Endpoints besides the API: /health/live, /health/ready, /version, /metrics, /openapi.yaml, /docs."})
 public final class ServerConfig {
 
     @Spec
@@ -96,6 +105,15 @@ public final class ServerConfig {
             description = "An origin a browser page may call this server from (repeatable, or comma-separated; * for any)"
                     + " (MODELARTS_CORS_ORIGINS). Default: none, no cross-origin access.")
     private List<String> corsOrigins;
+
+    /** How log lines are written. */
+    public enum LogFormat { text, json }
+
+    @Option(names = "--log-format", paramLabel = "FORMAT",
+            defaultValue = "${env:MODELARTS_LOG_FORMAT:-text}",
+            description = "text: one readable line per event; json: one JSON object per line, the access line's fields"
+                    + " as keys (MODELARTS_LOG_FORMAT). Default: ${DEFAULT-VALUE}.")
+    private LogFormat logFormat;
 
     private ServerConfig() {
     }
@@ -197,6 +215,10 @@ public final class ServerConfig {
 
     public List<String> corsOrigins() {
         return corsOrigins == null ? List.of() : corsOrigins.stream().map(String::trim).filter(o -> !o.isEmpty()).toList();
+    }
+
+    public LogFormat logFormat() {
+        return logFormat;
     }
 
     public boolean controlApi() {

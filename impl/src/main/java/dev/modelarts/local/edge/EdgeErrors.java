@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 import org.glassfish.grizzly.http.server.Response;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.glassfish.grizzly.http.HttpRequestPacket;
+import org.glassfish.grizzly.http.util.Header;
 import org.slf4j.MDC;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.modelarts.local.errors.ErrorCode;
 import dev.modelarts.local.errors.ErrorResponses;
+import dev.modelarts.local.http.AccessLine;
 import dev.modelarts.local.http.JsonMapperProvider;
 import dev.modelarts.local.requestid.RequestId;
 
@@ -23,7 +24,6 @@ import dev.modelarts.local.requestid.RequestId;
 final class EdgeErrors {
 
     static final String JSON_TYPE = "application/json";
-    private static final Logger ACCESS = LoggerFactory.getLogger("access");
     private static final ObjectMapper JSON = JsonMapperProvider.createMapper();
 
     private EdgeErrors() {
@@ -40,12 +40,15 @@ final class EdgeErrors {
     }
 
     /** Writes the error as the whole answer of a request that Grizzly has parsed. */
-    static void write(Response response, ErrorCode code, String message, String requestId) {
-        write(response, code, message, requestId, r -> { });
+    static int write(Response response, ErrorCode code, String message, String requestId) {
+        return write(response, code, message, requestId, r -> { });
     }
 
-    /** The same, with {@code headers} adding its own (CORS) after the reset, before the body commits the head. */
-    static void write(Response response, ErrorCode code, String message, String requestId, Consumer<Response> headers) {
+    /**
+     * The same, with {@code headers} adding its own (CORS) after the reset, before the body
+     * commits the head; returns the body's length, for the access line.
+     */
+    static int write(Response response, ErrorCode code, String message, String requestId, Consumer<Response> headers) {
         byte[] body = body(code, message, requestId);
         response.reset();
         response.setStatus(code.status().getStatusCode());
@@ -58,15 +61,21 @@ final class EdgeErrors {
         } catch (java.io.IOException e) {
             // the client has gone; there is no one left to answer
         }
+        return body.length;
     }
 
-    /** The access line of an answer that never reached Jersey (which logs its own). */
-    static void logAccess(String method, String target, int status, String requestId) {
-        if (ACCESS.isInfoEnabled()) {
+    /**
+     * The access line of an answer that never reached Jersey (which logs its own), with the same
+     * fields; its time is not measured ("-") and it has no principal.
+     */
+    static void logAccess(HttpRequestPacket request, String method, String target, int status, long bytes,
+            String requestId) {
+        if (AccessLine.enabled()) {
             String outer = MDC.get(RequestId.MDC_KEY);
             MDC.put(RequestId.MDC_KEY, requestId);
             try {
-                ACCESS.info("{} {} {}", printable(method), printable(target), status);
+                AccessLine.log(printable(method), printable(target), status, -1, bytes, request.getRemoteAddress(),
+                        null, request.getHeader(Header.UserAgent));
             } finally {
                 if (outer == null) {
                     MDC.remove(RequestId.MDC_KEY);

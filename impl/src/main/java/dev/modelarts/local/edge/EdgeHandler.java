@@ -61,7 +61,7 @@ final class EdgeHandler extends HttpHandler {
             }
             if (cors.answerPreflight(request, response)) {
                 response.setHeader(RequestId.HEADER, requestId);
-                EdgeErrors.logAccess("OPTIONS", rawTarget(request.getRequest()), 204, requestId);
+                EdgeErrors.logAccess(request.getRequest(), "OPTIONS", rawTarget(request.getRequest()), 204, 0, requestId);
                 return;
             }
             cors.decorate(request, response);
@@ -98,8 +98,9 @@ final class EdgeHandler extends HttpHandler {
     }
 
     private void refuse(Request request, Response response, ErrorCode code, String message, String requestId) {
-        EdgeErrors.write(response, code, message, requestId, r -> cors.decorate(request, r));
-        EdgeErrors.logAccess(request.getMethod().getMethodString(), rawTarget(request.getRequest()), code.status().getStatusCode(), requestId);
+        int bytes = EdgeErrors.write(response, code, message, requestId, r -> cors.decorate(request, r));
+        EdgeErrors.logAccess(request.getRequest(), request.getMethod().getMethodString(), rawTarget(request.getRequest()),
+                code.status().getStatusCode(), bytes, requestId);
     }
 
     private static Optional<RequestTarget.Problem> check(Request request) {

@@ -38,9 +38,10 @@ final class JsonErrorPages implements ErrorPageGenerator {
         request.getResponse().setContentType(EdgeErrors.JSON_TYPE);
         request.getResponse().setCharacterEncoding(StandardCharsets.UTF_8.name());
         request.getResponse().setHeader(RequestId.HEADER, requestId);
-        EdgeErrors.logAccess(request.getMethod().getMethodString(), request.getRequestURI(),
-                code.status().getStatusCode(), requestId);
-        return new String(EdgeErrors.body(code, message, requestId), StandardCharsets.UTF_8);
+        byte[] body = EdgeErrors.body(code, message, requestId);
+        EdgeErrors.logAccess(request.getRequest(), request.getMethod().getMethodString(), request.getRequestURI(),
+                code.status().getStatusCode(), body.length, requestId);
+        return new String(body, StandardCharsets.UTF_8);
     }
 
     private static ErrorCode codeFor(int status) {

@@ -195,9 +195,9 @@ final class StrictHttpCodec extends HttpServerFilter {
         response.setHeader(RequestId.HEADER, requestId);
         response.setContentLength(body.length);
         if (request != null) {
-            EdgeErrors.logAccess(request.getMethodDC().toString(StandardCharsets.ISO_8859_1),
+            EdgeErrors.logAccess(request, request.getMethodDC().toString(StandardCharsets.ISO_8859_1),
                     request.getRequestURIRef().getOriginalRequestURIBC().toString(StandardCharsets.ISO_8859_1),
-                    response.getStatus(), requestId);
+                    response.getStatus(), body.length, requestId);
         }
         return HttpContent.builder(response)
                 .content(Buffers.wrap(MemoryManager.DEFAULT_MEMORY_MANAGER, body))

@@ -6,8 +6,6 @@ import org.glassfish.jersey.server.monitoring.ApplicationEvent;
 import org.glassfish.jersey.server.monitoring.ApplicationEventListener;
 import org.glassfish.jersey.server.monitoring.RequestEvent;
 import org.glassfish.jersey.server.monitoring.RequestEventListener;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import dev.modelarts.local.api.model.JournalEntry;
@@ -15,17 +13,14 @@ import dev.modelarts.local.api.model.JournalEntry;
 import dev.modelarts.local.requestid.RequestId;
 
 /**
- * One line per request, once the response is written: method, path with query, status, time in
- * milliseconds, body bytes (counted by {@link BodyBytes}), client address, principal
- * (masked token or access key, "-" before authentication) and user agent; the log pattern adds
- * the request id. No other header is logged (they carry credentials).
+ * One {@link AccessLine} per request, once the response is written, with the body bytes counted
+ * by {@link BodyBytes}; and the request in the journal. No other header than the user agent is
+ * logged (they carry credentials).
  */
 public final class AccessLog implements ApplicationEventListener {
 
-    private static final Logger LOG = LoggerFactory.getLogger("access");
     /** The journal's own path: reading the journal is not recorded in it. */
     private static final String JOURNAL_PATH = "_modelarts/requests";
-    private static final int MAX_AGENT = 128;
 
     private final RecentRequests journal;
 
@@ -52,41 +47,19 @@ public final class AccessLog implements ApplicationEventListener {
                 return;
             }
             try {
-                if (LOG.isInfoEnabled()) {
+                if (AccessLine.enabled()) {
                     ContainerRequest request = event.getContainerRequest();
                     String query = request.getRequestUri().getRawQuery();
-                    // tenths of a millisecond, without String.format's cost on every request;
-                    // the request id is in the MDC, which the log pattern prints
-                    long tenths = (System.nanoTime() - startNanos + 50_000) / 100_000;
                     Object bytes = request.getProperty(BodyBytes.PROPERTY);
-                    LOG.info("{} /{}{} {} {}.{} ms {} B client={} principal={} agent=\"{}\"", request.getMethod(),
-                            request.getPath(false), query == null ? "" : "?" + query, status(event), tenths / 10,
-                            tenths % 10, bytes == null ? 0 : bytes, orDash(request.getProperty(RequestId.CLIENT_ATTRIBUTE)),
-                            orDash(request.getProperty(RequestId.PRINCIPAL_ATTRIBUTE)),
-                            printable(request.getHeaderString("User-Agent")));
+                    AccessLine.log(request.getMethod(), "/" + request.getPath(false) + (query == null ? "" : "?" + query),
+                            status(event), (System.nanoTime() - startNanos + 50_000) / 100_000,
+                            bytes instanceof Long count ? count : 0, request.getProperty(RequestId.CLIENT_ATTRIBUTE),
+                            request.getProperty(RequestId.PRINCIPAL_ATTRIBUTE), request.getHeaderString("User-Agent"));
                 }
             } finally {
                 MDC.remove(RequestId.MDC_KEY);
             }
         };
-    }
-
-    private static Object orDash(Object value) {
-        return value == null ? "-" : value;
-    }
-
-    /**
-     * The user agent as the client sent it, cut to 128 characters, with anything that could
-     * forge a line or a field (control characters, quotes, backslashes) replaced by '?'.
-     */
-    static String printable(String agent) {
-        if (agent == null) {
-            return "-";
-        }
-        String cut = agent.length() > MAX_AGENT ? agent.substring(0, MAX_AGENT) : agent;
-        StringBuilder out = new StringBuilder(cut.length());
-        cut.chars().forEach(c -> out.append(c < 0x20 || c == 0x7f || c == '"' || c == '\\' ? '?' : (char) c));
-        return out.toString();
     }
 
     private static int status(RequestEvent event) {

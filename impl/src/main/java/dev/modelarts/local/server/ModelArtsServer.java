@@ -43,6 +43,9 @@ public final class ModelArtsServer {
             return;
         }
 
+        if (config.logFormat() == ServerConfig.LogFormat.json) {
+            LogFormat.useJson();
+        }
         RunningServer server;
         try {
             server = RunningServer.start(config);
