@@ -64,7 +64,9 @@ public final class ModelArtsServer {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping (signal received)");
+            long served = server.requestsServed();
             server.close();
+            ClassArchive.writeIfServed(served);
             // the access log is written in the background: flush it before the JVM ends
             if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
                 logback.stop();

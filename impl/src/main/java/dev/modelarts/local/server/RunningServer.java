@@ -232,6 +232,11 @@ public final class RunningServer implements AutoCloseable {
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
+    /** How many requests Jersey has answered (the edge's refusals are not counted). */
+    public long requestsServed() {
+        return metrics.requestsServed();
+    }
+
     public URI baseUri() {
         return baseUri;
     }

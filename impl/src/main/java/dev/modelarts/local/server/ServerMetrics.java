@@ -9,6 +9,7 @@ import org.glassfish.jersey.server.monitoring.RequestEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -42,6 +43,10 @@ final class ServerMetrics implements AutoCloseable {
 
     MeterRegistry registry() {
         return registry;
+    }
+
+    long requestsServed() {
+        return registry.find(REQUESTS).timers().stream().mapToLong(Timer::count).sum();
     }
 
     /** Times every request Jersey routes, tagged with its path template rather than its path. */

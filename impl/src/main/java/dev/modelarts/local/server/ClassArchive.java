@@ -1,0 +1,60 @@
+package dev.modelarts.local.server;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import javax.management.JMException;
+import javax.management.ObjectName;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The class-data archive the launcher asks for ({@code -Dmodelarts.cds.archive=FILE} with
+ * {@code -XX:+RecordDynamicDumpInfo}): written at a graceful stop, and only by a run that served
+ * at least one request, so that the archive holds the classes that serving loads. A run that
+ * printed its help, failed to start or never served writes nothing; the JVM's own
+ * {@code -XX:ArchiveClassesAtExit} would have archived those runs' few classes, and every later
+ * start would have mapped that near-empty archive instead of making a useful one.
+ */
+final class ClassArchive {
+
+    static final String PROPERTY = "modelarts.cds.archive";
+    private static final Logger LOG = LoggerFactory.getLogger(ClassArchive.class);
+
+    private ClassArchive() {
+    }
+
+    /** Writes the archive when the launcher asked for one and this run served. */
+    static void writeIfServed(long requestsServed) {
+        String wanted = System.getProperty(PROPERTY);
+        if (wanted == null || wanted.isBlank() || requestsServed == 0) {
+            return;
+        }
+        Path target = Path.of(wanted).toAbsolutePath().normalize();
+        // written beside the target, then moved: a server starting meanwhile never maps half a file
+        Path partial = target.resolveSibling(target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        try {
+            ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "vmCds",
+                    new Object[] {new String[] {"dynamic_dump", partial.toString()}},
+                    new String[] {String[].class.getName()});
+            if (Files.exists(partial)) {
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                LOG.info("Class-data archive written for faster starts: {}", target);
+            }
+        } catch (JMException | IOException | RuntimeException e) {
+            // an optimisation only: the next start makes do without it
+            LOG.debug("No class-data archive written to {}", target, e);
+        } finally {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException ignored) {
+                // nothing to clean
+            }
+        }
+    }
+}
