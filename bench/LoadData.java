@@ -9,10 +9,10 @@ import dev.modelarts.local.db.DataLayer;
 import dev.modelarts.local.db.Database;
 
 /**
- * Fills an H2 data directory with N generated image versions, about ten per group, spread over
+ * Fills an H2 data directory (or, given a JDBC URL, a PostgreSQL database) with N generated image versions, about ten per group, spread over
  * five projects, three workspaces each and twenty namespaces, plus the built-in catalog; the
  * group rows carry exact aggregates. Run with the server jar on the class path:
- * {@code java -cp impl/target/modelarts-image-server.jar bench/LoadData.java DIR N}.
+ * {@code java -cp impl/target/modelarts-image-server.jar bench/LoadData.java DIR|JDBC_URL N [USER PASSWORD]}.
  */
 public class LoadData {
 
@@ -28,10 +28,12 @@ public class LoadData {
     static final String[] WORKSPACES = {"0", "0123456789abcdef0123456789abcdef", "fedcba9876543210fedcba9876543210"};
 
     public static void main(String[] args) throws Exception {
-        Path dir = Path.of(args[0]);
         int n = Integer.parseInt(args[1]);
+        DatabaseSettings settings = args[0].startsWith("jdbc:")
+                ? new DatabaseSettings(args[0], args.length > 2 ? args[2] : "", args.length > 3 ? args[3] : "")
+                : DatabaseSettings.embeddedH2(Path.of(args[0]), "sa", "");
         long started = System.nanoTime();
-        try (Database database = Database.open(DatabaseSettings.embeddedH2(dir, "sa", ""));
+        try (Database database = Database.open(settings);
                 DataLayer data = DataLayer.over(database)) {
             BuiltInCatalog.load().installInto(data.images());
             database.jdbi().useHandle(h -> {

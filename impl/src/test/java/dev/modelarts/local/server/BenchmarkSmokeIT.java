@@ -17,13 +17,15 @@ import org.junit.jupiter.api.Test;
  * it cannot rot: it loads, starts the packaged server through bin/modelarts-image-server, drives
  * every scenario and both references with wrk, and prints its table. Nothing here judges speed;
  * it checks that every row is there, that every scenario was answered, and without errors.
+ * The PostgreSQL section (a throw-away cluster of Debian's PostgreSQL, the same scenarios, and
+ * two instances' write-to-visibility delay) runs where PostgreSQL is installed.
  * Needs wrk (the CI script installs it); skipped where it is missing.
  */
 class BenchmarkSmokeIT {
 
     private static final List<String> SCENARIOS = List.of("groups-first-page", "groups-exact-name",
             "groups-fuzzy-name", "groups-ns-type", "groups-deep-offset", "groups-limit-200", "images-first-page",
-            "show-image", "register");
+            "show-image", "register-16-groups", "register-one-group");
 
     @Test
     void theBenchmarkRunsEveryScenarioAndPrintsItsTable() throws Exception {
@@ -34,26 +36,52 @@ class BenchmarkSmokeIT {
                 .directory(root.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(Files.createDirectories(out).resolve("run.log").toFile());
+        boolean postgres = postgresInstalled();
         bench.environment().putAll(java.util.Map.of(
                 "SIZES", "1000", "DURATION", "1s", "WARMUP", "1s", "THREADS", "1", "CONNECTIONS", "4",
-                "PORT", String.valueOf(freePort()), "SKIP_BUILD", "1", "OUT", out.toString()));
+                "PORT", String.valueOf(freePort()), "PG_PORT", String.valueOf(freePort()),
+                "PG_SIZES", postgres ? "1000" : "", "VISIBILITY_COUNT", "10", "SKIP_BUILD", "1"));
+        bench.environment().put("OUT", out.toString());
         Process process = bench.start();
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("finished within 5 minutes").isTrue();
         String log = Files.readString(out.resolve("run.log"));
         assertThat(process.exitValue()).as(log).isZero();
 
         List<String> rows = Files.readAllLines(out.resolve("results.md"));
-        for (String scenario : SCENARIOS) {
-            String row = rows.stream().filter(r -> r.startsWith("| " + scenario + " ")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no row for " + scenario + " in " + rows));
-            String[] cells = row.split("\\|");
-            assertThat(Double.parseDouble(cells[3].trim())).as("req/s of %s", scenario).isPositive();
-            assertThat(cells[6].trim()).as("errors of %s", scenario).isEqualTo("0");
+        for (String db : postgres ? List.of("h2", "pg") : List.of("h2")) {
+            for (String scenario : SCENARIOS) {
+                String[] cells = row(rows, scenario, db);
+                assertThat(Double.parseDouble(cells[4].trim())).as("req/s of %s on %s", scenario, db).isPositive();
+                assertThat(cells[7].trim()).as("errors of %s on %s", scenario, db).isEqualTo("0");
+            }
+            assertThat(row(rows, "start-to-first-answer", db)[5].trim()).matches("\\d+");
         }
-        assertThat(rows).anyMatch(r -> r.startsWith("| start-to-first-answer "))
-                .anyMatch(r -> r.startsWith("| first-start-no-archive "))
-                .anyMatch(r -> r.startsWith("| ref:jersey-ceiling "))
-                .anyMatch(r -> r.startsWith("| ref:wiremock "));
+        if (postgres) {
+            assertThat(Double.parseDouble(row(rows, "visible-on-2nd-instance", "pg")[6].trim()))
+                    .as("p99 of the second instance's delay").isPositive();
+        }
+        for (String reference : List.of("ref:ceiling-launcher-jvm", "ref:ceiling-default-jvm", "ref:wiremock")) {
+            assertThat(Double.parseDouble(row(rows, reference, "-")[4].trim())).as(reference).isPositive();
+        }
+        assertThat(row(rows, "first-start-no-archive", "h2")[5].trim()).matches("\\d+");
+    }
+
+    /** The cells of the first row of this scenario on this database. */
+    private static String[] row(List<String> rows, String scenario, String db) {
+        return rows.stream().map(r -> r.split("\\|"))
+                .filter(cells -> cells.length > 3 && cells[1].trim().equals(scenario) && cells[2].trim().equals(db))
+                .findFirst().orElseThrow(() -> new AssertionError("no row for " + scenario + " on " + db + " in " + rows));
+    }
+
+    /** Debian's PostgreSQL server binaries, which the benchmark's PostgreSQL section runs. */
+    private static boolean postgresInstalled() throws IOException {
+        Path versions = Path.of("/usr/lib/postgresql");
+        if (!Files.isDirectory(versions)) {
+            return false;
+        }
+        try (var dirs = Files.list(versions)) {
+            return dirs.anyMatch(v -> Files.isExecutable(v.resolve("bin/initdb")));
+        }
     }
 
     private static boolean onPath(String command) {

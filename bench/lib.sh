@@ -1,0 +1,112 @@
+# Functions of bench/run.sh: wrk runs, server starts and stops, the throw-away PostgreSQL cluster.
+# shellcheck shell=bash
+
+# runs wrk with a warm-up first; prints "requests/s p50_ms p99_ms errors".
+# drive SCRIPT URL [THREADS CONNECTIONS [SCRIPT_ARG]]
+drive() {
+  local script=$1 url=$2 threads=${3:-$THREADS} connections=${4:-$CONNECTIONS} arg=${5:-}
+  wrk -t"$threads" -c"$connections" -d"$WARMUP" -s "$script" "$url" -- $arg >/dev/null 2>&1 || true
+  wrk -t"$threads" -c"$connections" -d"$DURATION" --latency -s "$script" "$url" -- $arg > "$OUT/wrk.txt" 2>&1
+  awk '
+    function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
+    /Requests\/sec/ { rps = $2 }
+    /^ +50%/ { p50 = ms($2) }
+    /^ +99%/ { p99 = ms($2) }
+    /Non-2xx/ { errors += $NF }
+    /Socket errors/ { split($0, a, /[ ,]+/); for (i in a) if (a[i] ~ /^[0-9]+$/) errors += a[i] }
+    END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, errors }' "$OUT/wrk.txt"
+}
+
+rss_mb() { echo $(( $(ps -o rss= -p "$1") / 1024 )); }
+
+wait_for() {  # url
+  for _ in $(seq 1 600); do curl -fs -o /dev/null "$1" && return 0; sleep 0.05; done; return 1
+}
+
+ROWS=()
+# row NAME DB N REQ/S P50 P99 ERRORS RSS CEILING_BODY
+row() { local IFS='|'; ROWS+=("$*"); }
+
+# starts the server as a user does (bin/modelarts-image-server; JAVA_OPTS from
+# SERVER_JAVA_OPTS_OVERRIDE when set) on port $1, log in $2, further arguments to the server;
+# sets PID, and STARTUP_MS to the milliseconds to its first answer of the group listing
+start_server() {
+  local port=$1 log=$2; shift 2
+  local start; start=$(date +%s%N)
+  env ${SERVER_JAVA_OPTS_OVERRIDE:+"JAVA_OPTS=$SERVER_JAVA_OPTS_OVERRIDE"} \
+    bin/modelarts-image-server --port "$port" --credentials bench/credentials.yaml "$@" > "$log" 2>&1 &
+  PID=$!
+  for _ in $(seq 1 3000); do
+    curl -fs -o /dev/null -H 'X-Auth-Token: bench-token' "http://127.0.0.1:$port/v1/bench-project-0/images/group?limit=10" && break
+    sleep 0.02
+  done
+  STARTUP_MS=$(( ($(date +%s%N) - start) / 1000000 ))
+}
+stop_server() { kill "$1"; wait "$1" 2>/dev/null || true; }
+
+# The scenarios against base URL $1 (a project), image id $2, group total $3:
+# "name|script|url|threads|connections|script argument|ceiling body"
+scenarios() {
+  local b=$1 image=$2 total=$3
+  printf '%s\n' \
+    "groups-first-page|bench/auth.lua|$b/images/group?limit=10||||groups" \
+    "groups-exact-name|bench/auth.lua|$b/images/group?name=model-15&name_fuzzy_match=false||||groups" \
+    "groups-fuzzy-name|bench/auth.lua|$b/images/group?name=el-123&limit=10||||groups" \
+    "groups-ns-type|bench/auth.lua|$b/images/group?namespace=ns0&type=DEDICATED&limit=10||||groups" \
+    "groups-deep-offset|bench/auth.lua|$b/images/group?limit=10&offset=$((total - 10))||||groups" \
+    "groups-limit-200|bench/auth.lua|$b/images/group?limit=200||||groups200" \
+    "images-first-page|bench/auth.lua|$b/images?limit=10||||images" \
+    "show-image|bench/auth.lua|$b/images/$image||||image" \
+    "register-16-groups|bench/register.lua|$b/images|16|16|groups|-" \
+    "register-one-group|bench/register.lua|$b/images|2|16|one|-"
+}
+
+# Measures every scenario on the server running as $PID on $PORT; rows tagged with db $1 and N $2.
+# With SAVE_BODIES set, keeps the answers the ceiling will serve.
+measure() {
+  local db=$1 n=$2 b="http://127.0.0.1:$PORT/v1/bench-project-0"
+  local total image
+  total=$(curl -s -H 'X-Auth-Token: bench-token' "$b/images/group?limit=1" | sed 's/.*"total":\([0-9]*\).*/\1/')
+  image=$(curl -s -H 'X-Auth-Token: bench-token' "$b/images?limit=1&type=DEDICATED" | sed 's/.*"id":"\([^"]*\)".*/\1/')
+  if [ -n "${SAVE_BODIES:-}" ]; then
+    mkdir -p "$OUT/bodies"
+    curl -s -H 'X-Auth-Token: bench-token' "$b/images/group?limit=10" > "$OUT/bodies/groups.json"
+    curl -s -H 'X-Auth-Token: bench-token' "$b/images/group?limit=200" > "$OUT/bodies/groups200.json"
+    curl -s -H 'X-Auth-Token: bench-token' "$b/images?limit=10" > "$OUT/bodies/images.json"
+    curl -s -H 'X-Auth-Token: bench-token' "$b/images/$image" > "$OUT/bodies/image.json"
+  fi
+  local list name script url threads connections arg body rps p50 p99 errors rss
+  list=$(scenarios "$b" "$image" "$total")
+  MAX_RSS=0
+  # A just-started JVM is still compiling for its first seconds: one warm-up pass over every
+  # scenario first, so that no scenario is measured in that phase for being the first one.
+  while IFS='|' read -r name script url threads connections arg body; do
+    wrk -t"${threads:-$THREADS}" -c"${connections:-$CONNECTIONS}" -d"$WARMUP" -s "$script" "$url" -- $arg >/dev/null 2>&1 || true
+  done <<< "$list"
+  while IFS='|' read -r name script url threads connections arg body; do
+    read -r rps p50 p99 errors <<< "$(drive "$script" "$url" "$threads" "$connections" "$arg")"
+    rss=$(rss_mb "$PID"); [ "$rss" -gt "$MAX_RSS" ] && MAX_RSS=$rss
+    row "$name" "$db" "$n" "$rps" "$p50" "$p99" "$errors" "$rss" "$body"
+    echo "  $db $name: $rps req/s, p50 $p50 ms, p99 $p99 ms, errors $errors, RSS $rss MiB"
+  done <<< "$list"
+}
+
+# The throw-away PostgreSQL cluster (Debian's binaries), as the postgres user when run as root.
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+pg_as() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+pg_start() {  # port
+  PG_DIR="$OUT/pg"
+  rm -rf "$PG_DIR"; mkdir -p "$PG_DIR"
+  if [ "$(id -u)" = 0 ]; then
+    chown postgres "$PG_DIR"
+    # the postgres user must reach it; a checkout under a private directory is not reachable
+    if ! runuser -u postgres -- test -w "$PG_DIR"; then
+      rm -rf "$PG_DIR"; PG_DIR=$(mktemp -d /tmp/modelarts-bench-pg.XXXXXX); chown postgres "$PG_DIR"
+    fi
+  fi
+  pg_as "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth=trust -E UTF8 > "$OUT/pg-initdb.log"
+  pg_as "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w \
+    -o "-p $1 -k $PG_DIR -c listen_addresses=127.0.0.1 -c synchronous_commit=on -c shared_buffers=256MB -c max_connections=100" \
+    start > /dev/null
+}
+pg_stop() { pg_as "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop > /dev/null || true; rm -rf "$PG_DIR"; }
