@@ -1,5 +1,7 @@
 package dev.modelarts.local.db;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,18 +12,25 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.generic.GenericType;
 import org.jdbi.v3.core.mapper.ColumnMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.core.statement.StatementContext;
 
+import dev.modelarts.local.api.model.Arch;
+import dev.modelarts.local.api.model.ImageOrigin;
 import dev.modelarts.local.api.model.ImageService;
+import dev.modelarts.local.api.model.ImageStatus;
+import dev.modelarts.local.api.model.ImageType;
+import dev.modelarts.local.api.model.ImageVisibility;
 import dev.modelarts.local.api.model.ResourceCategory;
+import dev.modelarts.local.api.model.ServiceType;
 import dev.modelarts.local.model.GroupRow;
 import dev.modelarts.local.model.ImageRow;
 import dev.modelarts.local.model.Tag;
 
 /**
- * How rows are read and written: one column list per table, the rows mapped by Jdbi's
- * constructor mapper (each column to the record component of the same name in camel case;
- * enums by name), list columns comma-separated, tags a JSON array.
+ * How rows are read and written: one column list per table, every query selecting it first and
+ * in its order, the rows mapped by position (enums by name, list columns comma-separated, tags a
+ * JSON array). Jdbi's constructor mapper did the same by reflection, re-matching every column to
+ * a record component on each query: most of a ShowImage's CPU.
  */
 final class RowMappers {
 
@@ -53,8 +62,46 @@ final class RowMappers {
         }, listOf(ImageService::valueOf));
         jdbi.registerColumnMapper(new GenericType<List<Tag>>() {
         }, (rs, column, ctx) -> TagsColumn.fromJson(rs.getString(column)));
-        jdbi.registerRowMapper(ConstructorMapper.factory(ImageRow.class));
-        jdbi.registerRowMapper(ConstructorMapper.factory(GroupRow.class));
+        jdbi.registerRowMapper(ImageRow.class, RowMappers::image);
+        jdbi.registerRowMapper(GroupRow.class, RowMappers::group);
+    }
+
+    /** A row of {@link #IMAGE_COLUMNS}, in that order. */
+    static ImageRow image(ResultSet rs, StatementContext ctx) throws SQLException {
+        long size = rs.getLong(21);
+        Long imageSize = rs.wasNull() ? null : size;
+        return ImageRow.builder().id(rs.getString(1)).groupId(rs.getString(2)).scope(rs.getString(3))
+                .type(parse(rs.getString(4), ImageType::valueOf)).projectId(rs.getString(5))
+                .workspaceId(rs.getString(6)).namespace(rs.getString(7)).name(rs.getString(8)).tag(rs.getString(9))
+                .swrPath(rs.getString(10)).arch(parse(rs.getString(11), Arch::valueOf))
+                .origin(parse(rs.getString(12), ImageOrigin::valueOf))
+                .serviceType(parse(rs.getString(13), ServiceType::valueOf))
+                .status(parse(rs.getString(14), ImageStatus::valueOf)).statusMessage(rs.getString(15))
+                .visibility(parse(rs.getString(16), ImageVisibility::valueOf)).description(rs.getString(17))
+                .resourceCategories(list(rs.getString(18), ResourceCategory::valueOf))
+                .supportResCategories(list(rs.getString(19), ResourceCategory::valueOf))
+                .devServices(list(rs.getString(20), ImageService::valueOf))
+                .imageSize(imageSize)
+                .flavorType(rs.getString(22)).swrInstanceId(rs.getString(23)).showName(rs.getString(24))
+                .showTag(rs.getString(25)).createAt(rs.getLong(26)).updateAt(rs.getLong(27))
+                .tags(TagsColumn.fromJson(rs.getString(28)))
+                .build();
+    }
+
+    /** A row of {@link #GROUP_COLUMNS}, in that order. */
+    static GroupRow group(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new GroupRow(rs.getString(1), rs.getString(2), parse(rs.getString(3), ImageType::valueOf),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getInt(13),
+                rs.getLong(14), rs.getLong(15), TagsColumn.fromJson(rs.getString(16)));
+    }
+
+    private static <E> E parse(String value, Function<String, E> parse) {
+        return value == null ? null : parse.apply(value);
+    }
+
+    private static <E> List<E> list(String value, Function<String, E> parse) {
+        return value == null || value.isEmpty() ? List.of() : Arrays.stream(value.split(",")).map(parse).toList();
     }
 
     /** An image's column values, by column name, as they are stored. */
@@ -77,9 +124,6 @@ final class RowMappers {
     }
 
     private static <E> ColumnMapper<List<E>> listOf(Function<String, E> parse) {
-        return (rs, column, ctx) -> {
-            String value = rs.getString(column);
-            return value == null || value.isEmpty() ? List.of() : Arrays.stream(value.split(",")).map(parse).toList();
-        };
+        return (rs, column, ctx) -> list(rs.getString(column), parse);
     }
 }
