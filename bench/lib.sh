@@ -95,7 +95,7 @@ measure() {
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
 pg_as() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 pg_start() {  # port
-  PG_DIR="$OUT/pg"
+  PG_DIR="$(cd "$OUT" && pwd)/pg"
   rm -rf "$PG_DIR"; mkdir -p "$PG_DIR"
   if [ "$(id -u)" = 0 ]; then
     chown postgres "$PG_DIR"
