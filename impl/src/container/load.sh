@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Loads the image tarball into podman, where podman is installed; says so where it is not.
+# Usage: load.sh IMAGE_TAR NAME
+set -euo pipefail
+if ! command -v podman >/dev/null 2>&1; then
+  echo "podman is not installed: $1 was built but not loaded (ContainerIT will be skipped)"
+  exit 0
+fi
+podman load --quiet --input "$1" >/dev/null
+podman image exists "$2"
+echo "loaded $2 into podman ($(podman image inspect --format '{{.Size}}' "$2" | awk '{printf "%.1f MB", $1 / 1e6}'))"
