@@ -86,8 +86,11 @@ class ContainerIT {
     }
 
     private static HttpResponse<String> get(int port, String path, String token) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("X-Auth-Token", token).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (!token.isEmpty()) {
+            request.header("X-Auth-Token", token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> register(int port, String token, String project, String swrPath) throws Exception {
@@ -161,6 +164,11 @@ class ContainerIT {
                 "--env", "MODELARTS_CREDENTIALS=/etc/modelarts/credentials.yaml"));
         assertThat(get(port, "/v1/ci-project/images/group", "ci-token").statusCode()).isEqualTo(200);
         assertThat(get(port, "/v1/dev-project/images/group", "dev-token").statusCode()).isEqualTo(401);
+        // the operator's endpoints need the runtime's management and desktop (java.beans) modules
+        assertThat(get(port, "/metrics", "").body()).contains("jvm_memory_used_bytes", "http_server_requests_seconds");
+        assertThat(get(port, "/version", "").body()).contains("\"version\":\"0.1.0");
+        assertThat(get(port, "/docs", "").statusCode()).isEqualTo(200);
+        assertThat(get(port, "/openapi.yaml", "").statusCode()).isEqualTo(200);
     }
 
     @Test
