@@ -53,7 +53,7 @@ class ContainerIT {
 
     @AfterEach
     void removeWhatWasMade() {
-        containers.forEach(c -> podman("rm", "--force", "--time", "0", c));
+        containers.forEach(c -> podman("rm", "--force", "--volumes", "--time", "0", c)); // with its anonymous /data
         volumes.forEach(v -> podman("volume", "rm", "--force", v));
     }
 
