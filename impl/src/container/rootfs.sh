@@ -18,8 +18,12 @@ modules=java.base,java.desktop,java.logging,java.management,java.naming,java.net
 
 rm -rf "$out"
 mkdir -p "$out"
-"$java_home/bin/jlink" --add-modules "$modules" --output "$out/opt/java" \
-  --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive
+# quiet on success (a quiet build stays quiet); jlink's own output is shown when it fails
+if ! "$java_home/bin/jlink" --add-modules "$modules" --output "$out/opt/java" \
+    --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive > "$out.log" 2>&1; then
+  cat "$out.log" >&2
+  exit 1
+fi
 
 # java.desktop is there for java.beans, which Jersey and HK2 use; its native AWT, sound and image
 # libraries are never loaded by a server, and would pull X11, ALSA and font libraries in below
@@ -42,4 +46,4 @@ echo "root:x:0:0:root:/:/sbin/nologin" > "$out/etc/passwd"
 echo "modelarts:x:65532:65532:ModelArts image server:/data:/sbin/nologin" >> "$out/etc/passwd"
 echo "root:x:0:" > "$out/etc/group"
 echo "modelarts:x:65532:" >> "$out/etc/group"
-echo "rootfs: $(du -sh "$out" | cut -f1) in $out (runtime modules: $modules)"
+echo "rootfs: $(du -sh "$out" | cut -f1) in $out (runtime modules: $modules)" >> "$out.log"
