@@ -36,10 +36,19 @@ start_server() {
   env ${SERVER_JAVA_OPTS_OVERRIDE:+"JAVA_OPTS=$SERVER_JAVA_OPTS_OVERRIDE"} \
     bin/modelarts-image-server --port "$port" --credentials bench/credentials.yaml "$@" > "$log" 2>&1 &
   PID=$!
+  local answered=
   for _ in $(seq 1 3000); do
-    curl -fs -o /dev/null -H 'X-Auth-Token: bench-token' "http://127.0.0.1:$port/v1/bench-project-0/images/group?limit=10" && break
+    if curl -fs -o /dev/null -H 'X-Auth-Token: bench-token' "http://127.0.0.1:$port/v1/bench-project-0/images/group?limit=10"; then
+      answered=1; break
+    fi
+    kill -0 "$PID" 2>/dev/null || break   # it exited: no use waiting
     sleep 0.02
   done
+  if [ -z "$answered" ]; then
+    echo "the server on port $port did not answer; its log ($log):" >&2
+    tail -5 "$log" >&2
+    exit 1
+  fi
   STARTUP_MS=$(( ($(date +%s%N) - start) / 1000000 ))
 }
 stop_server() { kill "$1"; wait "$1" 2>/dev/null || true; }
@@ -93,7 +102,8 @@ measure() {
 
 # The throw-away PostgreSQL cluster (Debian's binaries), as the postgres user when run as root.
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
-pg_as() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+# (from /: the postgres user may not enter the checkout's directory)
+pg_as() { if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
 pg_start() {  # port
   PG_DIR="$(cd "$OUT" && pwd)/pg"
   rm -rf "$PG_DIR"; mkdir -p "$PG_DIR"

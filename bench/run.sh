@@ -15,6 +15,7 @@ WARMUP=${WARMUP:-5s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 PORT=${PORT:-18080}
+PORT2=${PORT2:-$((PORT + 1))}           # the second instance over PostgreSQL
 PG_PORT=${PG_PORT:-$((PORT + 2))}
 VISIBILITY_COUNT=${VISIBILITY_COUNT:-200}
 WIREMOCK_VERSION=3.13.2
@@ -72,9 +73,10 @@ elif [ -n "$PG_SIZES" ]; then
     row "start-to-first-answer" "pg" "$N" "-" "$startup_ms" "-" "-" "$MAX_RSS" "-"
     # a second instance over the same database: how soon it lists what the first one wrote
     FIRST=$PID
-    start_server "$((PORT + 1))" "$OUT/server-pg-$N-b.log" --db-url "$URL" --db-user postgres
-    read -r p50 p99 max <<< "$(java bench/Visibility.java "http://127.0.0.1:$PORT" "http://127.0.0.1:$((PORT + 1))" \
-      bench-token bench-project-0 "$VISIBILITY_COUNT")"
+    start_server "$PORT2" "$OUT/server-pg-$N-b.log" --db-url "$URL" --db-user postgres
+    java bench/Visibility.java "http://127.0.0.1:$PORT" "http://127.0.0.1:$PORT2" \
+      bench-token bench-project-0 "$VISIBILITY_COUNT" > "$OUT/visibility.txt"
+    read -r p50 p99 max < "$OUT/visibility.txt"
     row "visible-on-2nd-instance" "pg" "$N" "-" "$p50" "$p99" "0" "-" "-"
     echo "  pg two instances: visible after p50 $p50 ms, p99 $p99 ms, max $max ms"
     stop_server "$PID"

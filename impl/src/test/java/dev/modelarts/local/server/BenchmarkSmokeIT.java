@@ -37,10 +37,12 @@ class BenchmarkSmokeIT {
                 .redirectErrorStream(true)
                 .redirectOutput(Files.createDirectories(out).resolve("run.log").toFile());
         boolean postgres = postgresInstalled();
+        int[] ports = freePorts(3);
         bench.environment().putAll(java.util.Map.of(
                 "SIZES", "1000", "DURATION", "1s", "WARMUP", "1s", "THREADS", "1", "CONNECTIONS", "4",
-                "PORT", String.valueOf(freePort()), "PG_PORT", String.valueOf(freePort()),
-                "PG_SIZES", postgres ? "1000" : "", "VISIBILITY_COUNT", "10", "SKIP_BUILD", "1"));
+                "PORT", String.valueOf(ports[0]), "PORT2", String.valueOf(ports[1]), "PG_PORT", String.valueOf(ports[2]),
+                "PG_SIZES", postgres ? "1000" : "", "VISIBILITY_COUNT", "10"));
+        bench.environment().put("SKIP_BUILD", "1");
         bench.environment().put("OUT", out.toString());
         Process process = bench.start();
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("finished within 5 minutes").isTrue();
@@ -93,9 +95,22 @@ class BenchmarkSmokeIT {
         return false;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** Distinct free ports, all held open until all are chosen (the script's three servers). */
+    private static int[] freePorts(int count) throws IOException {
+        ServerSocket[] sockets = new ServerSocket[count];
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                sockets[i] = new ServerSocket(0);
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket socket : sockets) {
+                if (socket != null) {
+                    socket.close();
+                }
+            }
         }
     }
 }
