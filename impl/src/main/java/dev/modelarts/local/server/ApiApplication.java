@@ -53,7 +53,7 @@ public final class ApiApplication {
     private ApiApplication() {
     }
 
-    static ResourceConfig create(DataLayer data, Database database, Credentials credentials,
+    static ResourceConfig create(DataLayer data, Database database, Credentials credentials, IamActions actions,
             Clock clock, boolean controlApi, ServerMetrics metrics) {
         ImageRegistry registry = new ImageRegistry(data.images(), data.groups(), data.listing(), clock);
         RecentRequests journal = new RecentRequests(RecentRequests.DEFAULT_CAPACITY);
@@ -81,7 +81,7 @@ public final class ApiApplication {
         config.register(HeaderSyntax.class);
         config.register(BodySizeLimit.class);
         config.register(OptionsNotAllowed.class);
-        config.register(new AuthFilter(credentials, IamActions.fromSpec(), clock));
+        config.register(new AuthFilter(credentials, actions, clock));
         config.register(new AccessLog(controlApi ? journal : null));
         config.register(BodyBytes.class);
 

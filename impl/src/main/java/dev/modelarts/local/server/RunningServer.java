@@ -83,7 +83,9 @@ public final class RunningServer implements AutoCloseable {
             SLF4JBridgeHandler.removeHandlersForRootLogger();
             SLF4JBridgeHandler.install();
         }
-        Credentials credentials = credentials(config);
+        // read once: the credentials file is checked against its actions, the filter enforces them
+        IamActions actions = IamActions.fromSpec();
+        Credentials credentials = credentials(config, actions);
         checkPortFree(config);
         DatabaseSettings settings = config.database();
         if (settings.isH2() && !settings.isInMemory() && !config.hasDatabaseUrl()) {
@@ -109,7 +111,7 @@ public final class RunningServer implements AutoCloseable {
         }, runnable -> new Thread(runnable, "modelarts-startup").start());
         try {
             URI requested = URI.create("http://" + hostForUri(config.host()) + ":" + config.port() + "/");
-            ResourceConfig application = ApiApplication.create(data, database, credentials,
+            ResourceConfig application = ApiApplication.create(data, database, credentials, actions,
                     Clock.systemUTC(), config.controlApi(), metrics);
             extraProviders.forEach(application::register);
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(requested, application, false);
@@ -176,9 +178,9 @@ public final class RunningServer implements AutoCloseable {
     }
 
     /** The operator's credentials file, or the development credential (said loudly). */
-    private static Credentials credentials(ServerConfig config) {
+    private static Credentials credentials(ServerConfig config, IamActions actions) {
         if (config.credentials().isPresent()) {
-            Credentials credentials = Credentials.read(config.credentials().get(), IamActions.fromSpec().actions());
+            Credentials credentials = Credentials.read(config.credentials().get(), actions.actions());
             LOG.info("Credentials: {}", config.credentials().get());
             return credentials;
         }
