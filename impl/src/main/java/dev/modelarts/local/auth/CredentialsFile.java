@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.yaml.snakeyaml.error.Mark;
@@ -163,45 +164,43 @@ record CredentialsFile(List<TokenEntry> tokens, List<KeyEntry> accessKeys) {
 
     /** The first problem a schema cannot see, as ", line N: reason". */
     private Optional<String> check(String text, Set<String> knownActions) {
+        return duplicate(text, "tokens", tokens.stream().map(TokenEntry::token).toList(),
+                token -> "the token " + Credentials.mask(token), "; list it once with all its projects and actions")
+                .or(() -> duplicate(text, "access_keys", accessKeys.stream().map(KeyEntry::ak).toList(),
+                        ak -> "the access key " + ak, ""))
+                .or(() -> unknownAction(text, "tokens", tokens.stream().map(TokenEntry::actions).toList(), knownActions))
+                .or(() -> unknownAction(text, "access_keys", accessKeys.stream().map(KeyEntry::actions).toList(),
+                        knownActions));
+    }
+
+    /** The first entry of {@code list} whose key an earlier entry has, with both lines. */
+    private static Optional<String> duplicate(String text, String list, List<String> keys,
+            Function<String, String> named, String advice) {
         Map<String, Integer> seen = new HashMap<>();
-        for (int i = 0; i < tokens.size(); i++) {
-            Integer first = seen.putIfAbsent(tokens.get(i).token(), i);
+        for (int i = 0; i < keys.size(); i++) {
+            Integer first = seen.putIfAbsent(keys.get(i), i);
             if (first != null) {
-                return Optional.of(", line " + YamlLines.lineOf(text, "tokens", i) + ": the token "
-                        + Credentials.mask(tokens.get(i).token()) + " is listed twice (first at line "
-                        + YamlLines.lineOf(text, "tokens", first) + "); list it once with all its projects and actions");
-            }
-        }
-        seen.clear();
-        for (int i = 0; i < accessKeys.size(); i++) {
-            Integer first = seen.putIfAbsent(accessKeys.get(i).ak(), i);
-            if (first != null) {
-                return Optional.of(", line " + YamlLines.lineOf(text, "access_keys", i) + ": the access key "
-                        + accessKeys.get(i).ak() + " is listed twice (first at line "
-                        + YamlLines.lineOf(text, "access_keys", first) + ")");
-            }
-        }
-        for (int i = 0; i < tokens.size(); i++) {
-            Optional<String> unknown = unknownAction(tokens.get(i).actions(), knownActions);
-            if (unknown.isPresent()) {
-                return Optional.of(", line " + YamlLines.lineOf(text, "tokens", i, "actions") + unknown.get());
-            }
-        }
-        for (int i = 0; i < accessKeys.size(); i++) {
-            Optional<String> unknown = unknownAction(accessKeys.get(i).actions(), knownActions);
-            if (unknown.isPresent()) {
-                return Optional.of(", line " + YamlLines.lineOf(text, "access_keys", i, "actions") + unknown.get());
+                return Optional.of(", line " + YamlLines.lineOf(text, list, i) + ": " + named.apply(keys.get(i))
+                        + " is listed twice (first at line " + YamlLines.lineOf(text, list, first) + ")" + advice);
             }
         }
         return Optional.empty();
     }
 
-    private static Optional<String> unknownAction(List<String> actions, Set<String> known) {
-        return actions.stream()
-                .filter(action -> known.stream().noneMatch(k -> Principal.matches(action, k)))
-                .findFirst()
-                .map(action -> ": the action \"" + action + "\" matches no action of this server; the actions are "
+    /** The first action of an entry of {@code list} that matches no action of this server. */
+    private static Optional<String> unknownAction(String text, String list, List<List<String>> actionsPerEntry,
+            Set<String> known) {
+        for (int i = 0; i < actionsPerEntry.size(); i++) {
+            Optional<String> unknown = actionsPerEntry.get(i).stream()
+                    .filter(action -> known.stream().noneMatch(k -> Principal.matches(action, k)))
+                    .findFirst();
+            if (unknown.isPresent()) {
+                return Optional.of(", line " + YamlLines.lineOf(text, list, i, "actions") + ": the action \""
+                        + unknown.get() + "\" matches no action of this server; the actions are "
                         + String.join(", ", known.stream().sorted().toList()) + ", with * as a wildcard");
+            }
+        }
+        return Optional.empty();
     }
 
     /** ", line N: reason" for a file the parser or the schema refuses. */
