@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import dev.modelarts.local.testing.Executables;
+
 /**
  * The benchmark (bench/run.sh, BENCHMARKS.md) with a tiny catalog and one-second runs, so that
  * it cannot rot: it loads, starts the packaged server through bin/modelarts-image-server, drives
@@ -29,7 +31,7 @@ class BenchmarkSmokeIT {
 
     @Test
     void theBenchmarkRunsEveryScenarioAndPrintsItsTable() throws Exception {
-        assumeTrue(onPath("wrk"), "wrk is not installed (apt-get install wrk)");
+        assumeTrue(Executables.onPath("wrk"), "wrk is not installed (apt-get install wrk)");
         Path root = Path.of("..").toAbsolutePath().normalize();
         Path out = Path.of("target", "bench-smoke").toAbsolutePath();
         ProcessBuilder bench = new ProcessBuilder("bash", "bench/run.sh")
@@ -84,15 +86,6 @@ class BenchmarkSmokeIT {
         try (var dirs = Files.list(versions)) {
             return dirs.anyMatch(v -> Files.isExecutable(v.resolve("bin/initdb")));
         }
-    }
-
-    private static boolean onPath(String command) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, command))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Distinct free ports, all held open until all are chosen (the script's three servers). */

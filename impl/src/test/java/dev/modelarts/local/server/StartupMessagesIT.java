@@ -35,7 +35,12 @@ class StartupMessagesIT {
     }
 
     private static Outcome run(Map<String, String> environment, String... args) throws Exception {
-        Process process = command(environment, args).start();
+        return outcome(command(environment, args));
+    }
+
+    /** Runs the command to its end: its exit code and output, which must hold no stack trace. */
+    private static Outcome outcome(ProcessBuilder command) throws Exception {
+        Process process = command.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(output).as("no stack trace").doesNotContain("\tat ", "Exception");
@@ -165,10 +170,6 @@ class StartupMessagesIT {
         if (asNobody) {
             command.addAll(0, List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"));
         }
-        Process process = builder.command(command).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(output).as("no stack trace").doesNotContain("\tat ", "Exception");
-        return new Outcome(process.exitValue(), output);
+        return outcome(builder.command(command));
     }
 }

@@ -2,8 +2,6 @@ package dev.modelarts.local.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -32,12 +30,7 @@ public final class Podman {
 
     /** Whether podman is installed (on the PATH). */
     public static boolean installed() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, "podman"))) {
-                return true;
-            }
-        }
-        return false;
+        return Executables.onPath("podman");
     }
 
     public static Result podman(String... args) {
