@@ -2,12 +2,7 @@ package dev.modelarts.local.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
@@ -16,11 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.modelarts.local.config.DatabaseSettings;
 import dev.modelarts.local.testing.ApiClient.Reply;
+import dev.modelarts.local.testing.RestartablePostgres;
 import dev.modelarts.local.testing.TestDatabase;
 import dev.modelarts.local.testing.TestServer;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * While PostgreSQL is down, requests fail fast with 503 in the ModelArts shape and /health says
@@ -31,47 +25,27 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 class DatabaseOutageIT {
 
     private static final Path PG_DIR = Path.of("target", "outage-pg-" + ProcessHandle.current().pid());
-    private static int port;
-    private static EmbeddedPostgres postgres;
+    private static RestartablePostgres postgres;
 
     /** The server starts over a PostgreSQL of its own, which the test stops and starts again. */
     @RegisterExtension
-    static final TestServer server = TestServer.on(DatabaseOutageIT::startDatabase);
-
-    private static DatabaseSettings startDatabase() {
-        try {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            postgres = startPostgres();
-            try (Connection admin = postgres.getPostgresDatabase().getConnection();
-                    Statement statement = admin.createStatement()) {
-                statement.execute("create database outage");
-            }
-            return new DatabaseSettings(postgres.getJdbcUrl("postgres", "outage"), "postgres", "");
-        } catch (IOException | SQLException e) {
-            throw new IllegalStateException("cannot start the test's PostgreSQL", e);
-        }
-    }
+    static final TestServer server = TestServer.on(() -> {
+        postgres = RestartablePostgres.start(PG_DIR);
+        return postgres.settings();
+    });
 
     @AfterAll
-    static void stopDatabase() throws IOException {
+    static void stopDatabase() {
         if (postgres != null) {
             postgres.close();
         }
-    }
-
-    private static EmbeddedPostgres startPostgres() throws IOException {
-        return EmbeddedPostgres.builder().setDataDirectory(PG_DIR).setCleanDataDirectory(false)
-                .setPort(port).start();
     }
 
     @Test
     void failsFastWhileTheDatabaseIsDownAndRecoversByItself() throws Exception {
         assertThat(server.client().get("/v1/p/images/group").status()).isEqualTo(200);
 
-        postgres.close();
-        postgres = null;
+        postgres.stop();
 
         for (int i = 0; i < 3; i++) {
             long start = System.nanoTime();
@@ -86,7 +60,7 @@ class DatabaseOutageIT {
         assertThat(health.status()).isEqualTo(503);
         assertThat(health.json().get("database").asText()).isEqualTo("DOWN");
 
-        postgres = startPostgres();
+        postgres.startAgain();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         int status = 0;
         while (System.nanoTime() < deadline && status != 200) {

@@ -13,15 +13,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -114,64 +109,6 @@ class PackagedServerIT {
         assertThat(server.output()).anyMatch(line -> line.contains("GET /v1/dev-project/images/group?limit=5 200")
                 && line.contains("rid="));
         assertThat(dir.resolve("data").resolve(DatabaseSettings.H2_FILE_NAME + ".mv.db")).exists();
-    }
-
-    /**
-     * Registrations share commits (GroupCommit), and each is answered only after its commit has
-     * reached the H2 file: every registration answered 200 before a SIGKILL is there after it.
-     */
-    @Test
-    void everyAnsweredRegistrationSurvivesAKill() throws Exception {
-        Path data = dir.resolve("data");
-        Server server = start(command("--port", "0", "--data-dir", data.toString()));
-        Set<String> answered = ConcurrentHashMap.newKeySet();
-        AtomicBoolean killed = new AtomicBoolean();
-        ExecutorService clients = Executors.newFixedThreadPool(16);
-        try {
-            for (int c = 0; c < 16; c++) {
-                int client = c;
-                clients.submit(() -> {
-                    for (int i = 0; !killed.get(); i++) {
-                        String tag = "c" + client + "-" + i;
-                        try {
-                            Reply reply = server.api().json("POST", "/v1/dev-project/images",
-                                    "{\"swr_path\":\"swr.example.com/team/survivor-" + (client % 4) + ":" + tag + "\"}");
-                            if (reply.status() == 200) {
-                                answered.add(reply.json().get("id").asText());
-                            }
-                        } catch (RuntimeException connectionLost) {
-                            return null;
-                        }
-                    }
-                    return null;
-                });
-            }
-            while (answered.size() < 300) {
-                Thread.sleep(10);
-            }
-            server.process().destroyForcibly(); // SIGKILL: no shutdown hook, no orderly close
-            assertThat(server.process().waitFor(20, TimeUnit.SECONDS)).isTrue();
-            killed.set(true);
-        } finally {
-            clients.shutdown();
-            assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
-        }
-        assertThat(server.process().exitValue()).isEqualTo(137);
-
-        Server again = start(command("--port", "0", "--data-dir", data.toString()));
-        Reply images = again.api().get("/v1/dev-project/images?type=DEDICATED&limit=1000");
-        Set<String> kept = new HashSet<>();
-        images.json().get("data").forEach(image -> kept.add(image.get("id").asText()));
-        assertThat(images.json().get("total").asLong()).isEqualTo(kept.size()).isLessThan(1000);
-        assertThat(kept).containsAll(answered);
-        // the groups' version counts agree with the images that are there
-        Reply groups = again.api().get("/v1/dev-project/images/group?type=DEDICATED&limit=10");
-        long versions = 0;
-        for (var group : groups.json().get("data")) {
-            versions += group.get("version_count").asLong();
-        }
-        assertThat(versions).isEqualTo(kept.size());
-        stop(again);
     }
 
     @Test
