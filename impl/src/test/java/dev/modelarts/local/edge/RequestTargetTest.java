@@ -1,17 +1,19 @@
 package dev.modelarts.local.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.strings;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.modelarts.local.errors.ErrorCode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
+import org.quicktheories.generators.Generate;
 
 class RequestTargetTest {
 
@@ -49,14 +51,24 @@ class RequestTargetTest {
         assertThat(RequestTarget.check(path.strip(), query == null ? null : query.strip())).isEmpty();
     }
 
-    /** Whatever text a client encodes properly, the target is accepted unless it has a control character. */
-    @Property(tries = 500)
-    void everyProperlyEncodedValueIsAccepted(@ForAll String value) {
+    /**
+     * Whatever text a client encodes properly, the target is accepted unless it has a control
+     * character: any code point, ASCII (where the control characters are) and the code points
+     * around the surrogates. Half a surrogate pair cannot be encoded: the JDK's encoder sends
+     * '?' for it (an undecodable escape such as {@code %ED%A0%80} is one of the cases above).
+     */
+    @Test
+    void everyProperlyEncodedValueIsAccepted() {
+        qt().withExamples(500).forAll(Generate.oneOf(strings().allPossible().ofLengthBetween(0, 24),
+                        strings().ascii().ofLengthBetween(0, 24), strings().betweenCodePoints(0xD7F0, 0xE010).ofLengthBetween(0, 8)))
+                .checkAssert(RequestTargetTest::properlyEncoded);
+    }
+
+    private static void properlyEncoded(String value) {
         String encoded = URLEncoder.encode(value, StandardCharsets.UTF_8);
         Optional<RequestTarget.Problem> problem = RequestTarget.check("/v1/p/images", "name=" + encoded);
         boolean control = value.chars().anyMatch(c -> c < 0x20 || c == 0x7F);
-        boolean unpaired = !value.equals(new String(value.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
-        if (control || unpaired) {
+        if (control) {
             assertThat(problem).isPresent();
             assertThat(problem.get().code()).isEqualTo(ErrorCode.PARAMETER_ERROR);
         } else {

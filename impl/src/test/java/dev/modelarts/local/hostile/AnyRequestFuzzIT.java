@@ -1,23 +1,23 @@
 package dev.modelarts.local.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.strings;
 
-import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 import dev.modelarts.local.hostile.SpecOperations.Operation;
 import dev.modelarts.local.testing.ApiClient;
 import dev.modelarts.local.testing.RawHttp.Answer;
 import dev.modelarts.local.testing.TestDatabase;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tag;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * Requests that may or may not be valid: every read operation with any parameter values (valid,
@@ -31,12 +31,12 @@ class AnyRequestFuzzIT {
 
     private static HostileTarget target;
 
-    @BeforeContainer
+    @BeforeAll
     static void start() {
         target = HostileTarget.start();
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         try {
             ApiClient.Reply health = target.server.client().get("/health");
@@ -47,33 +47,34 @@ class AnyRequestFuzzIT {
         }
     }
 
-    @Provide
-    Arbitrary<Operation> reads() {
-        return Arbitraries.of(Attacks.reads());
-    }
-
-    @Provide
-    Arbitrary<String> text() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().ascii().ofMaxLength(24),
-                Arbitraries.strings().all().ofMaxLength(12),
-                Arbitraries.of("0", "-1", "1000", "1001", "2147483648", "true", "FALSE", "BUILD_IN", "DEDICATED",
+    private static Gen<String> text() {
+        return Generate.oneOf(
+                strings().ascii().ofLengthBetween(0, 24),
+                strings().allPossible().ofLengthBetween(0, 12),
+                arbitrary().pick("0", "-1", "1000", "1001", "2147483648", "true", "FALSE", "BUILD_IN", "DEDICATED",
                         "_", "%", "%25", "a_b", "A", "\u0663", "+1", "..", "", " ", "\u0000", "\ud800", "\uffff"));
     }
 
-    @Property(tries = 3600)
-    void anyReadGetsAModelArtsAnswer(@ForAll("reads") Operation op, @ForAll @Size(max = 6) List<@net.jqwik.api.From("text") String> texts,
-            @ForAll @IntRange(min = 0, max = 1_000_000) int pick) {
-        HostileRequest request = target.attacks.anyRead(op, texts, pick);
-        Answer answer = target.raw.exchange(request.bytes(), false);
-        target.answers.check(request.category(), request.describe(), answer);
+    @Test
+    void anyReadGetsAModelArtsAnswer() {
+        qt().withExamples(3600).withShrinkCycles(200)
+                .forAll(arbitrary().pick(Attacks.reads()), lists().of(text()).ofSizeBetween(0, 6),
+                        integers().between(0, 1_000_000))
+                .checkAssert((op, texts, pick) -> {
+                    HostileRequest request = target.attacks.anyRead(op, texts, pick);
+                    Answer answer = target.raw.exchange(request.bytes(), false);
+                    target.answers.check(request.category(), request.describe(), answer);
+                });
     }
 
-    @Property(tries = 2600)
-    void anyRequestHeadGetsAModelArtsAnswer(@ForAll @IntRange(min = 0, max = 8) int kind,
-            @ForAll @IntRange(min = 0, max = 100_000) int position, @ForAll("text") String text) {
-        HostileRequest request = HeadMutations.mutate(kind, position, text);
-        Answer answer = target.raw.exchange(request.bytes(), false);
-        target.answers.check(request.category(), request.describe(), answer);
+    @Test
+    void anyRequestHeadGetsAModelArtsAnswer() {
+        qt().withExamples(2600).withShrinkCycles(200)
+                .forAll(integers().between(0, 8), integers().between(0, 100_000), text())
+                .checkAssert((kind, position, text) -> {
+                    HostileRequest request = HeadMutations.mutate(kind, position, text);
+                    Answer answer = target.raw.exchange(request.bytes(), false);
+                    target.answers.check(request.category(), request.describe(), answer);
+                });
     }
 }

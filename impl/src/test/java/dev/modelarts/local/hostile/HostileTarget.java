@@ -40,7 +40,7 @@ final class HostileTarget implements AutoCloseable {
 
     static HostileTarget start() {
         TestServer server = TestServer.create();
-        server.start(); // jqwik runs these properties, outside JUnit Jupiter's extensions
+        server.start(); // one server for all of a class's examples, started in its @BeforeAll
         ApiClient api = server.client();
         String imageId = null;
         for (String path : List.of("app:v1", "app:v2", "other:v1")) {

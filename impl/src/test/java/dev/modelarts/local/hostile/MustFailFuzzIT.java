@@ -1,23 +1,25 @@
 package dev.modelarts.local.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.strings;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 import dev.modelarts.local.hostile.Attacks.Breaker;
 import dev.modelarts.local.hostile.SpecOperations.Operation;
 import dev.modelarts.local.testing.RawHttp.Answer;
 import dev.modelarts.local.testing.TestDatabase;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tag;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * Every operation of the spec, each request broken in one way that must make it fail (a bad
@@ -34,13 +36,13 @@ class MustFailFuzzIT {
     private static String before;
     private static final Deque<String> SINCE_SNAPSHOT = new ArrayDeque<>();
 
-    @BeforeContainer
+    @BeforeAll
     static void start() {
         target = HostileTarget.start();
         before = target.snapshot();
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         try {
             assertSnapshotUnchanged();
@@ -50,21 +52,22 @@ class MustFailFuzzIT {
         }
     }
 
-    @Provide
-    Arbitrary<Operation> operations() {
-        return Arbitraries.of(Attacks.breakable());
+    private static Gen<String> text() {
+        return Generate.oneOf(
+                strings().ascii().ofLengthBetween(0, 24),
+                strings().betweenCodePoints(0, 0xD7FF).ofLengthBetween(0, 12),
+                strings().betweenCodePoints(0xE000, 0xFFFD).ofLengthBetween(0, 12));
     }
 
-    @Provide
-    Arbitrary<String> text() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().ascii().ofMaxLength(24),
-                Arbitraries.strings().withCharRange('\u0000', '\ud7ff').withCharRange('\ue000', '\ufffd').ofMaxLength(12));
+    @Test
+    void aBrokenRequestIsRefusedAndChangesNothing() {
+        qt().withExamples(4000).withShrinkCycles(200)
+                .forAll(arbitrary().pick(Attacks.breakable()), arbitrary().enumValues(Breaker.class), text(),
+                        integers().between(0, 1_000_000))
+                .checkAssert(MustFailFuzzIT::refusedAndChangesNothing);
     }
 
-    @Property(tries = 4000)
-    void aBrokenRequestIsRefusedAndChangesNothing(@ForAll("operations") Operation op, @ForAll Breaker breaker,
-            @ForAll("text") String text, @ForAll @IntRange(min = 0, max = 1_000_000) int pick) {
+    private static void refusedAndChangesNothing(Operation op, Breaker breaker, String text, int pick) {
         HostileRequest request = target.attacks.mustFail(op, breaker, text, pick);
         Answer answer = target.raw.exchange(request.bytes(), false);
         target.answers.check(request.category(), request.describe(), answer);

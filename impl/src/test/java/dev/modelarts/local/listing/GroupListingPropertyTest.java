@@ -1,6 +1,12 @@
 package dev.modelarts.local.listing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,14 +21,8 @@ import dev.modelarts.local.model.GroupFilter;
 import dev.modelarts.local.model.GroupPage;
 import dev.modelarts.local.model.GroupRow;
 import dev.modelarts.local.model.Scopes;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /**
  * ListImageGroup's logic against a naive reading of its rules, over random groups whose names
@@ -38,38 +38,40 @@ class GroupListingPropertyTest {
     private static final Comparator<GroupRow> NAIVE_ORDER = Comparator.comparingLong(GroupRow::updateAt).reversed()
             .thenComparing(GroupRow::namespace).thenComparing(GroupRow::name).thenComparing(GroupRow::id);
 
-    @Provide
-    Arbitrary<String> text() {
-        return Arbitraries.strings().withChars('a', 'b', '_', '%', 'A', 'é', 'Ω', '-', '.').ofMinLength(1).ofMaxLength(4);
+    private static Gen<String> text() {
+        return lists().of(arbitrary().pick('a', 'b', '_', '%', 'A', 'é', 'Ω', '-', '.')).ofSizeBetween(1, 4)
+                .map(chars -> chars.stream().map(String::valueOf).collect(Collectors.joining()));
     }
 
-    @Provide
-    Arbitrary<List<GroupRow>> groups() {
-        Arbitrary<GroupRow> group = Combinators.combine(
-                Arbitraries.of(SCOPES), text(), text(),
-                Arbitraries.longs().between(1, 6),
-                Arbitraries.of("", "i1", "i2"),
-                Arbitraries.integers().between(1, 5))
-                .as((scope, namespace, name, updateAt, instance, versions) ->
-                        group("?", scope, namespace, name, updateAt, instance.isEmpty() ? null : instance, versions));
-        return group.list().ofMaxSize(60).map(GroupListingPropertyTest::withIds);
+    /** {@code gen}, or null in {@code percent} % of the examples. */
+    private static <T> Gen<T> orNull(Gen<T> gen, int percent) {
+        return gen.toOptionals(percent).map(value -> value.orElse(null));
     }
 
-    @Provide
-    Arbitrary<GroupFilter> filters() {
-        return Combinators.combine(
-                Arbitraries.of(ImageType.BUILD_IN, ImageType.DEDICATED).injectNull(0.4),
-                text().injectNull(0.4),
-                Arbitraries.of(true, false),
-                text().injectNull(0.6),
-                Arbitraries.of("i1", "i2").injectNull(0.7))
-                .as((type, name, fuzzy, namespace, instance) ->
-                        new GroupFilter(PROJECT, WORKSPACE, type, name, fuzzy, namespace, instance));
+    private static Gen<List<GroupRow>> groups() {
+        Gen<GroupRow> named = arbitrary().pick(SCOPES).zip(text(), text(), longs().between(1, 6),
+                (scope, namespace, name, updateAt) -> group("?", scope, namespace, name, updateAt, null, 1));
+        Gen<GroupRow> group = named.zip(arbitrary().pick("", "i1", "i2"), integers().between(1, 5),
+                (g, instance, versions) -> group("?", g.scope(), g.namespace(), g.name(), g.updateAt(),
+                        instance.isEmpty() ? null : instance, versions));
+        return lists().of(group).ofSizeBetween(0, 60).map(GroupListingPropertyTest::withIds);
     }
 
-    @Property(tries = 1500)
-    void aPageIsTheNaiveFilterSortAndSlice(@ForAll("groups") List<GroupRow> groups, @ForAll("filters") GroupFilter filter,
-            @ForAll @IntRange(min = 1, max = 12) int limit, @ForAll @IntRange(min = 0, max = 70) int offset) {
+    private static Gen<GroupFilter> filters() {
+        Gen<GroupFilter> named = orNull(arbitrary().pick(ImageType.BUILD_IN, ImageType.DEDICATED), 40)
+                .zip(orNull(text(), 40), booleans().all(), orNull(text(), 60),
+                        (type, name, fuzzy, namespace) -> new GroupFilter(PROJECT, WORKSPACE, type, name, fuzzy,
+                                namespace, null));
+        return named.zip(orNull(arbitrary().pick("i1", "i2"), 70), GroupFilter::withSwrInstanceId);
+    }
+
+    @Test
+    void aPageIsTheNaiveFilterSortAndSlice() {
+        qt().withExamples(1500).forAll(groups(), filters(), integers().between(1, 12), integers().between(0, 70))
+                .checkAssert(this::aPageIsTheNaiveFilterSortAndSlice);
+    }
+
+    private void aPageIsTheNaiveFilterSortAndSlice(List<GroupRow> groups, GroupFilter filter, int limit, int offset) {
         List<GroupRow> expected = naive(groups, filter);
         GroupPage page = GroupListing.page(snapshots(groups, filter), filter, limit, offset);
 
@@ -82,10 +84,15 @@ class GroupListingPropertyTest {
     }
 
     /** Changing a snapshot group by group lists what a snapshot made afresh lists. */
-    @Property(tries = 500)
-    void changesAppliedOneByOneListLikeAFreshSnapshot(@ForAll("groups") List<GroupRow> before,
-            @ForAll @Size(max = 10) List<@IntRange(min = 0, max = 100) Integer> touched,
-            @ForAll @IntRange(min = 1, max = 9) long newUpdateAt, @ForAll("filters") GroupFilter filter) {
+    @Test
+    void changesAppliedOneByOneListLikeAFreshSnapshot() {
+        qt().withExamples(500).forAll(groups(), lists().of(integers().between(0, 100)).ofSizeBetween(0, 10),
+                        longs().between(1, 9), filters())
+                .checkAssert(this::changesAppliedOneByOneListLikeAFreshSnapshot);
+    }
+
+    private void changesAppliedOneByOneListLikeAFreshSnapshot(List<GroupRow> before, List<Integer> touched,
+            long newUpdateAt, GroupFilter filter) {
         String scope = Scopes.dedicated(PROJECT, WORKSPACE);
         List<GroupRow> inScope = before.stream().filter(g -> g.scope().equals(scope)).toList();
         Map<String, GroupRow> after = new LinkedHashMap<>();
