@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import dev.modelarts.local.auth.Credentials.InvalidCredentialsFile;
+import dev.modelarts.local.config.NearestName;
 
 /**
  * The credentials file's schema and its reader. The records below are the schema: exactly these
@@ -155,7 +156,7 @@ record CredentialsFile(List<TokenEntry> tokens, List<KeyEntry> accessKeys) {
                 Object[] steps = Arrays.copyOf(at, at.length + 1);
                 steps[at.length] = name;
                 return Optional.of(", line " + YamlLines.keyLineOf(text, steps) + ": unknown key '" + name + "'"
-                        + closest(name, keys).map(k -> " (did you mean '" + k + "'?)").orElse("")
+                        + NearestName.among(name, keys).map(k -> " (did you mean '" + k + "'?)").orElse("")
                         + "; the keys here are " + String.join(", ", keys));
             }
         }
@@ -244,30 +245,6 @@ record CredentialsFile(List<TokenEntry> tokens, List<KeyEntry> accessKeys) {
             }
         }
         return null;
-    }
-
-    /** The known key at most two edits away from a misspelt one ({@code project} for {@code projects}). */
-    private static Optional<String> closest(String typed, List<String> keys) {
-        return keys.stream().filter(k -> distance(typed, k) <= 2).findFirst();
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     private static Set<String> checkProjects(Set<String> projects) {

@@ -7,37 +7,39 @@ import java.util.Locale;
  * Where the data lives. The password is kept out of {@link #toString()} so that it never reaches
  * a log line.
  */
-public record DatabaseSettings(String jdbcUrl, String user, String password, int poolSize) {
+public record DatabaseSettings(String jdbcUrl, String user, String password, int poolSize, boolean fsync) {
 
     public static final int DEFAULT_POOL_SIZE = 16;
 
     public DatabaseSettings(String jdbcUrl, String user, String password) {
-        this(jdbcUrl, user, password, DEFAULT_POOL_SIZE);
+        this(jdbcUrl, user, password, DEFAULT_POOL_SIZE, false);
     }
 
     public DatabaseSettings withPoolSize(int size) {
-        return new DatabaseSettings(jdbcUrl, user, password, size);
+        return new DatabaseSettings(jdbcUrl, user, password, size, fsync);
+    }
+
+    /**
+     * With {@code fsync}, every group commit on an H2 file is forced to the disk device before
+     * its writes are answered (H2's {@code CHECKPOINT SYNC}): a power loss then loses nothing
+     * answered, for one fsync per group commit. Without it, an answered write is in the
+     * operating system's hands: a killed process loses nothing, a power loss may.
+     */
+    public DatabaseSettings withFsync(boolean sync) {
+        return new DatabaseSettings(jdbcUrl, user, password, poolSize, sync);
     }
 
     /** The embedded H2 file's name inside the data directory (H2 adds ".mv.db"). */
     public static final String H2_FILE_NAME = "modelarts";
 
     /**
-     * The embedded default: an H2 file in PostgreSQL mode, so that the same SQL runs on both.
-     * WRITE_DELAY=0 makes every commit reach the file before it returns (H2's default writes
-     * commits from a background thread up to 500 ms later, which a killed process loses).
-     * DB_CLOSE_ON_EXIT=FALSE leaves closing to the server's own orderly shutdown.
-     * LOCK_TIMEOUT=10000 lets writers queued on one group's row wait their turn (H2's default,
-     * one second, is too short for a burst of registrations into one group).
-     * QUERY_CACHE_SIZE=64 keeps every statement this server runs parsed, per connection: H2's
-     * default, 8, is fewer than one registration's statements, so each was parsed again.
+     * The embedded default: an H2 file in PostgreSQL mode, so that the same SQL runs on both,
+     * with the settings {@link H2Url} gives every H2 database (commits written before they
+     * return among them).
      */
     public static DatabaseSettings embeddedH2(Path dataDir, String user, String password) {
         Path file = dataDir.toAbsolutePath().normalize().resolve(H2_FILE_NAME);
-        String url = "jdbc:h2:file:" + file
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64";
-        return new DatabaseSettings(url, user, password);
+        return new DatabaseSettings(H2Url.complete("jdbc:h2:file:" + file), user, password);
     }
 
     /**
@@ -45,10 +47,13 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
      * gone when the server stops. Each call names a new one.
      */
     public static DatabaseSettings inMemoryH2() {
-        String url = "jdbc:h2:mem:modelarts-" + java.util.UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-                + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64";
-        return new DatabaseSettings(url, "sa", "");
+        return new DatabaseSettings(H2Url.complete("jdbc:h2:mem:modelarts-" + java.util.UUID.randomUUID()
+                + ";DB_CLOSE_DELAY=-1"), "sa", "");
+    }
+
+    /** The settings of {@code --db-url}: an H2 URL gains the settings the server needs ({@link H2Url}). */
+    public static DatabaseSettings forUrl(String url, String user, String password, int poolSize) {
+        return new DatabaseSettings(H2Url.isH2(url) ? H2Url.complete(url) : url, user, password, poolSize, false);
     }
 
     /** Whether the database lives in this process's memory only. */
@@ -57,7 +62,7 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
     }
 
     public boolean isH2() {
-        return jdbcUrl.startsWith("jdbc:h2:");
+        return H2Url.isH2(jdbcUrl);
     }
 
     /**
@@ -66,9 +71,7 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
      * AUTO_SERVER mode, which other instances may write to as well.
      */
     public boolean isExclusive() {
-        String url = jdbcUrl.toLowerCase(Locale.ROOT);
-        return isH2() && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:")
-                && !url.contains("auto_server=true");
+        return isH2() && !H2Url.isRemote(jdbcUrl) && !jdbcUrl.toLowerCase(Locale.ROOT).contains("auto_server=true");
     }
 
     /** The URL with any password parameter masked, for logs. */
@@ -79,6 +82,6 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
     @Override
     public String toString() {
         return "DatabaseSettings[jdbcUrl=" + redactedUrl() + ", user=" + user + ", password=***, poolSize="
-                + poolSize + "]";
+                + poolSize + ", fsync=" + fsync + "]";
     }
 }

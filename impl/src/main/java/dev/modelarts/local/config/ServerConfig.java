@@ -81,6 +81,13 @@ public final class ServerConfig {
             description = "Most database connections this instance holds (MODELARTS_DB_POOL_SIZE). Default: ${DEFAULT-VALUE}.")
     private int dbPoolSize;
 
+    @Option(names = "--fsync",
+            defaultValue = "${env:MODELARTS_FSYNC:-false}",
+            description = "Force every commit of the embedded H2 file to the disk device before answering, so that a power"
+                    + " loss loses no answered write; costs one fsync per group commit (MODELARTS_FSYNC=true)."
+                    + " Without it a killed process loses nothing answered, a power loss may.")
+    private boolean fsync;
+
     @Option(names = "--in-memory",
             defaultValue = "${env:MODELARTS_IN_MEMORY:-false}",
             description = "Keep everything in memory, nothing on disk: a throw-away H2 database with the"
@@ -129,6 +136,18 @@ public final class ServerConfig {
         return config;
     }
 
+    /**
+     * The option a mistyped one was meant to be ({@code --port} for {@code --prot}), for the
+     * usage error's "did you mean"; empty when none is near.
+     */
+    public static Optional<String> meant(CommandLine.UnmatchedArgumentException unmatched) {
+        List<String> options = unmatched.getCommandLine().getCommandSpec().options().stream()
+                .flatMap(o -> Arrays.stream(o.names())).toList();
+        return unmatched.getUnmatched().stream().filter(arg -> arg.startsWith("-"))
+                .map(arg -> arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg)
+                .flatMap(arg -> NearestName.among(arg, options).stream()).findFirst();
+    }
+
     /** A picocli command line for this configuration, for help and version output. */
     public static CommandLine commandLine() {
         return new CommandLine(new ServerConfig());
@@ -152,6 +171,22 @@ public final class ServerConfig {
             throw invalid("--db-url", new DatabaseSettings(dbUrl, "", "").redactedUrl()
                     + " is not a database this server runs on; give a JDBC URL of PostgreSQL"
                     + " (jdbc:postgresql://HOST:5432/DATABASE) or H2 (jdbc:h2:file:/PATH)");
+        }
+        if (fsync && (inMemory || (dbUrl != null && !dbUrl.isBlank() && !H2Url.isH2(dbUrl)))) {
+            throw invalid("--fsync", inMemory ? "there is no file to sync with --in-memory"
+                    : "PostgreSQL's own fsync and synchronous_commit settings decide its durability");
+        }
+        for (String origin : rawCorsOrigins()) {
+            try {
+                CorsOrigin.normalize(origin);
+            } catch (IllegalArgumentException e) {
+                throw invalid("--cors-origin", e.getMessage());
+            }
+        }
+        if (dbUrl != null && H2Url.isH2(dbUrl)) {
+            H2Url.conflict(dbUrl).ifPresent(reason -> {
+                throw invalid("--db-url", reason);
+            });
         }
     }
 
@@ -213,7 +248,12 @@ public final class ServerConfig {
         return Optional.ofNullable(seed);
     }
 
+    /** The origins a browser page may call from, as browsers send them ({@link CorsOrigin}). */
     public List<String> corsOrigins() {
+        return rawCorsOrigins().stream().map(CorsOrigin::normalize).distinct().toList();
+    }
+
+    private List<String> rawCorsOrigins() {
         return corsOrigins == null ? List.of() : corsOrigins.stream().map(String::trim).filter(o -> !o.isEmpty()).toList();
     }
 
@@ -239,12 +279,12 @@ public final class ServerConfig {
             return DatabaseSettings.inMemoryH2().withPoolSize(dbPoolSize);
         }
         if (dbUrl != null && !dbUrl.isBlank()) {
-            return new DatabaseSettings(dbUrl, Optional.ofNullable(dbUser).orElse(""),
-                    Optional.ofNullable(dbPassword).orElse(""), dbPoolSize);
+            return DatabaseSettings.forUrl(dbUrl, Optional.ofNullable(dbUser).orElse(""),
+                    Optional.ofNullable(dbPassword).orElse(""), dbPoolSize).withFsync(fsync);
         }
         return DatabaseSettings.embeddedH2(dataDir,
                 Optional.ofNullable(dbUser).orElse("sa"), Optional.ofNullable(dbPassword).orElse(""))
-                .withPoolSize(dbPoolSize);
+                .withPoolSize(dbPoolSize).withFsync(fsync);
     }
 
     /** The version printed by {@code --version}: the jar's Implementation-Version. */

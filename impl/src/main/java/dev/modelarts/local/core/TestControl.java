@@ -3,6 +3,7 @@ package dev.modelarts.local.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -101,9 +102,9 @@ public final class TestControl {
         }
         return switch (state) {
             case "the built-in catalog is loaded" -> Map.of(); // installed at start, never removed
-            case "an image group exists" -> imageGroupExists(params);
-            case "an image is registered" -> imageIsRegistered(params);
-            case "no image group exists" -> noImageGroup(params);
+            case "an image group exists" -> imageGroupExists(state, params);
+            case "an image is registered" -> imageIsRegistered(state, params);
+            case "no image group exists" -> noImageGroup(state, params);
             case "a credential that may only read" -> reader
                     .<Map<String, Object>>map(r -> Map.of("token", r.token(), "project_id", r.projectId()))
                     .orElseThrow(() -> new ApiException(ErrorCode.PARAMETER_ERROR,
@@ -114,12 +115,14 @@ public final class TestControl {
     }
 
     /** project_id, workspace_id ("0"), namespace, name, versions: tags v1..vN, a hundred seconds apart. */
-    private Map<String, Object> imageGroupExists(Map<String, Object> params) {
-        String project = text(params, "project_id", "dev-project");
-        String workspace = text(params, "workspace_id", "0");
-        String namespace = text(params, "namespace", "team");
-        String name = text(params, "name", "app");
-        int versions = Integer.parseInt(text(params, "versions", "1"));
+    private Map<String, Object> imageGroupExists(String state, Map<String, Object> given) {
+        StateParams params = StateParams.check(state, given,
+                Set.of("project_id", "workspace_id", "namespace", "name", "versions"));
+        String project = params.text("project_id", "dev-project");
+        String workspace = params.text("workspace_id", "0");
+        String namespace = params.text("namespace", "team");
+        String name = params.text("name", "app");
+        int versions = params.versions(1);
         List<NewImage> entries = new ArrayList<>();
         for (int v = 1; v <= versions; v++) {
             long at = 1_700_000_000_000L + (v - 1) * 100_000L;
@@ -132,10 +135,11 @@ public final class TestControl {
     }
 
     /** project_id, namespace, name, tag; returns the image's "id". */
-    private Map<String, Object> imageIsRegistered(Map<String, Object> params) {
-        String project = text(params, "project_id", "dev-project");
-        String path = "swr.cn-north-4.myhuaweicloud.com/" + text(params, "namespace", "team") + "/"
-                + text(params, "name", "app") + ":" + text(params, "tag", "v1");
+    private Map<String, Object> imageIsRegistered(String state, Map<String, Object> given) {
+        StateParams params = StateParams.check(state, given, Set.of("project_id", "namespace", "name", "tag"));
+        String project = params.text("project_id", "dev-project");
+        String path = "swr.cn-north-4.myhuaweicloud.com/" + params.text("namespace", "team") + "/"
+                + params.text("name", "app") + ":" + params.text("tag", "v1");
         NewImage registration = registry.registration(project, new ImageRegRequest(path));
         try {
             return Map.of("id", images.insert(registration.image(), registration.group()).id());
@@ -148,19 +152,16 @@ public final class TestControl {
     }
 
     /** project_id, namespace, name: deleted if an earlier interaction made it. */
-    private Map<String, Object> noImageGroup(Map<String, Object> params) {
-        GroupFilter filter = GroupFilter.visibleTo(text(params, "project_id", "dev-project"), "0")
+    private Map<String, Object> noImageGroup(String state, Map<String, Object> given) {
+        StateParams params = StateParams.check(state, given, Set.of("project_id", "namespace", "name"));
+        GroupFilter filter = GroupFilter.visibleTo(params.text("project_id", "dev-project"), "0")
                 .withType(ImageType.DEDICATED)
-                .withNamespace(text(params, "namespace", "team"))
-                .withName(text(params, "name", "app"), false);
+                .withNamespace(params.text("namespace", "team"))
+                .withName(params.text("name", "app"), false);
         for (GroupRow group : listing.list(filter, 10, 0).page().items()) {
             groups.delete(group.id());
         }
         return Map.of();
     }
 
-    private static String text(Map<String, Object> params, String key, String fallback) {
-        Object value = params == null ? null : params.get(key);
-        return value == null ? fallback : String.valueOf(value);
-    }
 }

@@ -13,7 +13,7 @@ public record DataLayer(GroupIndex listing, ImageDao images, ImageGroupDao group
         ScopeRevisions revisions = new ScopeRevisions();
         GroupRows rows = new GroupRows();
         GroupIndex listing = new GroupIndex(database.jdbi(), database.isExclusive(), revisions, rows);
-        GroupCommit writes = new GroupCommit(database.jdbi(), revisions, rows, listing);
+        GroupCommit writes = new GroupCommit(database.jdbi(), revisions, rows, listing, database::afterCommit);
         return new DataLayer(listing,
                 new ImageDao(database.jdbi(), writes, listing, new ImageWrites()),
                 new ImageGroupDao(database.jdbi(), writes, rows),

@@ -95,6 +95,17 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
+    /**
+     * After a commit, before its writes are answered: with {@link DatabaseSettings#fsync()} on an
+     * H2 file, forces the file to the disk device; otherwise nothing (PostgreSQL's own fsync and
+     * synchronous_commit decide there).
+     */
+    public void afterCommit() {
+        if (settings.fsync() && settings.isH2() && !settings.isInMemory()) {
+            jdbi.useHandle(h -> h.execute("checkpoint sync"));
+        }
+    }
+
     /** Whether this instance is the database's only writer (an embedded H2 file). */
     public boolean isExclusive() {
         return settings.isExclusive();

@@ -77,15 +77,18 @@ final class GroupCommit implements AutoCloseable {
     private final ScopeRevisions revisions;
     private final GroupRows rows;
     private final ListingUpdates listing;
+    private final Runnable afterCommit;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closing;
 
-    GroupCommit(Jdbi jdbi, ScopeRevisions revisions, GroupRows rows, ListingUpdates listing) {
+    /** @param afterCommit runs after each commit, before its callers are answered (a sync to the disk) */
+    GroupCommit(Jdbi jdbi, ScopeRevisions revisions, GroupRows rows, ListingUpdates listing, Runnable afterCommit) {
         this.jdbi = jdbi;
         this.revisions = revisions;
         this.rows = rows;
         this.listing = listing;
+        this.afterCommit = afterCommit;
         this.writer = new Thread(this::writeLoop, "modelarts-writer");
         this.writer.setDaemon(true);
         this.writer.start();
@@ -167,6 +170,13 @@ final class GroupCommit implements AutoCloseable {
             return;
         }
         changes.forEach(listing::apply);
+        try {
+            afterCommit.run();
+        } catch (RuntimeException failed) {
+            // committed, but not as durable as promised: not acknowledged (a retry finds the write)
+            batch.forEach(p -> p.result.completeExceptionally(failed));
+            return;
+        }
         batch.forEach(Pending::complete);
     }
 

@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
  * <pre>GET /v1/p/images/group?limit=2 200 3.1 ms 637 B client=127.0.0.1 principal=token dev-...(9) agent="curl/8.0"</pre>
  *
  * The fields are also the event's key-value pairs ({@code method}, {@code target},
- * {@code status}, {@code ms}, {@code bytes}, {@code client}, {@code principal}, {@code agent}),
- * which the JSON log format writes as fields. The request id is in the MDC.
+ * {@code status} and {@code bytes} (numbers), {@code ms} (a number, null when not measured),
+ * {@code client}, {@code principal}, {@code agent}), which the JSON log format writes as fields
+ * of those types. The request id is in the MDC.
  */
 public final class AccessLine {
 
@@ -45,7 +46,7 @@ public final class AccessLine {
                 .addArgument(method).addArgument(target).addArgument(status).addArgument(ms).addArgument(bytes)
                 .addArgument(clientOrDash).addArgument(principalOrDash).addArgument(safeAgent)
                 .addKeyValue("method", method).addKeyValue("target", target).addKeyValue("status", status)
-                .addKeyValue("ms", ms).addKeyValue("bytes", bytes).addKeyValue("client", clientOrDash)
+                .addKeyValue("ms", tenthsOfMs < 0 ? null : tenthsOfMs / 10.0).addKeyValue("bytes", bytes).addKeyValue("client", clientOrDash)
                 .addKeyValue("principal", principalOrDash).addKeyValue("agent", safeAgent)
                 .log();
     }

@@ -1,7 +1,10 @@
 package dev.modelarts.local.server;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -38,10 +41,7 @@ final class ClassArchive {
         // written beside the target, then moved: a server starting meanwhile never maps half a file
         Path partial = target.resolveSibling(target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         try {
-            ManagementFactory.getPlatformMBeanServer().invoke(
-                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "vmCds",
-                    new Object[] {new String[] {"dynamic_dump", partial.toString()}},
-                    new String[] {String[].class.getName()});
+            dump(partial);
             if (Files.exists(partial)) {
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 LOG.info("Class-data archive written for faster starts: {}", target);
@@ -55,6 +55,27 @@ final class ClassArchive {
             } catch (IOException ignored) {
                 // nothing to clean
             }
+        }
+    }
+
+    /**
+     * Asks the JVM for the archive. The JDK prints "Dynamic dump to file ..." on standard
+     * output as it dumps, a plain line that would break a JSON log: it is kept out of the
+     * console (and logged at DEBUG). The server has stopped serving by now, so no other line
+     * is being written meanwhile.
+     */
+    private static void dump(Path file) throws JMException {
+        PrintStream out = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "vmCds",
+                    new Object[] {new String[] {"dynamic_dump", file.toString()}},
+                    new String[] {String[].class.getName()});
+        } finally {
+            System.setOut(out);
+            LOG.debug("The JVM printed: {}", printed.toString(StandardCharsets.UTF_8).strip());
         }
     }
 }

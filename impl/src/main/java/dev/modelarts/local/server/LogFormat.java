@@ -4,15 +4,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 
 /**
- * {@code --log-format json}: the console appender of logback.xml gets logback's own JSON encoder
- * (no extra library), one object per line with the timestamp (epoch milliseconds), level,
- * thread, logger, MDC (the request id), key-value pairs (the access line's fields), the
- * formatted message and any throwable as a structured object.
+ * {@code --log-format json}: the console appender of logback.xml gets the {@link JsonLines}
+ * encoder, one flat object per line.
  */
 final class LogFormat {
 
@@ -29,15 +26,8 @@ final class LogFormat {
                 instanceof ConsoleAppender<ILoggingEvent> console)) {
             throw new IllegalStateException("logback.xml has no console appender named " + CONSOLE);
         }
-        JsonEncoder json = new JsonEncoder();
+        JsonLines json = new JsonLines();
         json.setContext(context);
-        json.setWithSequenceNumber(false);
-        json.setWithNanoseconds(false);
-        json.setWithContext(false);
-        json.setWithMarkers(false);
-        json.setWithMessage(false);
-        json.setWithArguments(false);
-        json.setWithFormattedMessage(true);
         json.start();
         console.stop();
         console.setEncoder(json);

@@ -12,6 +12,7 @@ import dev.modelarts.local.auth.Credentials;
 import dev.modelarts.local.config.ServerConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The standalone server: {@code java -jar modelarts-image-server.jar [options]}. */
 public final class ModelArtsServer {
@@ -37,8 +38,12 @@ public final class ModelArtsServer {
             config = cli.getCommand();
             config.validate();
         } catch (ParameterException e) {
+            // the reason, a suggestion, and where the rest is: not the whole usage
             System.err.println(ServerConfig.describe(e, args));
-            e.getCommandLine().usage(System.err);
+            if (e instanceof UnmatchedArgumentException unmatched) {
+                ServerConfig.meant(unmatched).ifPresent(option -> System.err.println("Did you mean " + option + "?"));
+            }
+            System.err.println("See modelarts-image-server --help for every option and its environment variable.");
             System.exit(2);
             return;
         }

@@ -116,6 +116,10 @@ public final class RunningServer implements AutoCloseable {
             extraProviders.forEach(application::register);
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(requested, application, false);
             Edge.install(http, new Cors(config.corsOrigins()));
+            if (!config.corsOrigins().isEmpty()) {
+                LOG.info("CORS: browser pages from {} may call this server",
+                        config.corsOrigins().contains("*") ? "any origin (*)" : String.join(", ", config.corsOrigins()));
+            }
             http.getListeners().forEach(listener -> {
                 listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
                         .setPoolName("modelarts-http")

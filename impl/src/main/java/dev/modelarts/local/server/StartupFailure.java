@@ -17,6 +17,10 @@ public final class StartupFailure extends RuntimeException {
     private static final int H2_DATABASE_IN_USE = 90020;
     /** PostgreSQL SQLState insufficient_privilege, e.g. CREATE on schema public since PostgreSQL 15. */
     private static final String PG_INSUFFICIENT_PRIVILEGE = "42501";
+    /** PostgreSQL SQLStates: wrong password; no such role or no pg_hba.conf entry; no such database. */
+    private static final String PG_INVALID_PASSWORD = "28P01";
+    private static final String PG_INVALID_AUTHORIZATION = "28000";
+    private static final String PG_NO_SUCH_DATABASE = "3D000";
 
     StartupFailure(String message, Throwable cause) {
         super(message, cause);
@@ -35,6 +39,9 @@ public final class StartupFailure extends RuntimeException {
                             + " is in use by another server (an H2 file takes one process); stop that server,"
                             + " give this one another --data-dir, or run several instances over PostgreSQL", failure));
                 }
+                if (!settings.isH2() && connection(sql, settings).isPresent()) {
+                    return Optional.of(new StartupFailure(connection(sql, settings).get(), failure));
+                }
                 if (PG_INSUFFICIENT_PRIVILEGE.equals(sql.getSQLState()) && !settings.isH2()) {
                     return Optional.of(new StartupFailure("PostgreSQL user " + settings.user()
                             + " may not create the schema's tables (" + sql.getMessage().lines().findFirst().orElse("")
@@ -42,6 +49,44 @@ public final class StartupFailure extends RuntimeException {
                             + " ALTER DATABASE <name> OWNER TO " + settings.user(), failure));
                 }
             }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Why PostgreSQL could not be reached or refused this server, naming the host, user or
+     * database and what to change; empty for a failure that is not one of these.
+     */
+    private static Optional<String> connection(SQLException sql, DatabaseSettings settings) {
+        PostgresUrl url = PostgresUrl.parse(settings.jdbcUrl());
+        String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+        String reason = sql.getMessage() == null ? "" : sql.getMessage().lines().findFirst().orElse("");
+        if (state.equals(PG_INVALID_PASSWORD)) {
+            return Optional.of("PostgreSQL at " + url.address() + " refused user " + settings.user()
+                    + ": wrong password; give the right one with --db-password or MODELARTS_DB_PASSWORD");
+        }
+        if (state.equals(PG_INVALID_AUTHORIZATION)) {
+            return Optional.of("PostgreSQL at " + url.address() + " refused user " + settings.user() + " (" + reason
+                    + "); check --db-user, or the server's pg_hba.conf for this host");
+        }
+        if (state.equals(PG_NO_SUCH_DATABASE)) {
+            return Optional.of("PostgreSQL at " + url.address() + " has no database " + url.database()
+                    + "; create it (CREATE DATABASE " + url.database() + " OWNER " + settings.user()
+                    + ") or name another in --db-url");
+        }
+        if (state.startsWith("08")) {
+            for (Throwable cause = sql; cause != null; cause = cause.getCause()) {
+                if (cause instanceof java.net.UnknownHostException) {
+                    return Optional.of("the PostgreSQL host " + url.host() + " is not known (no such name);"
+                            + " check the host in --db-url");
+                }
+                if (cause instanceof java.net.ConnectException || cause instanceof java.net.SocketTimeoutException) {
+                    return Optional.of("cannot connect to PostgreSQL at " + url.address() + " (" + cause.getMessage()
+                            + "); is PostgreSQL running and listening there? check the host and port in --db-url");
+                }
+            }
+            return Optional.of("cannot connect to PostgreSQL at " + url.address() + " (" + reason
+                    + "); check the host and port in --db-url");
         }
         return Optional.empty();
     }

@@ -18,8 +18,9 @@ class CorsIT {
     private static final String CONSOLE = "http://console.example";
     private static final String GROUPS = "/v1/" + TestServer.PROJECT_A + "/images/group";
 
+    /** The console's origin as an operator may type it: upper case, the default port, a slash. */
     @RegisterExtension
-    static final TestServer server = TestServer.withOptions("--cors-origin", CONSOLE + ",http://other.example");
+    static final TestServer server = TestServer.withOptions("--cors-origin", "HTTP://Console.Example:80/,http://other.example");
 
     private static Reply preflight(TestServer target, String origin) {
         return new ApiClient(target.baseUri()).send("OPTIONS", GROUPS, null,

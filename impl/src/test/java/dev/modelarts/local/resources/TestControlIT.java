@@ -8,6 +8,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -109,6 +111,28 @@ class TestControlIT {
         Reply unknown = admin().json("POST", "/_modelarts/provider-states", "{\"state\":\"the moon is full\"}");
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.body()).contains("unknown provider state");
+    }
+
+    /** A param the state cannot use is a 400 naming it, and nothing is made; never a 500 or an empty 200. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "an image group exists  | {\"project_id\":\"pz\",\"versions\":\"three\"} | 'versions' must be a whole number from 1 to 1000, not 'three'",
+        "an image group exists  | {\"project_id\":\"pz\",\"versions\":0}         | 'versions' must be a whole number from 1 to 1000, not 0",
+        "an image group exists  | {\"project_id\":\"pz\",\"versions\":-1}        | 'versions' must be a whole number from 1 to 1000, not -1",
+        "an image group exists  | {\"project_id\":\"pz\",\"versions\":2.5}       | 'versions' must be a whole number from 1 to 1000, not 2.5",
+        "an image group exists  | {\"project_id\":\"p z\"}                        | 'project_id' must be 1 to 64 letters",
+        "an image is registered | {\"project_id\":\"pz\",\"tag\":\"v 1\"}       | 'tag' must be 1 to 128 letters",
+        "an image is registered | {\"project_id\":\"pz\",\"namespace\":[\"x\"]}  | 'namespace' must be a lowercase SWR organization",
+        "no image group exists  | {\"project\":\"pz\"}                            | 'project' is not a param of this state; its params are name, namespace, project_id",
+    })
+    void aBadProviderStateParamIsA400NamingIt(String state, String params, String said) {
+        String before = server.client().get("/v1/pz/images/group").body();
+        Reply reply = admin().json("POST", "/_modelarts/provider-states",
+                "{\"state\":\"" + state.strip() + "\",\"params\":" + params.strip() + "}");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+        assertThat(reply.json().get("error_code").asText()).isEqualTo("ModelArts.0104");
+        assertThat(reply.json().get("error_msg").asText()).contains("provider state '" + state.strip() + "'", said.strip());
+        assertThat(server.client().get("/v1/pz/images/group").body()).as("nothing made").isEqualTo(before);
     }
 
     /** pact_verifier_cli --state-change-as-query sends the state and its params in the query. */

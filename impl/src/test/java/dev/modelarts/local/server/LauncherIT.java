@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -68,15 +70,18 @@ class LauncherIT {
         return process.exitValue();
     }
 
-    /** Starts the server, optionally asks it for /health, and stops it with SIGTERM. */
-    private void serve(boolean request) throws Exception {
-        Process process = launch("--in-memory", "--port", "0");
+    /** Starts the server, optionally asks it for /health, and stops it with SIGTERM; returns what it printed. */
+    private List<String> serve(boolean request, String... args) throws Exception {
+        Process process = launch(Stream.concat(Stream.of("--in-memory", "--port", "0"), Stream.of(args))
+                .toArray(String[]::new));
+        List<String> printed = Collections.synchronizedList(new ArrayList<>());
         try {
             BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             CompletableFuture<String> base = new CompletableFuture<>();
             Thread reader = new Thread(() -> {
                 try {
                     for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                        printed.add(line);
                         Matcher m = LISTENING.matcher(line);
                         if (m.find()) {
                             base.complete(m.group(1));
@@ -97,6 +102,7 @@ class LauncherIT {
             process.toHandle().destroy(); // SIGTERM; sh exec'd java, so java gets it
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
             reader.join(5_000);
+            return List.copyOf(printed);
         } finally {
             process.destroyForcibly();
         }
@@ -121,5 +127,14 @@ class LauncherIT {
         serve(true);
         assertThat(archives()).containsExactly(archive);
         assertThat(Files.getLastModifiedTime(archive)).as("mapped, not rewritten").isEqualTo(written);
+    }
+
+    /** The JDK prints a plain line as it writes the archive; a JSON log must stay JSON. */
+    @Test
+    void writingTheArchiveKeepsAJsonLogJson() throws Exception {
+        List<String> printed = serve(true, "--log-format", "json");
+        assertThat(archives()).as("the archive was written").hasSize(1);
+        assertThat(printed).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("{").endsWith("}"));
+        assertThat(printed).anyMatch(line -> line.contains("Class-data archive written"));
     }
 }

@@ -1,5 +1,8 @@
 package dev.modelarts.local.server;
 
+import static dev.modelarts.local.testing.JarRun.command;
+import static dev.modelarts.local.testing.JarRun.outcome;
+import static dev.modelarts.local.testing.JarRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
@@ -16,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.modelarts.local.testing.JarRun.Outcome;
 import dev.modelarts.local.testing.PackagedJar;
 
 /**
@@ -24,28 +28,6 @@ import dev.modelarts.local.testing.PackagedJar;
  * the fix, and no stack trace.
  */
 class StartupMessagesIT {
-
-    private record Outcome(int exit, String output) {
-    }
-
-    private static ProcessBuilder command(Map<String, String> environment, String... args) {
-        ProcessBuilder builder = PackagedJar.command(args);
-        builder.environment().putAll(environment);
-        return builder;
-    }
-
-    private static Outcome run(Map<String, String> environment, String... args) throws Exception {
-        return outcome(command(environment, args));
-    }
-
-    /** Runs the command to its end: its exit code and output, which must hold no stack trace. */
-    private static Outcome outcome(ProcessBuilder command) throws Exception {
-        Process process = command.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(output).as("no stack trace").doesNotContain("\tat ", "Exception");
-        return new Outcome(process.exitValue(), output);
-    }
 
     @Test
     void aDataDirHeldByAnotherServerIsNamedWithTheWaysOut(@TempDir Path dir) throws Exception {
@@ -74,7 +56,7 @@ class StartupMessagesIT {
     }
 
     private static String firstLine(Outcome outcome) {
-        return outcome.output().lines().findFirst().orElse("");
+        return outcome.firstLine();
     }
 
     @Test
@@ -93,6 +75,22 @@ class StartupMessagesIT {
         Outcome outcome = run(Map.of("MODELARTS_PORT", "8080"), "--port=abc");
         assertThat(outcome.exit()).isEqualTo(2);
         assertThat(firstLine(outcome)).contains("option '--port'", "'abc'").doesNotContain("MODELARTS_PORT");
+    }
+
+    @Test
+    void aUsageErrorIsTheReasonAGuessAndWhereTheRestIs() throws Exception {
+        Outcome outcome = run(Map.of(), "--prot", "8080");
+        assertThat(outcome.exit()).isEqualTo(2);
+        assertThat(outcome.output().lines()).containsExactly("Unknown options: '--prot', '8080'", "Did you mean --port?",
+                "See modelarts-image-server --help for every option and its environment variable.");
+    }
+
+    @Test
+    void aCorsOriginThatIsNotAnOriginIsRefusedWithTheRightForm() throws Exception {
+        Outcome outcome = run(Map.of(), "--cors-origin", "localhost:3000", "--in-memory");
+        assertThat(outcome.exit()).isEqualTo(2);
+        assertThat(outcome.firstLine()).contains("'--cors-origin'", "'localhost:3000' is not an origin",
+                "did you mean http://localhost:3000?");
     }
 
     @Test
