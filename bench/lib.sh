@@ -33,6 +33,7 @@ row() { local IFS='|'; ROWS+=("$*"); }
 start_server() {
   local port=$1 log=$2; shift 2
   local start; start=$(date +%s%N)
+  START_NS=$start
   env ${SERVER_JAVA_OPTS_OVERRIDE:+"JAVA_OPTS=$SERVER_JAVA_OPTS_OVERRIDE"} \
     bin/modelarts-image-server --port "$port" --credentials bench/credentials.yaml "$@" > "$log" 2>&1 &
   PID=$!
@@ -52,6 +53,17 @@ start_server() {
   STARTUP_MS=$(( ($(date +%s%N) - start) / 1000000 ))
 }
 stop_server() { kill "$1"; wait "$1" 2>/dev/null || true; }
+kill_server() { kill -9 "$1"; wait "$1" 2>/dev/null || true; }
+
+# Where a start's time went, from its log ($1, the text format) and START_NS.
+phases() {
+  local log=$1 t0=$(( START_NS / 1000000 )) first db cat listen
+  at() { date -d "$(grep -m1 "$1" "$log" | cut -d' ' -f1)" +%s%3N; }
+  first=$(at "INFO") db=$(at "Database ready") cat=$(at "Built-in catalog") listen=$(at "listening on")
+  echo "JVM and settings $(( first - t0 )) ms; H2 open and recovery, migrations $(( db - first )) ms;" \
+    "catalog check $(( cat - db )) ms; HTTP up $(( listen - cat )) ms;" \
+    "first answer $(( t0 + STARTUP_MS - listen )) ms (loads the listing's scope)"
+}
 
 # The scenarios against base URL $1 (a project), image id $2, group total $3:
 # "name|script|url|threads|connections|script argument|ceiling body"
@@ -85,7 +97,7 @@ measure() {
     curl -s -H 'X-Auth-Token: bench-token' "$b/images/$image" > "$OUT/bodies/image.json"
   fi
   local list name script url threads connections arg body rps p50 p99 errors rss
-  list=$(scenarios "$b" "$image" "$total")
+  list=$(scenarios "$b" "$image" "$total" | grep -E "^(${ONLY:-.*})\\|" || true)
   MAX_RSS=0
   # A just-started JVM is still compiling for its first seconds: one warm-up pass over every
   # scenario first, so that no scenario is measured in that phase for being the first one.

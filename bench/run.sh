@@ -4,6 +4,8 @@
 # measures the framework ceiling (on two JVM settings) and WireMock on the server's own answers,
 # and prints one table. Usage: bench/run.sh  (SIZES="10000 100000" PG_SIZES= bench/run.sh)
 # SKIP_BUILD=1 uses the jar already built (the smoke run inside `mvn verify` does);
+# ONLY=REGEX measures only the scenarios whose names match; REFERENCES=0 leaves out the ceilings
+# and WireMock (a partial run for one question; the full table needs both);
 # SERVER_JAVA_OPTS_OVERRIDE runs the server with other JVM settings than the launcher's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,9 +54,20 @@ for N in $SIZES; do
   startup_ms=$STARTUP_MS
   echo "h2 N=$N: first answer $startup_ms ms after start"
   SAVE_BODIES=1 measure h2 "$N"   # the largest N's answers are the ceiling's bodies
-  stop_server "$PID"
   row "start-to-first-answer" "h2" "$N" "-" "$startup_ms" "-" "-" "$MAX_RSS" "-"
+  # a crash: SIGKILL, then a start on the file as the kill left it (page cache warm)
+  kill_server "$PID"
+  start_server "$PORT" "$OUT/server-$N-after-kill.log" --data-dir "$DATA"
+  row "restart-after-kill" "h2" "$N" "-" "$STARTUP_MS" "-" "-" "-" "-"
+  echo "h2 N=$N: restart after SIGKILL, first answer $STARTUP_MS ms: $(phases "$OUT/server-$N-after-kill.log")"
+  stop_server "$PID"
 done
+
+# --fsync: each group commit forced to the disk device, on the smallest database
+N=${SIZES%% *}
+start_server "$PORT" "$OUT/server-$N-fsync.log" --data-dir "$OUT/data-$N" --fsync
+ONLY="register-16-groups|register-one-group" measure h2-fsync "$N"
+stop_server "$PID"
 
 if [ -n "$PG_SIZES" ] && [ -z "$PG_BIN" ]; then
   echo "PostgreSQL is not installed (apt-get install postgresql): no PostgreSQL section" >&2
@@ -88,7 +101,7 @@ fi
 
 # The ceilings: the same answers, precomputed, from a bare Jersey resource; on the launcher's
 # JVM settings and on the JVM's defaults, every ratio to the higher of the two
-for jvm in launcher default; do
+for jvm in $([ "${REFERENCES:-1}" = 1 ] && echo launcher default); do
   opts=$([ "$jvm" = launcher ] && echo "$LAUNCHER_JAVA_OPTS" || true)
   # shellcheck disable=SC2086
   java $opts -cp "$JAR" bench/CeilingServer.java "$PORT" "$OUT/bodies" > "$OUT/ceiling-$jvm.log" 2>&1 &
@@ -104,6 +117,7 @@ for jvm in launcher default; do
   stop_server "$CPID"
 done
 
+if [ "${REFERENCES:-1}" = 1 ]; then
 WM="$OUT/wiremock"; mkdir -p "$WM/mappings" "$WM/__files"
 cp "$OUT/bodies/groups.json" "$WM/__files/page.json"
 cat > "$WM/mappings/page.json" <<'JSON'
@@ -117,6 +131,7 @@ wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/auth.lua "http://127.0.0.
 read -r rps p50 p99 errors <<< "$(drive bench/auth.lua "http://127.0.0.1:$PORT/v1/bench-project-0/images/group?limit=10")"
 row "ref:wiremock" "-" "groups" "$rps" "$p50" "$p99" "$errors" "$(rss_mb "$WPID")" "-"
 stop_server "$WPID"
+fi
 
 # the table: each scenario as a ratio to the higher ceiling on the same body, and to WireMock
 {

@@ -100,10 +100,13 @@ public final class RunningServer implements AutoCloseable {
             throw StartupFailure.explained(e, settings);
         }
         DataLayer data = DataLayer.over(database);
-        // the schema and the built-in catalog are made ready while Jersey starts on this thread
+        // the schema and the built-in catalog are made ready while Jersey starts on this thread;
+        // the catalog's file is read meanwhile on a third
+        CompletableFuture<BuiltInCatalog> catalogFile = CompletableFuture.supplyAsync(BuiltInCatalog::load,
+                runnable -> new Thread(runnable, "modelarts-catalog").start());
         CompletableFuture<Void> ready = CompletableFuture.runAsync(() -> {
             database.migrate();
-            BuiltInCatalog catalog = BuiltInCatalog.load();
+            BuiltInCatalog catalog = catalogFile.join();
             int added = catalog.installInto(data.images());
             LOG.info("Built-in catalog: {} groups, {} images ({} new)",
                     catalog.groupCount(), catalog.entries().size(), added);

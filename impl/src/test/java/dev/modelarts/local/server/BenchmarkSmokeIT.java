@@ -68,6 +68,9 @@ class BenchmarkSmokeIT {
             assertThat(Double.parseDouble(row(rows, reference, "-")[4].trim())).as(reference).isPositive();
         }
         assertThat(row(rows, "first-start-no-archive", "h2")[5].trim()).matches("\\d+");
+        assertThat(row(rows, "restart-after-kill", "h2")[5].trim()).as("a start after SIGKILL").matches("\\d+");
+        assertThat(log).contains("restart after SIGKILL", "JVM and settings", "H2 open and recovery", "catalog check");
+        assertThat(Double.parseDouble(row(rows, "register-16-groups", "h2-fsync")[4].trim())).as("with --fsync").isPositive();
     }
 
     /** The cells of the first row of this scenario on this database. */
