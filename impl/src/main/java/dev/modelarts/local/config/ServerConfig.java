@@ -1,6 +1,5 @@
 package dev.modelarts.local.config;
 
-import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -136,18 +134,6 @@ public final class ServerConfig {
         return config;
     }
 
-    /**
-     * The option a mistyped one was meant to be ({@code --port} for {@code --prot}), for the
-     * usage error's "did you mean"; empty when none is near.
-     */
-    public static Optional<String> meant(CommandLine.UnmatchedArgumentException unmatched) {
-        List<String> options = unmatched.getCommandLine().getCommandSpec().options().stream()
-                .flatMap(o -> Arrays.stream(o.names())).toList();
-        return unmatched.getUnmatched().stream().filter(arg -> arg.startsWith("-"))
-                .map(arg -> arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg)
-                .flatMap(arg -> NearestName.among(arg, options).stream()).findFirst();
-    }
-
     /** A picocli command line for this configuration, for help and version output. */
     public static CommandLine commandLine() {
         return new CommandLine(new ServerConfig());
@@ -194,38 +180,6 @@ public final class ServerConfig {
     private ParameterException invalid(String option, String reason) {
         return new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': " + reason,
                 spec.findOption(option), null);
-    }
-
-    /**
-     * The message of a usage error, naming the environment variable when the bad value came
-     * from there: the operator never typed the option picocli names.
-     */
-    public static String describe(ParameterException error, String... args) {
-        String message = error.getMessage();
-        if (!(error.getArgSpec() instanceof OptionSpec option)) {
-            return message;
-        }
-        boolean typed = Arrays.stream(args).anyMatch(arg -> Arrays.stream(option.names())
-                .anyMatch(name -> arg.equals(name) || arg.startsWith(name + "=")));
-        Optional<String> variable = environmentVariable(option);
-        if (typed || variable.isEmpty()) {
-            return message;
-        }
-        return message.replace("option '" + option.longestName() + "'", "environment variable " + variable.get())
-                + " (" + variable.get() + " sets " + option.longestName() + ")";
-    }
-
-    /** The variable in the option's declared default ({@code ${env:NAME}}); picocli keeps only its value. */
-    private static Optional<String> environmentVariable(OptionSpec option) {
-        if (!(option.userObject() instanceof Field field) || field.getAnnotation(Option.class) == null) {
-            return Optional.empty();
-        }
-        String declared = field.getAnnotation(Option.class).defaultValue(); // ${env:NAME} or ${env:NAME:-fallback}
-        if (!declared.startsWith("${env:") || !declared.endsWith("}")) {
-            return Optional.empty();
-        }
-        String name = declared.substring("${env:".length(), declared.length() - 1);
-        return Optional.of(name.contains(":-") ? name.substring(0, name.indexOf(":-")) : name);
     }
 
     public String host() {

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.modelarts.local.auth.Credentials;
 import dev.modelarts.local.config.ServerConfig;
+import dev.modelarts.local.config.UsageErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -39,9 +40,9 @@ public final class ModelArtsServer {
             config.validate();
         } catch (ParameterException e) {
             // the reason, a suggestion, and where the rest is: not the whole usage
-            System.err.println(ServerConfig.describe(e, args));
+            System.err.println(UsageErrors.describe(e, args));
             if (e instanceof UnmatchedArgumentException unmatched) {
-                ServerConfig.meant(unmatched).ifPresent(option -> System.err.println("Did you mean " + option + "?"));
+                UsageErrors.meant(unmatched).ifPresent(option -> System.err.println("Did you mean " + option + "?"));
             }
             System.err.println("See modelarts-image-server --help for every option and its environment variable.");
             System.exit(2);

@@ -2,10 +2,7 @@ package dev.modelarts.local.server;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.BindException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -86,7 +83,7 @@ public final class RunningServer implements AutoCloseable {
         // read once: the credentials file is checked against its actions, the filter enforces them
         IamActions actions = IamActions.fromSpec();
         Credentials credentials = credentials(config, actions);
-        checkPortFree(config);
+        PortCheck.requireFree(config.host(), config.port());
         DatabaseSettings settings = config.database();
         if (settings.isH2() && !settings.isInMemory() && !config.hasDatabaseUrl()) {
             DataDirectory.prepare(config.dataDir());
@@ -207,33 +204,6 @@ public final class RunningServer implements AutoCloseable {
             return InetAddress.getByName(host).isLoopbackAddress();
         } catch (UnknownHostException e) {
             return false;
-        }
-    }
-
-    /**
-     * Fails with the cause and the fix when the port is taken, before the database is opened
-     * (a second server would otherwise open, migrate and then give up). Binding and closing
-     * leaves a short window; Grizzly's own bind still fails cleanly if someone takes it.
-     */
-    private static void checkPortFree(ServerConfig config) {
-        if (config.port() == 0) {
-            return;
-        }
-        try (ServerSocket probe = new ServerSocket()) {
-            probe.setReuseAddress(true);
-            probe.bind(new InetSocketAddress(config.host(), config.port()));
-        } catch (BindException e) {
-            if (e.getMessage() == null || !e.getMessage().contains("in use")) {
-                // "Cannot assign requested address": the host is not one of this machine's
-                throw new UncheckedIOException("cannot listen on " + config.host() + ":" + config.port() + ": "
-                        + e.getMessage() + "; check --host or MODELARTS_HOST", e);
-            }
-            throw new UncheckedIOException("port " + config.port() + " on " + config.host()
-                    + " is already in use (another server?); stop it or choose another port with --port"
-                    + " or MODELARTS_PORT (0 picks a free one)", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on " + config.host() + ":" + config.port() + ": "
-                    + e.getMessage() + "; check --host or MODELARTS_HOST", e);
         }
     }
 
