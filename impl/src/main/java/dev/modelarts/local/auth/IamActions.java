@@ -31,33 +31,41 @@ public final class IamActions {
     }
 
     public static IamActions fromSpec() {
+        return from(readSpec());
+    }
+
+    /** The spec, parsed once at start for everything that reads it. */
+    public static JsonNode readSpec() {
         try (InputStream in = IamActions.class.getResourceAsStream(SPEC_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the spec is not on the classpath: " + SPEC_RESOURCE);
             }
-            JsonNode spec = new ObjectMapper(new YAMLFactory()).readTree(in);
-            Map<String, String> actions = new HashMap<>();
-            Set<String> open = new HashSet<>();
-            spec.get("paths").forEach(path -> path.fields().forEachRemaining(op -> {
-                if (!METHODS.contains(op.getKey())) {
-                    return;
-                }
-                String operationId = op.getValue().path("operationId").asText();
-                JsonNode security = op.getValue().get("security");
-                if (security != null && security.isArray() && security.isEmpty()) {
-                    open.add(operationId);
-                } else {
-                    String action = op.getValue().path("x-iam-action").asText(null);
-                    if (action == null) {
-                        throw new IllegalStateException("operation " + operationId + " has no x-iam-action");
-                    }
-                    actions.put(operationId, action);
-                }
-            }));
-            return new IamActions(actions, open);
+            return new ObjectMapper(new YAMLFactory()).readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    public static IamActions from(JsonNode spec) {
+        Map<String, String> actions = new HashMap<>();
+        Set<String> open = new HashSet<>();
+        spec.get("paths").forEach(path -> path.fields().forEachRemaining(op -> {
+            if (!METHODS.contains(op.getKey())) {
+                return;
+            }
+            String operationId = op.getValue().path("operationId").asText();
+            JsonNode security = op.getValue().get("security");
+            if (security != null && security.isArray() && security.isEmpty()) {
+                open.add(operationId);
+            } else {
+                String action = op.getValue().path("x-iam-action").asText(null);
+                if (action == null) {
+                    throw new IllegalStateException("operation " + operationId + " has no x-iam-action");
+                }
+                actions.put(operationId, action);
+            }
+        }));
+        return new IamActions(actions, open);
     }
 
     /** Every action some operation needs: what a credential's action patterns may name. */

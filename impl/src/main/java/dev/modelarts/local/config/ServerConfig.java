@@ -1,7 +1,6 @@
 package dev.modelarts.local.config;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -97,6 +96,12 @@ public final class ServerConfig {
             description = "JSON or YAML file of images to register at start, as POST /_modelarts/seed takes them"
                     + " (MODELARTS_SEED); idempotent.")
     private Path seed;
+
+    @Option(names = "--faults", paramLabel = "FILE",
+            defaultValue = "${env:MODELARTS_FAULTS}",
+            description = "JSON or YAML file of fault rules to apply from the start, as POST /_modelarts/faults takes them"
+                    + " (MODELARTS_FAULTS).")
+    private Path faults;
 
     @Option(names = "--no-control-api",
             defaultValue = "${env:MODELARTS_NO_CONTROL_API:-false}",
@@ -200,6 +205,10 @@ public final class ServerConfig {
 
     public Optional<Path> seed() {
         return Optional.ofNullable(seed);
+    }
+
+    public Optional<Path> faults() {
+        return Optional.ofNullable(faults);
     }
 
     /** The origins a browser page may call from, as browsers send them ({@link CorsOrigin}). */

@@ -5,7 +5,8 @@ package dev.modelarts.local.db;
  * and the DAOs, each given its collaborators. Closing it finishes the queued writes; close it
  * before the {@link Database}.
  */
-public record DataLayer(GroupIndex listing, ImageDao images, ImageGroupDao groups, AutoCloseable writer)
+public record DataLayer(GroupIndex listing, ImageDao images, ImageGroupDao groups, FaultRuleDao faultRules,
+        AutoCloseable writer)
         implements AutoCloseable {
 
     public static DataLayer over(Database database) {
@@ -17,6 +18,7 @@ public record DataLayer(GroupIndex listing, ImageDao images, ImageGroupDao group
         return new DataLayer(listing,
                 new ImageDao(database.jdbi(), writes, listing, new ImageWrites()),
                 new ImageGroupDao(database.jdbi(), writes, rows),
+                new FaultRuleDao(database.jdbi()),
                 writes);
     }
 

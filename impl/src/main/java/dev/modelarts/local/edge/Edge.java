@@ -1,6 +1,9 @@
 package dev.modelarts.local.edge;
 
+import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BiConsumer;
 
 import org.glassfish.grizzly.filterchain.FilterChainBuilder;
 import org.glassfish.grizzly.http.server.AddOn;
@@ -9,6 +12,9 @@ import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http.server.ServerConfiguration;
+
+import dev.modelarts.local.faults.FaultRules;
+import dev.modelarts.local.http.RecentRequests;
 
 /**
  * Puts the edge in front of an application served by Grizzly: the strict codec on every
@@ -27,9 +33,9 @@ public final class Edge {
 
     /**
      * Call before the server starts, after the application's handler is registered; {@code cors}
-     * says which origins may call from a browser.
+     * says which origins may call from a browser, {@code faults} which requests fail on purpose.
      */
-    public static void install(HttpServer http, Cors cors) {
+    public static void install(HttpServer http, Cors cors, Faults faults) {
         ServerConfiguration config = http.getServerConfiguration();
         Map<HttpHandler, HttpHandlerRegistration[]> handlers = config.getHttpHandlersWithMapping();
         if (handlers.size() != 1) {
@@ -37,7 +43,8 @@ public final class Edge {
         }
         Map.Entry<HttpHandler, HttpHandlerRegistration[]> application = handlers.entrySet().iterator().next();
         config.removeHttpHandler(application.getKey());
-        config.addHttpHandler(new EdgeHandler(application.getKey(), cors), application.getValue());
+        config.addHttpHandler(new EdgeHandler(application.getKey(), cors, new FaultActions(faults.rules(), faults.timer(),
+                faults.journal(), faults.counter(), faults.clock())), application.getValue());
         config.setDefaultErrorPageGenerator(new JsonErrorPages());
         // TRACE goes to the application too, which answers it 405 like any method it lacks
         config.setPassTraceRequest(true);
@@ -47,6 +54,15 @@ public final class Edge {
             listener.registerAddOn(new StrictCodecAddOn(config));
             listener.registerAddOn(new NoProtocolUpgrade());
         }
+    }
+
+    /**
+     * The fault rules and what applying them needs: a timer for delays and stalls (no thread is
+     * held while a request waits), the journal (null without the control API), a counter told
+     * (action, operation) of every firing, the server's clock.
+     */
+    public record Faults(FaultRules rules, ScheduledExecutorService timer, RecentRequests journal,
+            BiConsumer<String, String> counter, Clock clock) {
     }
 
     /** Swaps Grizzly's HTTP codec for {@link StrictHttpCodec}, with the same settings. */

@@ -70,12 +70,18 @@ final class EdgeErrors {
      */
     static void logAccess(HttpRequestPacket request, String method, String target, int status, long bytes,
             String requestId) {
+        logAccess(request, method, target, status, bytes, requestId, null);
+    }
+
+    /** The same, naming the fault rule that fired on the request ({@code "ID ACTION"}). */
+    static void logAccess(HttpRequestPacket request, String method, String target, int status, long bytes,
+            String requestId, Object fault) {
         if (AccessLine.enabled()) {
             String outer = MDC.get(RequestId.MDC_KEY);
             MDC.put(RequestId.MDC_KEY, requestId);
             try {
                 AccessLine.log(printable(method), printable(target), status, -1, bytes, request.getRemoteAddress(),
-                        null, request.getHeader(Header.UserAgent));
+                        null, request.getHeader(Header.UserAgent), fault);
             } finally {
                 if (outer == null) {
                     MDC.remove(RequestId.MDC_KEY);

@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.glassfish.grizzly.http.server.HttpHandler;
@@ -32,11 +33,13 @@ final class EdgeHandler extends HttpHandler {
 
     private final HttpHandler application;
     private final Cors cors;
+    private final FaultActions faults;
 
-    EdgeHandler(HttpHandler application, Cors cors) {
+    EdgeHandler(HttpHandler application, Cors cors, FaultActions faults) {
         super("modelarts-edge");
         this.application = application;
         this.cors = cors;
+        this.faults = faults;
     }
 
     @Override
@@ -66,14 +69,39 @@ final class EdgeHandler extends HttpHandler {
             }
             cors.decorate(request, response);
             request.setAttribute(RequestId.CLIENT_ATTRIBUTE, request.getRemoteAddr());
+            String rawPath = request.getRequest().getRequestURIRef().getOriginalRequestURIBC()
+                    .toString(StandardCharsets.ISO_8859_1);
+            Executor workers = request.getContext().getConnection().getTransport().getWorkerThreadPool();
+            if (faults.apply(request, response, requestId, rawPath, workers, () -> serveLater(request, response, requestId))) {
+                return;
+            }
             application.service(request, response);
         } catch (Exception e) {
-            LOG.error("Unhandled error in request {}", requestId, e);
-            if (!response.isCommitted()) {
-                EdgeErrors.write(response, ErrorCode.INTERNAL_ERROR, "Internal error. Request id: " + requestId + ".", requestId);
+            unhandled(response, requestId, e);
+        } finally {
+            MDC.remove(RequestId.MDC_KEY);
+        }
+    }
+
+    /** A request a fault rule delayed, served now on a worker thread; Jersey resumes the response. */
+    private void serveLater(Request request, Response response, String requestId) {
+        MDC.put(RequestId.MDC_KEY, requestId);
+        try {
+            application.service(request, response);
+        } catch (Exception e) {
+            unhandled(response, requestId, e);
+            if (response.isSuspended()) {
+                response.resume();
             }
         } finally {
             MDC.remove(RequestId.MDC_KEY);
+        }
+    }
+
+    private static void unhandled(Response response, String requestId, Exception e) {
+        LOG.error("Unhandled error in request {}", requestId, e);
+        if (!response.isCommitted()) {
+            EdgeErrors.write(response, ErrorCode.INTERNAL_ERROR, "Internal error. Request id: " + requestId + ".", requestId);
         }
     }
 

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * The fields are also the event's key-value pairs ({@code method}, {@code target},
  * {@code status} and {@code bytes} (numbers), {@code ms} (a number, null when not measured),
  * {@code client}, {@code principal}, {@code agent}), which the JSON log format writes as fields
- * of those types. The request id is in the MDC.
+ * of those types, and {@code fault} (the id of the fault rule that fired on the request, if one
+ * did). The request id is in the MDC.
  */
 public final class AccessLine {
 
@@ -33,22 +34,27 @@ public final class AccessLine {
      * @param client the client's address; null for "-"
      * @param principal the masked credential; null for "-" (not authenticated)
      * @param agent the User-Agent as sent; made safe here
+     * @param fault the request attribute {@code "ID ACTION"} of the fault rule that fired on it, or null
      */
     public static void log(String method, String target, int status, long tenthsOfMs, long bytes,
-            Object client, Object principal, String agent) {
+            Object client, Object principal, String agent, Object fault) {
         // tenths of a millisecond as text without String.format's cost on every request
         String ms = tenthsOfMs < 0 ? "-" : tenthsOfMs / 10 + "." + tenthsOfMs % 10;
         String safeAgent = printable(agent);
         Object clientOrDash = orDash(client);
         Object principalOrDash = orDash(principal);
-        LOG.atInfo()
-                .setMessage("{} {} {} {} ms {} B client={} principal={} agent=\"{}\"")
+        String faultId = fault == null ? null : fault.toString().split(" ")[0];
+        var line = LOG.atInfo()
+                .setMessage("{} {} {} {} ms {} B client={} principal={} agent=\"{}\"" + (faultId == null ? "" : " fault={}"))
                 .addArgument(method).addArgument(target).addArgument(status).addArgument(ms).addArgument(bytes)
                 .addArgument(clientOrDash).addArgument(principalOrDash).addArgument(safeAgent)
                 .addKeyValue("method", method).addKeyValue("target", target).addKeyValue("status", status)
-                .addKeyValue("ms", tenthsOfMs < 0 ? null : tenthsOfMs / 10.0).addKeyValue("bytes", bytes).addKeyValue("client", clientOrDash)
-                .addKeyValue("principal", principalOrDash).addKeyValue("agent", safeAgent)
-                .log();
+                .addKeyValue("ms", tenthsOfMs < 0 ? null : tenthsOfMs / 10.0).addKeyValue("bytes", bytes)
+                .addKeyValue("client", clientOrDash).addKeyValue("principal", principalOrDash).addKeyValue("agent", safeAgent);
+        if (faultId != null) {
+            line = line.addArgument(faultId).addKeyValue("fault", faultId);
+        }
+        line.log();
     }
 
     private static Object orDash(Object value) {

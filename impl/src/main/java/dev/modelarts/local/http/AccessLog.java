@@ -1,5 +1,7 @@
 package dev.modelarts.local.http;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 import org.glassfish.jersey.server.ContainerRequest;
 import org.glassfish.jersey.server.ContainerResponse;
 import org.glassfish.jersey.server.monitoring.ApplicationEvent;
@@ -34,32 +36,52 @@ public final class AccessLog implements ApplicationEventListener {
         // nothing to log for the application's own life cycle
     }
 
+    /**
+     * The line's fields are read when the response filters are done, before the answer is
+     * written: a response a fault rule parked (a delay) is finished by Grizzly as soon as Jersey
+     * commits it, and its request may no longer be read by the time Jersey says it finished.
+     */
     @Override
     public RequestEventListener onRequest(RequestEvent start) {
         long startNanos = System.nanoTime();
-        return event -> {
-            if (event.getType() == RequestEvent.Type.RESP_FILTERS_FINISHED) {
-                // before the answer is written, so a client that has it finds it in the journal
-                record(event, System.nanoTime() - startNanos);
-                return;
-            }
-            if (event.getType() != RequestEvent.Type.FINISHED) {
-                return;
-            }
-            try {
-                if (AccessLine.enabled()) {
-                    ContainerRequest request = event.getContainerRequest();
-                    String query = request.getRequestUri().getRawQuery();
-                    Object bytes = request.getProperty(BodyBytes.PROPERTY);
-                    AccessLine.log(request.getMethod(), "/" + request.getPath(false) + (query == null ? "" : "?" + query),
-                            status(event), (System.nanoTime() - startNanos + 50_000) / 100_000,
-                            bytes instanceof Long count ? count : 0, request.getProperty(RequestId.CLIENT_ATTRIBUTE),
-                            request.getProperty(RequestId.PRINCIPAL_ATTRIBUTE), request.getHeaderString("User-Agent"));
+        return new RequestEventListener() {
+            private Object[] fields;
+            private AtomicLong bytes;
+
+            @Override
+            public void onEvent(RequestEvent event) {
+                if (event.getType() == RequestEvent.Type.RESP_FILTERS_FINISHED) {
+                    // before the answer is written, so a client that has it finds it in the journal
+                    record(event, System.nanoTime() - startNanos);
+                    fields = fields(event.getContainerRequest());
+                    bytes = new AtomicLong();
+                    event.getContainerRequest().setProperty(BodyBytes.PROPERTY, bytes);
+                } else if (event.getType() == RequestEvent.Type.FINISHED) {
+                    finished(event, fields == null ? fields(event.getContainerRequest()) : fields,
+                            bytes == null ? 0 : bytes.get(), startNanos);
                 }
-            } finally {
-                MDC.remove(RequestId.MDC_KEY);
             }
         };
+    }
+
+    /** Method, target, client, principal, user agent, fault. */
+    private static Object[] fields(ContainerRequest request) {
+        String query = request.getRequestUri().getRawQuery();
+        return new Object[] {request.getMethod(), "/" + request.getPath(false) + (query == null ? "" : "?" + query),
+            request.getProperty(RequestId.CLIENT_ATTRIBUTE), request.getProperty(RequestId.PRINCIPAL_ATTRIBUTE),
+            request.getHeaderString("User-Agent"), request.getProperty(RequestId.FAULT_ATTRIBUTE)};
+    }
+
+    private static void finished(RequestEvent event, Object[] fields, long bytes, long startNanos) {
+        try {
+            if (AccessLine.enabled()) {
+                AccessLine.log((String) fields[0], (String) fields[1], status(event),
+                        (System.nanoTime() - startNanos + 50_000) / 100_000, bytes, fields[2], fields[3],
+                        (String) fields[4], fields[5]);
+            }
+        } finally {
+            MDC.remove(RequestId.MDC_KEY);
+        }
     }
 
     private static int status(RequestEvent event) {
@@ -73,6 +95,7 @@ public final class AccessLog implements ApplicationEventListener {
             return;
         }
         Object principal = request.getProperty(RequestId.PRINCIPAL_ATTRIBUTE);
+        String[] fault = request.getProperty(RequestId.FAULT_ATTRIBUTE) instanceof String f ? f.split(" ") : null;
         journal.record(JournalEntry.builder()
                 .time(System.currentTimeMillis())
                 .method(request.getMethod())
@@ -82,6 +105,8 @@ public final class AccessLog implements ApplicationEventListener {
                 .requestId(RequestIds.of(request))
                 .principal(principal == null ? null : principal.toString())
                 .durationMs(Math.round(nanos / 100_000.0) / 10.0)
+                .faultId(fault == null ? null : fault[0])
+                .faultAction(fault == null ? null : fault[1])
                 .build());
     }
 }

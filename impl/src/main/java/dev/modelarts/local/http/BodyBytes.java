@@ -1,5 +1,7 @@
 package dev.modelarts.local.http;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,7 +15,10 @@ import jakarta.ws.rs.ext.WriterInterceptorContext;
  */
 public final class BodyBytes implements WriterInterceptor {
 
-    /** The request property that holds the count once the body is written. */
+    /**
+     * The request property where the count goes once the body is written: into the
+     * {@code AtomicLong} the access log put there, else as a {@code Long}.
+     */
     static final String PROPERTY = "dev.modelarts.local.bodyBytes";
 
     @Override
@@ -23,7 +28,11 @@ public final class BodyBytes implements WriterInterceptor {
         try {
             context.proceed();
         } finally {
-            context.setProperty(PROPERTY, counting.count);
+            if (context.getProperty(PROPERTY) instanceof AtomicLong holder) {
+                holder.set(counting.count);
+            } else {
+                context.setProperty(PROPERTY, counting.count);
+            }
         }
     }
 

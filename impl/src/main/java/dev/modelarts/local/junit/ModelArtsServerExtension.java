@@ -63,6 +63,7 @@ public final class ModelArtsServerExtension extends ClassScoped {
         private String user;
         private String password;
         private Path dataDir;
+        private String faultsYaml;
         private final List<Object> providers = new ArrayList<>();
         private final List<String> options = new ArrayList<>();
 
@@ -101,6 +102,12 @@ public final class ModelArtsServerExtension extends ClassScoped {
             return this;
         }
 
+        /** Fault rules from the start, as the YAML or JSON of a {@code --faults} file. */
+        public Builder faults(String yaml) {
+            this.faultsYaml = yaml;
+            return this;
+        }
+
         /** A JAX-RS provider (a filter, say) registered beside the server's own. */
         public Builder provider(Object provider) {
             this.providers.add(provider);
@@ -130,6 +137,11 @@ public final class ModelArtsServerExtension extends ClassScoped {
             } else if (settings.credentialsFile != null) {
                 args.addAll(List.of("--credentials", settings.credentialsFile.toString()));
             }
+            if (settings.faultsYaml != null) {
+                Path file = dataDir.resolve("faults.yaml");
+                Files.writeString(file, settings.faultsYaml);
+                args.addAll(List.of("--faults", file.toString()));
+            }
             if (settings.jdbcUrl != null) {
                 args.addAll(List.of("--db-url", settings.jdbcUrl, "--db-user", settings.user,
                         "--db-password", settings.password == null ? "" : settings.password));
@@ -142,11 +154,23 @@ public final class ModelArtsServerExtension extends ClassScoped {
     }
 
     /**
-     * Forgets every DEDICATED image and group (the built-in catalog stays), as
-     * {@code POST /_modelarts/reset} does: call it from {@code @BeforeEach} to isolate tests.
+     * Forgets every DEDICATED image and group (the built-in catalog stays) and every fault rule,
+     * as {@code POST /_modelarts/reset} does: call it from {@code @BeforeEach} to isolate tests.
      */
     public void reset() {
         running().data().images().deleteAllDedicated();
+        running().clearFaults();
+    }
+
+    /**
+     * Adds a fault rule, as {@code POST /_modelarts/faults} does, e.g.
+     * {@code fault("{\"operation\": \"ListImage\", \"action\": \"error\", \"status\": 429, \"error_code\": \"APIG.0308\", \"times\": 2}")};
+     * answers its id.
+     *
+     * @throws IllegalArgumentException naming what is wrong with the rule
+     */
+    public String fault(String json) {
+        return running().addFault(json);
     }
 
     /** Stops the server and deletes its temporary data directory. */

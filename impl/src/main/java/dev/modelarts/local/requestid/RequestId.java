@@ -23,6 +23,8 @@ public final class RequestId {
 
     /** The request attribute that holds the client's address, set by the edge for the access line. */
     public static final String CLIENT_ATTRIBUTE = "dev.modelarts.local.client";
+    /** The fault rule that fired on the request, "ID ACTION", for the access line and the journal. */
+    public static final String FAULT_ATTRIBUTE = "dev.modelarts.local.fault";
 
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 

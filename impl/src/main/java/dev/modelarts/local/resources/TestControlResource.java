@@ -8,6 +8,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 import dev.modelarts.local.api.TestControlApi;
 import dev.modelarts.local.api.model.ClearResult;
+import dev.modelarts.local.api.model.FaultRule;
+import dev.modelarts.local.api.model.FaultRuleList;
 import dev.modelarts.local.api.model.ProviderStateChange;
 import dev.modelarts.local.api.model.RequestJournal;
 import dev.modelarts.local.api.model.ResetResult;
@@ -16,23 +18,52 @@ import dev.modelarts.local.api.model.SeedResult;
 import dev.modelarts.local.core.TestControl;
 import dev.modelarts.local.errors.ApiException;
 import dev.modelarts.local.errors.ErrorCode;
+import dev.modelarts.local.faults.FaultRules;
 import dev.modelarts.local.http.RecentRequests;
 
-/** The test-control API under /_modelarts/ (this server only): reset, seed, provider states, journal. */
+/**
+ * The test-control API under /_modelarts/ (this server only): reset, seed, provider states,
+ * journal, fault rules.
+ */
 public final class TestControlResource implements TestControlApi {
 
     private final TestControl control;
     private final RecentRequests journal;
+    private final FaultRules faults;
 
-    public TestControlResource(TestControl control, RecentRequests journal) {
+    public TestControlResource(TestControl control, RecentRequests journal, FaultRules faults) {
         this.control = control;
         this.journal = journal;
+        this.faults = faults;
     }
 
+    /** Forgets the images, groups and fault rules. */
     @Override
     public ResetResult resetState() {
         TestControl.ResetCount deleted = control.reset();
+        faults.clear();
         return new ResetResult(deleted.images(), deleted.groups());
+    }
+
+    /** Answered 201 ({@link dev.modelarts.local.http.CreatedStatus}). */
+    @Override
+    public FaultRule addFault(FaultRule faultRule) {
+        return faults.add(faultRule);
+    }
+
+    @Override
+    public FaultRuleList listFaults() {
+        return new FaultRuleList(faults.list());
+    }
+
+    @Override
+    public ClearResult clearFaults() {
+        return new ClearResult((long) faults.clear());
+    }
+
+    @Override
+    public FaultRule removeFault(String faultId) {
+        return faults.remove(faultId);
     }
 
     @Override

@@ -25,7 +25,9 @@ import dev.modelarts.local.errors.UnhandledExceptionMapper;
 import dev.modelarts.local.errors.WebApplicationExceptionMapper;
 import dev.modelarts.local.errors.WireParameterNames;
 import dev.modelarts.local.http.AccessLog;
+import dev.modelarts.local.faults.FaultRules;
 import dev.modelarts.local.http.BodyBytes;
+import dev.modelarts.local.http.CreatedStatus;
 import dev.modelarts.local.http.BodySizeLimit;
 import dev.modelarts.local.http.HeaderSyntax;
 import dev.modelarts.local.http.JsonBodyCheck;
@@ -54,9 +56,9 @@ public final class ApiApplication {
     }
 
     static ResourceConfig create(DataLayer data, Database database, Credentials credentials, IamActions actions,
-            Clock clock, boolean controlApi, ServerMetrics metrics) {
+            Clock clock, boolean controlApi, ServerMetrics metrics, RecentRequests journal, FaultRules faults,
+            CreatedStatus created) {
         ImageRegistry registry = new ImageRegistry(data.images(), data.groups(), data.listing(), clock);
-        RecentRequests journal = new RecentRequests(RecentRequests.DEFAULT_CAPACITY);
 
         ResourceConfig config = new ResourceConfig();
         config.setApplicationName("modelarts-image-server");
@@ -84,6 +86,7 @@ public final class ApiApplication {
         config.register(new AuthFilter(credentials, actions, clock));
         config.register(new AccessLog(controlApi ? journal : null));
         config.register(BodyBytes.class);
+        config.register(created);
 
         // errors, all in the ModelArts shape
         config.register(ApiExceptionMapper.class);
@@ -106,7 +109,7 @@ public final class ApiApplication {
             Optional<ReaderToken> reader = credentials.readOnlyToken()
                     .map(token -> new ReaderToken(token.getKey(), token.getValue()));
             TestControl control = new TestControl(registry, data.images(), data.groups(), data.listing(), reader);
-            config.register(new TestControlResource(control, journal));
+            config.register(new TestControlResource(control, journal, faults));
         }
         return config;
     }

@@ -55,8 +55,8 @@ public final class ModelArtsServer {
         RunningServer server;
         try {
             server = RunningServer.start(config);
-        } catch (Credentials.InvalidCredentialsFile | SeedFile.InvalidSeedFile | UncheckedIOException
-                | StartupFailure e) {
+        } catch (Credentials.InvalidCredentialsFile | SeedFile.InvalidSeedFile | FaultsFile.InvalidFaultsFile
+                | UncheckedIOException | StartupFailure e) {
             // the operator's to fix: the message says what and where
             LOG.error("Cannot start: {}", e.getMessage());
             System.exit(1);

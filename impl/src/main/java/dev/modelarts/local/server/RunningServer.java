@@ -19,6 +19,8 @@ import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -35,6 +37,8 @@ import dev.modelarts.local.db.DataLayer;
 import dev.modelarts.local.db.Database;
 import dev.modelarts.local.edge.Cors;
 import dev.modelarts.local.edge.Edge;
+import dev.modelarts.local.http.CreatedStatus;
+import dev.modelarts.local.http.RecentRequests;
 import dev.modelarts.local.errors.ApiException;
 
 /**
@@ -56,13 +60,16 @@ public final class RunningServer implements AutoCloseable {
     private final Database database;
     private final DataLayer data;
     private final ServerMetrics metrics;
+    private final FaultWiring faults;
     private final URI baseUri;
 
-    private RunningServer(HttpServer http, Database database, DataLayer data, ServerMetrics metrics, URI baseUri) {
+    private RunningServer(HttpServer http, Database database, DataLayer data, ServerMetrics metrics, FaultWiring faults,
+            URI baseUri) {
         this.http = http;
         this.database = database;
         this.data = data;
         this.metrics = metrics;
+        this.faults = faults;
         this.baseUri = baseUri;
     }
 
@@ -81,7 +88,8 @@ public final class RunningServer implements AutoCloseable {
             SLF4JBridgeHandler.install();
         }
         // read once: the credentials file is checked against its actions, the filter enforces them
-        IamActions actions = IamActions.fromSpec();
+        JsonNode spec = IamActions.readSpec();
+        IamActions actions = IamActions.from(spec);
         Credentials credentials = credentials(config, actions);
         PortCheck.requireFree(config.host(), config.port());
         DatabaseSettings settings = config.database();
@@ -97,6 +105,9 @@ public final class RunningServer implements AutoCloseable {
             throw StartupFailure.explained(e, settings);
         }
         DataLayer data = DataLayer.over(database);
+        Clock clock = Clock.systemUTC();
+        RecentRequests journal = new RecentRequests(RecentRequests.DEFAULT_CAPACITY);
+        FaultWiring faults = new FaultWiring(spec, data, database, journal, metrics, clock);
         // the schema and the built-in catalog are made ready while Jersey starts on this thread;
         // the catalog's file is read meanwhile on a third
         CompletableFuture<BuiltInCatalog> catalogFile = CompletableFuture.supplyAsync(BuiltInCatalog::load,
@@ -108,14 +119,15 @@ public final class RunningServer implements AutoCloseable {
             LOG.info("Built-in catalog: {} groups, {} images ({} new)",
                     catalog.groupCount(), catalog.entries().size(), added);
             config.seed().ifPresent(file -> seed(file, data));
+            faults.load(config.faults().orElse(null));
         }, runnable -> new Thread(runnable, "modelarts-startup").start());
         try {
             URI requested = URI.create("http://" + hostForUri(config.host()) + ":" + config.port() + "/");
             ResourceConfig application = ApiApplication.create(data, database, credentials, actions,
-                    Clock.systemUTC(), config.controlApi(), metrics);
+                    clock, config.controlApi(), metrics, journal, faults.rules(), CreatedStatus.fromSpec(spec));
             extraProviders.forEach(application::register);
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(requested, application, false);
-            Edge.install(http, new Cors(config.corsOrigins()));
+            Edge.install(http, new Cors(config.corsOrigins()), faults.edge());
             if (!config.corsOrigins().isEmpty()) {
                 LOG.info("CORS: browser pages from {} may call this server",
                         config.corsOrigins().contains("*") ? "any origin (*)" : String.join(", ", config.corsOrigins()));
@@ -134,8 +146,9 @@ public final class RunningServer implements AutoCloseable {
             int port = http.getListeners().iterator().next().getPort();
             URI baseUri = URI.create("http://" + hostForUri(config.host()) + ":" + port + "/");
             LOG.info("ModelArts image server listening on {}", baseUri);
-            return new RunningServer(http, database, data, metrics, baseUri);
+            return new RunningServer(http, database, data, metrics, faults, baseUri);
         } catch (IOException e) {
+            faults.close();
             data.close();
             database.close();
             metrics.close();
@@ -143,6 +156,7 @@ public final class RunningServer implements AutoCloseable {
                     + e.getMessage(), e);
         } catch (RuntimeException e) {
             awaitQuietly(ready);
+            faults.close();
             data.close();
             database.close();
             metrics.close();
@@ -224,6 +238,20 @@ public final class RunningServer implements AutoCloseable {
         return baseUri.getPort();
     }
 
+    /**
+     * Adds a fault rule given as the JSON {@code POST /_modelarts/faults} takes; answers its id.
+     *
+     * @throws IllegalArgumentException naming what is wrong with the rule
+     */
+    public String addFault(String json) {
+        return faults.rules().add(FaultsFile.parse(json, faults.rules().operations())).getId();
+    }
+
+    /** Removes every fault rule. */
+    public void clearFaults() {
+        faults.rules().clear();
+    }
+
     /** The data layer the server runs on, for tests and tools that seed it. */
     public DataLayer data() {
         return data;
@@ -241,6 +269,7 @@ public final class RunningServer implements AutoCloseable {
             LOG.warn("HTTP server did not stop in time; stopping it now", e);
             http.shutdownNow();
         } finally {
+            faults.close();
             data.close();
             database.close();
             metrics.close();

@@ -45,6 +45,11 @@ final class ServerMetrics implements AutoCloseable {
         return registry;
     }
 
+    /** Counts a fault rule's firing: modelarts_faults_injected_total{action,operation} on /metrics. */
+    void faultFired(String action, String operation) {
+        registry.counter("modelarts.faults.injected", "action", action, "operation", operation).increment();
+    }
+
     long requestsServed() {
         return registry.find(REQUESTS).timers().stream().mapToLong(Timer::count).sum();
     }

@@ -121,6 +121,28 @@ class StartupMessagesIT {
     }
 
     @Test
+    void aBadFaultsFileStopsTheStartNamingTheEntry(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("faults.yaml"), String.join("\n",
+                "faults:",
+                "  - operation: ListImage",
+                "    action: delay",
+                "    delay_ms: 100",
+                "  - action: error",
+                "    status: 700",
+                "    error_code: ModelArts.0010", ""));
+        Outcome outcome = run(Map.of(), "--in-memory", "--port", "0", "--faults", file.toString());
+        assertThat(outcome.exit()).isEqualTo(1);
+        assertThat(outcome.output()).contains("Cannot start: Invalid faults file " + file + ": faults[1].status");
+
+        Files.writeString(file, "- operation: ListImages\n  action: reset\n");
+        assertThat(run(Map.of(), "--in-memory", "--port", "0", "--faults", file.toString()).output())
+                .contains("faults[0]: 'operation' 'ListImages' is not an operation of this server");
+        Files.writeString(file, "- action: reset\n  time: 3\n");
+        assertThat(run(Map.of(), "--in-memory", "--port", "0", "--faults", file.toString()).output())
+                .contains("faults[0]", "time");
+    }
+
+    @Test
     void aDataDirThatIsAFileIsRefused(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
         Outcome outcome = run(Map.of(), "--port", "0", "--data-dir", file.toString());

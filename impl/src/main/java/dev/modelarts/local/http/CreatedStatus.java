@@ -1,0 +1,49 @@
+package dev.modelarts.local.http;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * 201 for the operations whose spec answers 201 on success (adding a fault rule): the generated
+ * interfaces return typed bodies, which JAX-RS answers 200.
+ */
+public final class CreatedStatus implements ContainerResponseFilter {
+
+    private final Set<String> creating;
+
+    @Context
+    private ResourceInfo resource;
+
+    /** @param creating the operationIds (resource method names) that answer 201 */
+    public CreatedStatus(Set<String> creating) {
+        this.creating = Set.copyOf(creating);
+    }
+
+    /** For the operations of {@code spec} whose success is a 201 and never a 200. */
+    public static CreatedStatus fromSpec(JsonNode spec) {
+        Set<String> creating = new HashSet<>();
+        spec.get("paths").forEach(path -> path.forEach(operation -> {
+            JsonNode responses = operation.path("responses");
+            if (responses.has("201") && !responses.has("200") && operation.has("operationId")) {
+                creating.add(operation.get("operationId").asText());
+            }
+        }));
+        return new CreatedStatus(creating);
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (response.getStatus() == 200 && resource != null && resource.getResourceMethod() != null
+                && creating.contains(resource.getResourceMethod().getName())) {
+            response.setStatus(201);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.modelarts.local.server;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.modelarts.local.db.DataLayer;
+import dev.modelarts.local.db.Database;
+import dev.modelarts.local.edge.Edge;
+import dev.modelarts.local.faults.ApiOperations;
+import dev.modelarts.local.faults.FaultRules;
+import dev.modelarts.local.http.JsonMapperProvider;
+import dev.modelarts.local.http.RecentRequests;
+
+/**
+ * The fault rules and what applies them: the rules over the database, the timer that wakes
+ * delayed requests and ends stalled ones, and the edge's view of both.
+ */
+final class FaultWiring implements AutoCloseable {
+
+    private final FaultRules rules;
+    private final ScheduledExecutorService timer;
+    private final Edge.Faults edge;
+
+    FaultWiring(JsonNode spec, DataLayer data, Database database, RecentRequests journal, ServerMetrics metrics,
+            Clock clock) {
+        this.rules = new FaultRules(data.faultRules(), ApiOperations.fromSpec(spec), JsonMapperProvider.createMapper(),
+                clock, !database.isExclusive());
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "modelarts-fault-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.edge = new Edge.Faults(rules, timer, journal, metrics::faultFired, clock);
+    }
+
+    FaultRules rules() {
+        return rules;
+    }
+
+    Edge.Faults edge() {
+        return edge;
+    }
+
+    /** Once the schema is there: the stored rules, then those of {@code --faults FILE}. */
+    void load(Path file) {
+        rules.load();
+        if (file != null) {
+            FaultsFile.read(file, rules.operations()).forEach(rules::add);
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}
