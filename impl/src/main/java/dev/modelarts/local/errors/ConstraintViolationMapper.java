@@ -16,6 +16,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
@@ -40,6 +42,9 @@ public final class ConstraintViolationMapper implements ExceptionMapper<Constrai
     private static final List<ErrorCode> PRECEDENCE = List.of(ErrorCode.PARAMETER_ERROR, ErrorCode.INVALID_PAYLOAD,
             ErrorCode.FIELD_REQUIRED, ErrorCode.FIELD_INVALID);
 
+    @Context
+    private ResourceInfo resource;
+
     @Override
     public Response toResponse(ConstraintViolationException e) {
         List<Subject> subjects = new ArrayList<>();
@@ -50,8 +55,9 @@ public final class ConstraintViolationMapper implements ExceptionMapper<Constrai
             subjects.add(subject);
             details.add(subject.text() + " " + rule(constraint, violation));
         }
-        ErrorCode code = subjects.stream().map(Subject::code).min(Comparator.comparingInt(PRECEDENCE::indexOf))
-                .orElse(ErrorCode.PARAMETER_ERROR);
+        ErrorCode code = ParameterBodies.answering(resource) ? ErrorCode.PARAMETER_ERROR
+                : subjects.stream().map(Subject::code).min(Comparator.comparingInt(PRECEDENCE::indexOf))
+                        .orElse(ErrorCode.PARAMETER_ERROR);
         String prefix = switch (code) {
             case PARAMETER_ERROR -> "Parameter error: ";
             case INVALID_PAYLOAD -> "Invalid request payload: ";

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
@@ -19,6 +21,9 @@ import jakarta.ws.rs.ext.ExceptionMapper;
  * enum value (ModelArts.6336, naming the field), or of the wrong shape altogether (6400).
  */
 public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessingException> {
+
+    @Context
+    private ResourceInfo resource;
 
     @Override
     public Response toResponse(JsonProcessingException e) {
@@ -39,10 +44,12 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
             String field = mapping.getPath().stream()
                     .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining()).substring(1).replace(".[", "[");
-            if (isMissing(mapping)) {
-                return ErrorResponses.of(ErrorCode.FIELD_REQUIRED, "'" + field + "' is a required property.");
+            String problem = isMissing(mapping) ? "'" + field + "' is a required property."
+                    : "'" + field + "' property value is incorrect.";
+            if (ParameterBodies.answering(resource)) {
+                return ErrorResponses.of(ErrorCode.PARAMETER_ERROR, "Parameter error: " + problem);
             }
-            return ErrorResponses.of(ErrorCode.FIELD_INVALID, "'" + field + "' property value is incorrect.");
+            return ErrorResponses.of(isMissing(mapping) ? ErrorCode.FIELD_REQUIRED : ErrorCode.FIELD_INVALID, problem);
         }
         return ErrorResponses.of(ErrorCode.INVALID_PAYLOAD,
                 "Invalid request payload: expected a JSON object, please check.");

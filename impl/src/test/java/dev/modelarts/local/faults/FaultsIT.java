@@ -213,6 +213,7 @@ class FaultsIT {
         said.forEach((rule, message) -> {
             Reply reply = admin().json("POST", "/_modelarts/faults", rule);
             assertThat(reply.status()).as(rule).isEqualTo(400);
+            assertThat(reply.json().get("error_code").asText()).as(rule).isEqualTo("ModelArts.0104");
             assertThat(reply.json().get("error_msg").asText()).as(rule).contains(message);
         });
         assertThat(admin().get("/_modelarts/faults").json().get("rules")).isEmpty();
