@@ -179,21 +179,30 @@ class FaultsIT {
         }
     }
 
+    /** Two fresh servers, the same rule, the same 1,000 calls: the same calls fail. */
     @Test
     void theSameSeedGivesTheSameFailures() {
-        List<Integer> first = failures();
-        clear();
-        List<Integer> second = failures();
-        assertThat(first).hasSizeBetween(200, 400).isEqualTo(second);
+        TestServer other = TestServer.create();
+        other.start();
+        try {
+            List<Integer> first = failures(server);
+            List<Integer> second = failures(other);
+            assertThat(first).hasSizeBetween(200, 400).isEqualTo(second);
+        } finally {
+            other.close();
+        }
     }
 
-    /** Which of 1,000 ListImage calls a rule of probability 0.3, seed 42, fails. */
-    private List<Integer> failures() {
-        add("{\"operation\":\"ListImage\",\"action\":\"error\",\"status\":500,\"error_code\":\"ModelArts.0010\","
-                + "\"probability\":0.3,\"seed\":42}");
+    /** Which of 1,000 ListImage calls a rule of probability 0.3, seed 42, fails on {@code target}. */
+    private static List<Integer> failures(TestServer target) {
+        ApiClient admin = ApiClient.withToken(target.baseUri(), TestServer.ADMIN_TOKEN);
+        assertThat(admin.json("POST", "/_modelarts/faults", "{\"operation\":\"ListImage\",\"action\":\"error\","
+                + "\"status\":500,\"error_code\":\"ModelArts.0010\",\"probability\":0.3,\"seed\":42}").status())
+                .isEqualTo(201);
+        ApiClient user = ApiClient.withToken(target.baseUri(), TestServer.TOKEN_A);
         List<Integer> failed = new ArrayList<>();
         for (int i = 0; i < 1_000; i++) {
-            if (user().get(LIST + "?limit=1").status() == 500) {
+            if (user.get(LIST + "?limit=1").status() == 500) {
                 failed.add(i);
             }
         }
