@@ -98,7 +98,12 @@ public final class FaultRules {
      */
     public Optional<Decision> decide(String method, String rawPath, String credential, String client) {
         if (shared && loaded && System.nanoTime() - loadedNanos > RELOAD_NANOS) {
-            reload();
+            try {
+                reload();
+            } catch (RuntimeException databaseAway) {
+                // the rules held stay in force; the request itself will say the database is away
+                loadedNanos = System.nanoTime();
+            }
         }
         List<Rule> current = rules;
         if (current.isEmpty()) {
@@ -113,7 +118,13 @@ public final class FaultRules {
             if (spent.contains(rule.id()) || !rule.matches(operation, match.get().projectId(), method)) {
                 continue;
             }
-            Optional<Decision> decision = fires(rule, operation, match.get().projectId(), credential, client);
+            Optional<Decision> decision;
+            try {
+                decision = fires(rule, operation, match.get().projectId(), credential, client);
+            } catch (RuntimeException databaseAway) {
+                // its counters cannot be taken: it does not fire, and the request goes on to say why
+                continue;
+            }
             if (decision.isPresent()) {
                 return decision;
             }

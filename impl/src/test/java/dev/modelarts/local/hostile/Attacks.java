@@ -54,7 +54,8 @@ final class Attacks {
     HostileRequest valid(Operation op, String category, int n) {
         String path = op.path().replace("{project_id}", PROJECT)
                 .replace("{image_id}", imageId)
-                .replace("{id}", op.path().contains("/group/") ? groupId : imageId);
+                .replace("{id}", op.path().contains("/group/") ? groupId : imageId)
+                .replace("{fault_id}", "01a2445a-0000-7000-8000-000000000000");
         // the test-control API (/_modelarts/) takes the admin credential; every other operation the plain one
         String token = op.path().startsWith("/_modelarts/") ? TestServer.ADMIN_TOKEN : TestServer.TOKEN;
         List<String> headers = List.of("Host: 127.0.0.1", "X-Auth-Token: " + token);
@@ -68,6 +69,9 @@ final class Attacks {
             case "changeProviderState" -> request.withBody(json("{\"state\":\"an image is registered\",\"params\":"
                     + "{\"project_id\":\"" + PROJECT + "\",\"namespace\":\"" + PROJECT + "\",\"tag\":\"s" + n + "\"}}"),
                     "application/json");
+            // a rule that matches no request of the suite, were it ever added
+            case "addFault" -> request.withBody(json("{\"operation\":\"SyncImage\",\"project_id\":\"nobody-" + n
+                    + "\",\"action\":\"delay\",\"delay_ms\":1}"), "application/json");
             default -> request;
         };
     }
