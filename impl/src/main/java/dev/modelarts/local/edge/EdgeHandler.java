@@ -6,7 +6,6 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 
 import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.glassfish.grizzly.http.server.HttpHandler;
@@ -69,10 +68,7 @@ final class EdgeHandler extends HttpHandler {
             }
             cors.decorate(request, response);
             request.setAttribute(RequestId.CLIENT_ATTRIBUTE, request.getRemoteAddr());
-            String rawPath = request.getRequest().getRequestURIRef().getOriginalRequestURIBC()
-                    .toString(StandardCharsets.ISO_8859_1);
-            Executor workers = request.getContext().getConnection().getTransport().getWorkerThreadPool();
-            if (faults.apply(request, response, requestId, rawPath, workers, () -> serveLater(request, response, requestId))) {
+            if (faults.apply(request, response, requestId, () -> serveLater(request, response, requestId))) {
                 return;
             }
             application.service(request, response);

@@ -68,8 +68,12 @@ final class FaultActions {
      * Applies the rule that fires on this request, if one does; true when the request is taken
      * care of here (answered, broken, or parked to go on with {@code serve} later).
      */
-    boolean apply(Request request, Response response, String requestId, String rawPath, Executor workers,
-            Runnable serve) throws IOException {
+    boolean apply(Request request, Response response, String requestId, Runnable serve) throws IOException {
+        if (!rules.mayFire()) {
+            return false;
+        }
+        String rawPath = request.getRequest().getRequestURIRef().getOriginalRequestURIBC()
+                .toString(StandardCharsets.ISO_8859_1);
         Optional<Decision> fired = rules.decide(request.getMethod().getMethodString(), rawPath,
                 credential(request), request.getRemoteAddr());
         if (fired.isEmpty()) {
@@ -83,6 +87,7 @@ final class FaultActions {
             case ERROR, THROTTLE -> answer(request, response, requestId, rawPath, decision);
             case DELAY -> {
                 response.suspend();
+                Executor workers = request.getContext().getConnection().getTransport().getWorkerThreadPool();
                 timer.schedule(() -> workers.execute(serve), decision.delayMs(), TimeUnit.MILLISECONDS);
             }
             default -> breakConnection(request, response, requestId, rawPath, decision);

@@ -92,6 +92,14 @@ public final class FaultRules {
     }
 
     /**
+     * False when no rule is held and none is due to be read again: a request then needs no
+     * look at all (the edge asks this before anything else).
+     */
+    public boolean mayFire() {
+        return !rules.isEmpty() || shared && loaded && System.nanoTime() - loadedNanos > RELOAD_NANOS;
+    }
+
+    /**
      * The rule that fires on this request, if any: the first, in the order they were added,
      * that matches it and whose {@code after}, {@code probability}, {@code times} or throttle
      * say it fires now.
