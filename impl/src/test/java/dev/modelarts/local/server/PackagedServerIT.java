@@ -5,20 +5,15 @@ import static dev.modelarts.local.testing.TestImages.dedicated;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,11 +27,11 @@ import dev.modelarts.local.db.Database;
 import dev.modelarts.local.model.GroupDetails;
 import dev.modelarts.local.testing.ApiClient.Reply;
 import dev.modelarts.local.testing.ApiClient;
+import dev.modelarts.local.testing.ServerProcess;
 
 /** The runnable jar, started from the command line as a user would. */
 class PackagedServerIT {
 
-    private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:(\\d+)/)");
     private static final long BUILT_IN_GROUPS = BuiltInCatalog.load().groupCount();
 
     @TempDir
@@ -44,8 +39,12 @@ class PackagedServerIT {
 
     private final List<Process> started = new ArrayList<>();
 
-    /** A started server process and what it printed. */
-    private record Server(Process process, ApiClient api, List<String> output, Thread reader) {
+    /** A started server process, with a client holding the development credential. */
+    private record Server(ServerProcess process, ApiClient api) {
+
+        List<String> output() {
+            return process.output();
+        }
     }
 
     @AfterEach
@@ -53,44 +52,15 @@ class PackagedServerIT {
         started.forEach(Process::destroyForcibly);
     }
 
-    private Server start(ProcessBuilder builder) throws IOException, InterruptedException {
-        Process process = builder.start();
-        started.add(process);
-        List<String> output = Collections.synchronizedList(new ArrayList<>());
-        CompletableFuture<String> baseUri = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    output.add(line);
-                    Matcher m = LISTENING.matcher(line);
-                    if (m.find()) {
-                        baseUri.complete(m.group(1));
-                    }
-                }
-            } catch (IOException e) {
-                baseUri.completeExceptionally(e);
-            }
-            baseUri.completeExceptionally(new IllegalStateException("server exited: " + output));
-        });
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            String uri = baseUri.get(60, TimeUnit.SECONDS);
-            return new Server(process, ApiClient.withToken(java.net.URI.create(uri), Credentials.DEV_TOKEN), output,
-                    reader);
-        } catch (Exception e) {
-            throw new AssertionError("server did not start; it printed: " + output, e);
-        }
+    private Server start(ProcessBuilder builder) {
+        ServerProcess process = ServerProcess.start(builder);
+        started.add(process.process());
+        return new Server(process, ApiClient.withToken(process.base(), Credentials.DEV_TOKEN));
     }
 
-    private static int stop(Server server) throws InterruptedException {
-        // SIGTERM; unlike Process.destroy() this leaves our end of its output open to read
-        assertThat(server.process().toHandle().destroy()).isTrue();
-        assertThat(server.process().waitFor(20, TimeUnit.SECONDS)).as("stopped within 20 s").isTrue();
-        server.reader().join(5_000); // all it printed has been read
-        return server.process().exitValue();
+    /** SIGTERM; all it printed has been read; the exit status. */
+    private static int stop(Server server) {
+        return server.process().stop();
     }
 
     @Test
@@ -249,8 +219,7 @@ class PackagedServerIT {
     @Test
     void aPortInUseStopsTheServerWithAMessage() throws Exception {
         Server first = start(command("--port", "0", "--data-dir", dir.resolve("a").toString()));
-        int port = first.output().stream().map(LISTENING::matcher).filter(Matcher::find)
-                .map(m -> Integer.parseInt(m.group(2))).findFirst().orElseThrow();
+        int port = first.process().port();
         Process second = command("--port", String.valueOf(port), "--data-dir", dir.resolve("b").toString()).start();
         String text = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
