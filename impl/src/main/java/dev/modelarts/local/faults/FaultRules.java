@@ -67,10 +67,10 @@ public final class FaultRules {
     public FaultRule add(FaultRule given) {
         String id = Ids.next();
         RuleCheck.check(id, given, operations);
-        FaultRule definition = copy(given).id(null).fired(null).spent(null);
-        dao.insert(id, write(definition));
+        String definition = write(copy(given).id(null).fired(null).spent(null));
+        dao.insert(id, definition);
         reload();
-        return view(new FaultRuleDao.Row(id, write(definition), 0, 0, 0));
+        return view(new FaultRuleDao.Row(id, definition, 0, 0, 0));
     }
 
     public List<FaultRule> list() {

@@ -4,20 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
-import jakarta.validation.ValidatorFactory;
 
 import dev.modelarts.local.api.model.FaultRule;
 import dev.modelarts.local.errors.ApiException;
@@ -86,13 +79,9 @@ final class FaultsFile {
     }
 
     private static void check(Path path, String entry, FaultRule rule, ApiOperations operations) {
-        try (ValidatorFactory factory = Validation.buildDefaultValidatorFactory()) {
-            Set<ConstraintViolation<FaultRule>> violations = factory.getValidator().validate(rule);
-            violations.stream().min(Comparator.comparing(v -> v.getPropertyPath().toString())).ifPresent(v -> {
-                String field = v.getPropertyPath().toString().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
-                throw new InvalidFaultsFile("Invalid faults file " + path + ": " + entry + "." + field + " " + v.getMessage());
-            });
-        }
+        SchemaCheck.firstViolation(rule).ifPresent(violation -> {
+            throw new InvalidFaultsFile("Invalid faults file " + path + ": " + entry + "." + violation);
+        });
         try {
             FaultRules.check(rule, operations);
         } catch (ApiException e) {

@@ -3,17 +3,10 @@ package dev.modelarts.local.server;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.Locale;
-import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
-import jakarta.validation.ValidatorFactory;
 
 import dev.modelarts.local.api.model.SeedDocument;
 
@@ -48,14 +41,9 @@ final class SeedFile {
         if (document == null || document.getImages() == null) {
             throw new InvalidSeedFile("Invalid seed file " + path + ": it has no 'images' list");
         }
-        try (ValidatorFactory factory = Validation.buildDefaultValidatorFactory()) {
-            Set<ConstraintViolation<SeedDocument>> violations = factory.getValidator().validate(document);
-            violations.stream().min(Comparator.comparing(v -> v.getPropertyPath().toString())).ifPresent(v -> {
-                // the path as the file spells it: images[1].swr_path, not the Java names
-                String field = v.getPropertyPath().toString().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
-                throw new InvalidSeedFile("Invalid seed file " + path + ": " + field + " " + v.getMessage());
-            });
-        }
+        SchemaCheck.firstViolation(document).ifPresent(violation -> {
+            throw new InvalidSeedFile("Invalid seed file " + path + ": " + violation);
+        });
         return document;
     }
 }
