@@ -23,6 +23,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
 
 import dev.modelarts.local.errors.ApiException;
 import dev.modelarts.local.errors.ErrorCode;
@@ -49,6 +50,11 @@ public final class AuthFilter implements ContainerRequestFilter {
     private static final String PREFIX = SdkHmacSha256.ALGORITHM + " ";
     /** The actions of the test-control API (/_modelarts/...), which this server adds. */
     private static final String CONTROL_ACTIONS = "modelarts:control:";
+    /**
+     * IAM's own actions (project discovery): any valid credential may use them for its own
+     * projects, as every IAM user can list the projects it works in.
+     */
+    private static final String IAM_ACTIONS = "iam:";
 
     private final Credentials credentials;
     private final IamActions actions;
@@ -77,13 +83,14 @@ public final class AuthFilter implements ContainerRequestFilter {
         }
         Principal principal = authenticate(request);
         request.setProperty(RequestId.PRINCIPAL_ATTRIBUTE, principal.name());
+        request.setSecurityContext(new Authenticated(principal, request.getSecurityContext()));
 
         String projectId = request.getUriInfo().getPathParameters().getFirst("project_id");
         if (projectId != null && !principal.boundTo(projectId)) {
             throw new ApiException(ErrorCode.PROJECT_MISMATCH,
                     "The project id in the request URL does not match the token.");
         }
-        if (!principal.allows(action.get())) {
+        if (!action.get().startsWith(IAM_ACTIONS) && !principal.allows(action.get())) {
             throw new ApiException(ErrorCode.NOT_AUTHORIZED,
                     "You are not authorized to perform the (" + action.get() + ") operation.");
         }
@@ -178,6 +185,29 @@ public final class AuthFilter implements ContainerRequestFilter {
             return body;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The request's SecurityContext once authenticated: its user principal is the {@link Principal}. */
+    private record Authenticated(Principal principal, SecurityContext original) implements SecurityContext {
+        @Override
+        public java.security.Principal getUserPrincipal() {
+            return principal;
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return false;
+        }
+
+        @Override
+        public boolean isSecure() {
+            return original != null && original.isSecure();
+        }
+
+        @Override
+        public String getAuthenticationScheme() {
+            return "SDK-HMAC-SHA256";
         }
     }
 

@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  *     sk: dev-secret-key
  *     projects: [dev-project]
  *     actions: ["modelarts:image:*"]
+ * regions:                 # optional; a project not listed is in cn-north-4
+ *   dev-project: cn-north-4
  * </pre>
  *
  * <p>{@link CredentialsFile} reads and checks the file.
@@ -43,9 +45,19 @@ public final class Credentials {
     private final Map<String, Principal> byToken = new LinkedHashMap<>();
     private final Map<String, Principal> byAccessKey = new HashMap<>();
     private final Map<String, String> secretKeys = new HashMap<>();
+    private final Map<String, String> regions;
+    private final Set<String> allProjects = new java.util.TreeSet<>();
+
+    /** The region of a project the credentials file does not place. */
+    public static final String DEFAULT_REGION = "cn-north-4";
 
     private Credentials(CredentialsFile file, boolean development) {
         this.development = development;
+        this.regions = file.regions();
+        allProjects.addAll(file.regions().keySet());
+        file.tokens().forEach(t -> allProjects.addAll(t.projects()));
+        file.accessKeys().forEach(k -> allProjects.addAll(k.projects()));
+        allProjects.remove("*");
         for (CredentialsFile.TokenEntry t : file.tokens()) {
             byToken.put(t.token(), new Principal("token " + mask(t.token()), t.projects(), t.actions()));
         }
@@ -61,7 +73,7 @@ public final class Credentials {
         return new Credentials(new CredentialsFile(
                 List.of(new CredentialsFile.TokenEntry(DEV_TOKEN, Set.of(DEV_PROJECT), all),
                         new CredentialsFile.TokenEntry(DEV_READER_TOKEN, Set.of(DEV_PROJECT), READ_ACTIONS)),
-                List.of(new CredentialsFile.KeyEntry(DEV_AK, DEV_SK, Set.of(DEV_PROJECT), all))), true);
+                List.of(new CredentialsFile.KeyEntry(DEV_AK, DEV_SK, Set.of(DEV_PROJECT), all)), Map.of()), true);
     }
 
     /** Whether these are the built-in development credentials (no --credentials file). */
@@ -93,6 +105,17 @@ public final class Credentials {
      */
     public static Credentials read(Path path, Set<String> knownActions) {
         return new Credentials(CredentialsFile.read(path, knownActions), false);
+    }
+
+    /**
+     * The projects {@code principal} may use, each with its region, sorted by id: those it is
+     * bound to, or, bound to {@code *}, every project the credentials name.
+     */
+    public Map<String, String> projectsOf(Principal principal) {
+        Map<String, String> result = new java.util.TreeMap<>();
+        Set<String> ids = principal.projects().contains("*") ? allProjects : principal.projects();
+        ids.stream().filter(id -> !id.equals("*")).forEach(id -> result.put(id, regions.getOrDefault(id, DEFAULT_REGION)));
+        return result;
     }
 
     public Optional<Principal> forToken(String token) {

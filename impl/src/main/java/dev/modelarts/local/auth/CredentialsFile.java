@@ -39,21 +39,28 @@ import dev.modelarts.local.config.NearestName;
  * pattern matching an action this server knows. Every problem is reported in the operator's
  * words, with the file and the line: the parser's reason, not Jackson's.
  */
-record CredentialsFile(List<TokenEntry> tokens, List<KeyEntry> accessKeys) {
+record CredentialsFile(List<TokenEntry> tokens, List<KeyEntry> accessKeys, Map<String, String> regions) {
 
     private static final Pattern AK = Pattern.compile("[A-Za-z0-9]{1,128}");
     private static final Pattern ACTION = Pattern.compile("[A-Za-z0-9:*]{1,128}");
+    private static final Pattern REGION = Pattern.compile("[a-z0-9-]{1,64}");
     /** The keys of the file ("") and of an entry of each list, sorted as the messages list them. */
     private static final Map<String, List<String>> KEYS = Map.of(
-            "", List.of("access_keys", "tokens"),
+            "", List.of("access_keys", "regions", "tokens"),
             "tokens", List.of("actions", "projects", "token"),
             "access_keys", List.of("actions", "ak", "projects", "sk"));
 
     @JsonCreator
     CredentialsFile(@JsonProperty("tokens") List<TokenEntry> tokens,
-            @JsonProperty("access_keys") List<KeyEntry> accessKeys) {
+            @JsonProperty("access_keys") List<KeyEntry> accessKeys,
+            @JsonProperty("regions") Map<String, String> regions) {
         this.tokens = tokens == null ? List.of() : List.copyOf(tokens);
         this.accessKeys = accessKeys == null ? List.of() : List.copyOf(accessKeys);
+        if (regions != null && regions.entrySet().stream().anyMatch(e -> e.getValue() == null
+                || !REGION.matcher(e.getValue()).matches() || e.getKey().isBlank() || e.getKey().equals("*"))) {
+            throw new IllegalArgumentException("'regions' maps project ids to region names such as cn-north-4");
+        }
+        this.regions = regions == null ? Map.of() : Map.copyOf(regions);
     }
 
     record TokenEntry(String token, Set<String> projects, List<String> actions) {

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  *
  * @param name a name safe to log: the access key, or a masked token
  */
-public record Principal(String name, Set<String> projects, List<String> actions, List<Pattern> actionPatterns) {
+public record Principal(String name, Set<String> projects, List<String> actions, List<Pattern> actionPatterns)
+        implements java.security.Principal {
 
     public Principal(String name, Set<String> projects, List<String> actions) {
         this(name, projects, actions, actions.stream().map(Principal::compile).toList());
@@ -20,6 +21,12 @@ public record Principal(String name, Set<String> projects, List<String> actions,
         projects = Set.copyOf(projects);
         actions = List.copyOf(actions);
         actionPatterns = List.copyOf(actionPatterns);
+    }
+
+    /** The name safe to log, as the request's SecurityContext gives it. */
+    @Override
+    public String getName() {
+        return name;
     }
 
     public boolean boundTo(String projectId) {

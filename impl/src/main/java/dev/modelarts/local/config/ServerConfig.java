@@ -1,8 +1,11 @@
 package dev.modelarts.local.config;
 
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -103,6 +106,36 @@ public final class ServerConfig {
                     + " (MODELARTS_FAULTS).")
     private Path faults;
 
+    @Option(names = "--transitions", paramLabel = "FILE",
+            defaultValue = "${env:MODELARTS_TRANSITIONS}",
+            description = "JSON or YAML file of status-transition rules, as POST /_modelarts/transitions takes them"
+                    + " (MODELARTS_TRANSITIONS).")
+    private Path transitions;
+
+    @Option(names = "--state", paramLabel = "FILE",
+            defaultValue = "${env:MODELARTS_STATE}",
+            description = "JSON or YAML state document, as GET /_modelarts/state answers it, to replace every project's"
+                    + " images with at start (MODELARTS_STATE).")
+    private Path state;
+
+    @Option(names = "--clock", paramLabel = "INSTANT",
+            defaultValue = "${env:MODELARTS_CLOCK}",
+            description = "Start the server's clock at this ISO-8601 instant, e.g. 2026-01-01T00:00:00Z; it runs on from"
+                    + " there (MODELARTS_CLOCK). Default: the machine's clock.")
+    private String clock;
+
+    @Option(names = "--clock-fixed",
+            defaultValue = "${env:MODELARTS_CLOCK_FIXED:-false}",
+            description = "The server's clock stands still (at --clock, or at the start) until POST /_modelarts/clock"
+                    + " moves it (MODELARTS_CLOCK_FIXED=true).")
+    private boolean clockFixed;
+
+    @Option(names = "--deterministic", paramLabel = "SEED",
+            defaultValue = "${env:MODELARTS_DETERMINISTIC}",
+            description = "Make image, group and request ids from a generator seeded with SEED: the same seed, clock and"
+                    + " requests give the same ids (MODELARTS_DETERMINISTIC).")
+    private Long deterministic;
+
     @Option(names = "--no-control-api",
             defaultValue = "${env:MODELARTS_NO_CONTROL_API:-false}",
             description = "Leave out the test-control API (/_modelarts/: reset, seed, provider states, request journal),"
@@ -174,6 +207,13 @@ public final class ServerConfig {
                 throw invalid("--cors-origin", e.getMessage());
             }
         }
+        if (clock != null && !clock.isBlank()) {
+            try {
+                OffsetDateTime.parse(clock.trim());
+            } catch (DateTimeParseException e) {
+                throw invalid("--clock", clock + " is not an ISO-8601 instant with an offset, such as 2026-01-01T00:00:00Z");
+            }
+        }
         if (dbUrl != null && H2Url.isH2(dbUrl)) {
             H2Url.conflict(dbUrl).ifPresent(reason -> {
                 throw invalid("--db-url", reason);
@@ -209,6 +249,28 @@ public final class ServerConfig {
 
     public Optional<Path> faults() {
         return Optional.ofNullable(faults);
+    }
+
+    public Optional<Path> transitions() {
+        return Optional.ofNullable(transitions);
+    }
+
+    public Optional<Path> state() {
+        return Optional.ofNullable(state);
+    }
+
+    /** {@code --clock}, as epoch milliseconds. */
+    public Optional<Long> clockStart() {
+        return clock == null || clock.isBlank() ? Optional.empty()
+                : Optional.of(OffsetDateTime.parse(clock.trim()).toInstant().toEpochMilli());
+    }
+
+    public boolean clockFixed() {
+        return clockFixed;
+    }
+
+    public OptionalLong deterministicSeed() {
+        return deterministic == null ? OptionalLong.empty() : OptionalLong.of(deterministic);
     }
 
     /** The origins a browser page may call from, as browsers send them ({@link CorsOrigin}). */

@@ -6,6 +6,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 import dev.modelarts.local.api.model.Arch;
 import dev.modelarts.local.api.model.ImageOrigin;
@@ -35,6 +37,8 @@ import dev.modelarts.local.model.ImageSort;
 import dev.modelarts.local.model.Page;
 import dev.modelarts.local.model.Scopes;
 import dev.modelarts.local.model.Tag;
+import dev.modelarts.local.model.Transition;
+import dev.modelarts.local.transitions.TransitionRules;
 
 /**
  * The rules of the image family: what a project may see and change, the defaults of a
@@ -46,17 +50,29 @@ public final class ImageRegistry {
     private static final List<ImageService> DEFAULT_SERVICES = List.of(ImageService.NOTEBOOK, ImageService.SSH);
     private static final int MAX_TAG_KEY = 128;
     private static final int MAX_TAG_VALUE = 255;
+    /** Statuses of an image that may be on its way along a transition. */
+    private static final Set<ImageStatus> IN_PROGRESS = Set.of(ImageStatus.INIT, ImageStatus.CREATING,
+            ImageStatus.DELETED);
 
     private final ImageDao images;
     private final ImageGroupDao groups;
     private final GroupIndex listing;
+    private final TransitionRules transitions;
     private final Clock clock;
+    private final Ids ids;
 
-    public ImageRegistry(ImageDao images, ImageGroupDao groups, GroupIndex listing, Clock clock) {
+    /**
+     * @param clock the server's clock: every create_at and update_at
+     * @param ids where new images' ids come from
+     */
+    public ImageRegistry(ImageDao images, ImageGroupDao groups, GroupIndex listing, TransitionRules transitions,
+            Clock clock, Ids ids) {
         this.images = images;
         this.groups = groups;
         this.listing = listing;
+        this.transitions = transitions;
         this.clock = clock;
+        this.ids = ids;
     }
 
     /**
@@ -64,14 +80,21 @@ public final class ImageRegistry {
      * the page come from one state of each visible scope, so they agree even while others write.
      */
     public GroupPage listGroups(GroupFilter filter, int limit, long offset) {
+        transitions.settle();
         return listing.list(filter, limit, offset);
     }
 
-    /** Registers an image pushed to SWR as a DEDICATED, ACTIVE image of the project. */
+    /**
+     * Registers an image pushed to SWR as a DEDICATED image of the project: ACTIVE, or at the
+     * first status of the transition a rule gives it.
+     */
     public ImageRow register(String projectId, ImageRegRequest request) {
         NewImage registration = registration(projectId, request);
+        Optional<Transition> transition = transitions.forRegistration(registration.image());
+        ImageRow image = transition.map(t -> registration.image().toBuilder().status(t.status(0).orElseThrow())
+                .statusMessage(t.statusMessageAt(0)).build()).orElse(registration.image());
         try {
-            return images.insert(registration.image(), registration.group());
+            return images.insert(image, registration.group(), transition);
         } catch (DuplicateImageException e) {
             throw new ApiException(ErrorCode.DUPLICATE_TAG, "Conflict tag " + e.tag() + " for image "
                     + e.image() + ", tag cannot be duplicated.");
@@ -92,7 +115,7 @@ public final class ImageRegistry {
         List<ResourceCategory> categories = orDefault(request.getResourceCategory(), DEFAULT_CATEGORIES);
         long now = clock.millis();
         ImageRow image = ImageRow.builder()
-                .id(Ids.next())
+                .id(ids.next())
                 .scope(Scopes.dedicated(projectId, workspaceId))
                 .type(ImageType.DEDICATED)
                 .projectId(projectId)
@@ -125,21 +148,51 @@ public final class ImageRegistry {
                 .orElseThrow(() -> imageNotFound(id));
     }
 
+    /**
+     * ShowImage: the image as it is now. An image on its way along a transition that goes by
+     * polls counts the call, after answering it with the status it found.
+     */
+    public ImageRow show(String projectId, String id) {
+        ImageRow image = current(projectId, id);
+        if (!IN_PROGRESS.contains(image.status())) {
+            return image;
+        }
+        return transitions.poll(id).orElseThrow(() -> imageNotFound(id));
+    }
+
+    /** An image the project may see, after the timed status steps due now. */
+    public ImageRow current(String projectId, String id) {
+        transitions.settle();
+        return visibleImage(projectId, id);
+    }
+
     public Page<ImageRow> list(ImageFilter filter, ImageSort sort, int limit, long offset) {
+        transitions.settle();
         return images.list(filter, sort, limit, offset);
     }
 
-    /** Deletes one of the project's images; BUILD_IN images are refused. */
+    /**
+     * Deletes one of the project's images; BUILD_IN images are refused. A deletion rule makes it
+     * gradual: the image shows DELETED until its transition ends.
+     */
     public ImageRow delete(String projectId, String id) {
-        ImageRow image = visibleImage(projectId, id);
+        ImageRow image = current(projectId, id);
         if (image.isBuiltIn()) {
             throw notAuthorized("modelarts:image:delete", "built-in images cannot be deleted");
+        }
+        if (image.status() == ImageStatus.DELETED && transitions.onItsWay(id)) {
+            return image; // being deleted already
+        }
+        Optional<Transition> gradual = transitions.forDeletion(image);
+        if (gradual.isPresent()) {
+            return transitions.beginDelete(id, gradual.get()).orElseThrow(() -> imageNotFound(id));
         }
         return images.delete(id, clock.millis()).orElseThrow(() -> imageNotFound(id));
     }
 
     /** Sets a group's README and/or tags; only the project's own groups. */
     public GroupRow updateGroup(String projectId, String id, String readMe, List<TmsTag> tags) {
+        transitions.settle();
         ownGroup(projectId, id, "modelarts:image:updateGroup");
         List<Tag> newTags = tags == null ? null : tags.stream().map(t -> new Tag(t.getKey(), t.getValue())).toList();
         return groups.updateDetails(id, readMe, newTags, clock.millis()).orElseThrow(() -> groupNotFound(id));
@@ -147,6 +200,7 @@ public final class ImageRegistry {
 
     /** Deletes a group of the project with all its versions; answers with the group as it was. */
     public GroupRow deleteGroup(String projectId, String id) {
+        transitions.settle();
         ownGroup(projectId, id, "modelarts:image:deleteGroup");
         return groups.delete(id).orElseThrow(() -> groupNotFound(id));
     }

@@ -1,24 +1,38 @@
 package dev.modelarts.local.db;
 
+import dev.modelarts.local.model.Ids;
+
 /**
  * The data layer over one database: the listing's read model, the writer that keeps it true,
  * and the DAOs, each given its collaborators. Closing it finishes the queued writes; close it
  * before the {@link Database}.
  */
 public record DataLayer(GroupIndex listing, ImageDao images, ImageGroupDao groups, FaultRuleDao faultRules,
+        TransitionRuleDao transitionRules, ImageTransitionDao transitions, StateDao state,
         AutoCloseable writer)
         implements AutoCloseable {
 
+    /** Over {@code database}, new ids from the machine's clock and a random generator. */
     public static DataLayer over(Database database) {
+        return over(database, Ids.random());
+    }
+
+    /** @param ids where new groups' ids come from */
+    public static DataLayer over(Database database, Ids ids) {
         RowMappers.register(database.jdbi());
         ScopeRevisions revisions = new ScopeRevisions();
         GroupRows rows = new GroupRows();
         GroupIndex listing = new GroupIndex(database.jdbi(), database.isExclusive(), revisions, rows);
         GroupCommit writes = new GroupCommit(database.jdbi(), revisions, rows, listing, database::afterCommit);
+        ImageWrites imageWrites = new ImageWrites(ids);
+        TransitionRows transitionRows = new TransitionRows();
         return new DataLayer(listing,
-                new ImageDao(database.jdbi(), writes, listing, new ImageWrites()),
+                new ImageDao(database.jdbi(), writes, listing, imageWrites, transitionRows),
                 new ImageGroupDao(database.jdbi(), writes, rows),
                 new FaultRuleDao(database.jdbi()),
+                new TransitionRuleDao(database.jdbi()),
+                new ImageTransitionDao(database.jdbi(), writes, imageWrites, transitionRows),
+                new StateDao(database.jdbi(), writes, transitionRows),
                 writes);
     }
 

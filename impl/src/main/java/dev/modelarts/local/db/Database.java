@@ -31,7 +31,7 @@ public final class Database implements AutoCloseable {
      * files. A database already at this version is not handed to Flyway at start, which would
      * scan the jar for migrations and validate each (about 0.3 s of every start).
      */
-    static final String SCHEMA_VERSION = "5";
+    static final String SCHEMA_VERSION = "6";
 
     private final HikariDataSource dataSource;
     private final DatabaseSettings settings;

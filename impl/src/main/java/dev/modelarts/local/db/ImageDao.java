@@ -20,6 +20,7 @@ import dev.modelarts.local.model.ImageFilter;
 import dev.modelarts.local.model.ImageRow;
 import dev.modelarts.local.model.ImageSort;
 import dev.modelarts.local.model.Page;
+import dev.modelarts.local.model.Transition;
 
 /**
  * Reads and writes images, keeping each group's aggregates (version_count, create_at,
@@ -32,12 +33,14 @@ public final class ImageDao {
     private final GroupCommit writes;
     private final GroupIndex listing;
     private final ImageWrites rows;
+    private final TransitionRows transitions;
 
-    ImageDao(Jdbi jdbi, GroupCommit writes, GroupIndex listing, ImageWrites rows) {
+    ImageDao(Jdbi jdbi, GroupCommit writes, GroupIndex listing, ImageWrites rows, TransitionRows transitions) {
         this.jdbi = jdbi;
         this.writes = writes;
         this.listing = listing;
         this.rows = rows;
+        this.transitions = transitions;
     }
 
     /**
@@ -88,6 +91,7 @@ public final class ImageDao {
                 .name(groups.name(), groups.nameFuzzy())
                 .equal("namespace", groups.namespace())
                 .equal("service_type", filter.serviceType())
+                .equal("status", filter.status())
                 .equal("show_name", filter.showName())
                 .equal("show_tag", filter.showTag());
         List<String> scopes = GroupListing.visibleScopes(groups);
@@ -208,9 +212,15 @@ public final class ImageDao {
      * @throws DuplicateImageException when the group already has the image's tag
      */
     public ImageRow insert(ImageRow image, GroupDetails details) {
+        return insert(image, details, Optional.empty());
+    }
+
+    /** As {@link #insert(ImageRow, GroupDetails)}, the image starting on {@code transition} when given. */
+    public ImageRow insert(ImageRow image, GroupDetails details, Optional<Transition> transition) {
         // registrations into one group have one key: a batch locks groups in key order
         return writes.run(image.scope() + "\n" + image.namespace() + "\n" + image.name(), (h, changed) -> {
             ImageRow stored = rows.insert(h, image, details);
+            transition.ifPresent(t -> transitions.insert(h, t, t.timed() ? t.dueAfter(0) : null));
             changed.add(stored.scope(), stored.groupId());
             return stored;
         });
@@ -236,10 +246,7 @@ public final class ImageDao {
             if (image.isEmpty()) {
                 return image;
             }
-            h.createUpdate("delete from images where id = :id").bind("id", id).execute();
-            rows.refreshAggregates(h, groupId.get(), changedAt);
-            h.createUpdate("delete from image_groups where id = :id and version_count = 0")
-                    .bind("id", groupId.get()).execute();
+            rows.delete(h, image.get(), changedAt);
             changed.add(image.get().scope(), groupId.get());
             return image;
         });

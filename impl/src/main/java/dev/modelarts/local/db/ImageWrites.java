@@ -17,6 +17,13 @@ import dev.modelarts.local.model.ImageRow;
  */
 final class ImageWrites {
 
+    private final Ids ids;
+
+    /** @param ids where new groups' ids come from */
+    ImageWrites(Ids ids) {
+        this.ids = ids;
+    }
+
     ImageRow insert(Handle h, ImageRow image, GroupDetails details) {
         String groupId = addVersionToGroup(h, image, details);
         ImageRow stored = image.withGroupId(groupId);
@@ -46,7 +53,7 @@ final class ImageWrites {
      * writers to one group queue up; the aggregates follow without reading the group's images.
      * (An UPDATE rather than SELECT ... FOR UPDATE: H2 parses a FOR UPDATE query anew each time.)
      */
-    private static String addVersionToGroup(Handle h, ImageRow image, GroupDetails details) {
+    private String addVersionToGroup(Handle h, ImageRow image, GroupDetails details) {
         if (addVersion(h, image) == 0) {
             // A concurrent writer may create the same group first: then this insert does nothing
             // and the update below counts into that writer's row.
@@ -59,7 +66,7 @@ final class ImageWrites {
                             + " on conflict do nothing")
                     .bind("id", image.type() == ImageType.BUILD_IN
                             ? ImageDao.builtInGroupId(image.namespace(), image.name())
-                            : Ids.next())
+                            : ids.next())
                     .bind("scope", image.scope())
                     .bind("type", image.type())
                     .bind("projectId", image.projectId())
@@ -98,6 +105,27 @@ final class ImageWrites {
                 .bind("createAt", image.createAt())
                 .bind("updateAt", image.updateAt())
                 .execute();
+    }
+
+    /**
+     * Deletes a stored image: its group loses a version and goes when it was the last one. Call
+     * with the group's lock held.
+     */
+    void delete(Handle h, ImageRow image, long changedAt) {
+        h.createUpdate("delete from images where id = :id").bind("id", image.id()).execute();
+        refreshAggregates(h, image.groupId(), changedAt);
+        h.createUpdate("delete from image_groups where id = :id and version_count = 0")
+                .bind("id", image.groupId()).execute();
+    }
+
+    /** Sets an image's status (a step of its transition) at {@code changedAt}; its group changes then too. */
+    void setStatus(Handle h, ImageRow image, String status, String statusMessage, long changedAt) {
+        h.createUpdate("update images set status = :status, status_message = :message,"
+                        + " update_at = greatest(update_at, :at) where id = :id")
+                .bind("status", status).bind("message", statusMessage).bind("at", changedAt).bind("id", image.id())
+                .execute();
+        h.createUpdate("update image_groups set update_at = greatest(update_at, :at) where id = :id")
+                .bind("at", changedAt).bind("id", image.groupId()).execute();
     }
 
     void lockGroup(Handle h, String groupId) {

@@ -15,6 +15,7 @@ import org.glassfish.grizzly.http.server.ServerConfiguration;
 
 import dev.modelarts.local.faults.FaultRules;
 import dev.modelarts.local.http.RecentRequests;
+import dev.modelarts.local.requestid.RequestId;
 
 /**
  * Puts the edge in front of an application served by Grizzly: the strict codec on every
@@ -33,9 +34,10 @@ public final class Edge {
 
     /**
      * Call before the server starts, after the application's handler is registered; {@code cors}
-     * says which origins may call from a browser, {@code faults} which requests fail on purpose.
+     * says which origins may call from a browser, {@code faults} which requests fail on purpose,
+     * {@code requestIds} where new request ids come from.
      */
-    public static void install(HttpServer http, Cors cors, Faults faults) {
+    public static void install(HttpServer http, Cors cors, Faults faults, RequestId requestIds) {
         ServerConfiguration config = http.getServerConfiguration();
         Map<HttpHandler, HttpHandlerRegistration[]> handlers = config.getHttpHandlersWithMapping();
         if (handlers.size() != 1) {
@@ -44,14 +46,14 @@ public final class Edge {
         Map.Entry<HttpHandler, HttpHandlerRegistration[]> application = handlers.entrySet().iterator().next();
         config.removeHttpHandler(application.getKey());
         config.addHttpHandler(new EdgeHandler(application.getKey(), cors, new FaultActions(faults.rules(), faults.timer(),
-                faults.journal(), faults.counter(), faults.clock())), application.getValue());
-        config.setDefaultErrorPageGenerator(new JsonErrorPages());
+                faults.journal(), faults.counter(), faults.clock()), requestIds), application.getValue());
+        config.setDefaultErrorPageGenerator(new JsonErrorPages(requestIds));
         // TRACE goes to the application too, which answers it 405 like any method it lacks
         config.setPassTraceRequest(true);
         for (NetworkListener listener : http.getListeners()) {
             listener.setMaxHttpHeaderSize(MAX_HEAD_BYTES);
             listener.setMaxRequestHeaders(MAX_HEADER_FIELDS);
-            listener.registerAddOn(new StrictCodecAddOn(config));
+            listener.registerAddOn(new StrictCodecAddOn(config, requestIds));
             listener.registerAddOn(new NoProtocolUpgrade());
         }
     }
@@ -66,11 +68,11 @@ public final class Edge {
     }
 
     /** Swaps Grizzly's HTTP codec for {@link StrictHttpCodec}, with the same settings. */
-    private record StrictCodecAddOn(ServerConfiguration config) implements AddOn {
+    private record StrictCodecAddOn(ServerConfiguration config, RequestId requestIds) implements AddOn {
         @Override
         public void setup(NetworkListener listener, FilterChainBuilder chain) {
             int codec = chain.indexOfType(org.glassfish.grizzly.http.HttpServerFilter.class);
-            chain.set(codec, new StrictHttpCodec(listener, config, MAX_HEAD_BYTES));
+            chain.set(codec, new StrictHttpCodec(listener, config, MAX_HEAD_BYTES, requestIds));
         }
     }
 }

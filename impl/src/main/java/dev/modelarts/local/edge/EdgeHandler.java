@@ -33,12 +33,14 @@ final class EdgeHandler extends HttpHandler {
     private final HttpHandler application;
     private final Cors cors;
     private final FaultActions faults;
+    private final RequestId requestIds;
 
-    EdgeHandler(HttpHandler application, Cors cors, FaultActions faults) {
+    EdgeHandler(HttpHandler application, Cors cors, FaultActions faults, RequestId requestIds) {
         super("modelarts-edge");
         this.application = application;
         this.cors = cors;
         this.faults = faults;
+        this.requestIds = requestIds;
     }
 
     @Override
@@ -112,11 +114,11 @@ final class EdgeHandler extends HttpHandler {
         return false;
     }
 
-    private static String requestId(Request request) {
+    private String requestId(Request request) {
         if (request.getAttribute(RequestId.ATTRIBUTE) instanceof String id) {
             return id;
         }
-        String id = RequestId.from(request.getHeader(RequestId.HEADER));
+        String id = requestIds.from(request.getHeader(RequestId.HEADER));
         request.setAttribute(RequestId.ATTRIBUTE, id);
         return id;
     }

@@ -19,10 +19,16 @@ final class JsonErrorPages implements ErrorPageGenerator {
 
     private static final Logger LOG = LoggerFactory.getLogger(JsonErrorPages.class);
 
+    private final RequestId requestIds;
+
+    JsonErrorPages(RequestId requestIds) {
+        this.requestIds = requestIds;
+    }
+
     @Override
     public String generate(Request request, int status, String reasonPhrase, String description, Throwable exception) {
         String requestId = request.getAttribute(RequestId.ATTRIBUTE) instanceof String id ? id
-                : RequestId.from(request.getHeader(RequestId.HEADER));
+                : requestIds.from(request.getHeader(RequestId.HEADER));
         ErrorCode code = codeFor(status);
         String message = switch (code) {
             case SERVICE_UNAVAILABLE -> "The system is busy now: the server is stopping. Please try again later.";

@@ -51,13 +51,15 @@ final class StrictHttpCodec extends HttpServerFilter {
 
     private final int maxHeadSize;
     private final int maxHeaders;
+    private final RequestId requestIds;
 
     @SuppressWarnings("deprecation") // the constructor Grizzly's own HttpServer uses
-    StrictHttpCodec(NetworkListener listener, ServerConfiguration config, int maxHeadSize) {
+    StrictHttpCodec(NetworkListener listener, ServerConfiguration config, int maxHeadSize, RequestId requestIds) {
         super(listener.isChunkingEnabled(), maxHeadSize, null, listener.getKeepAlive(), null,
                 listener.getMaxRequestHeaders(), listener.getMaxResponseHeaders());
         this.maxHeadSize = maxHeadSize;
         this.maxHeaders = listener.getMaxRequestHeaders();
+        this.requestIds = requestIds;
         setAllowPayloadForUndefinedHttpMethods(config.isAllowPayloadForUndefinedHttpMethods());
         setMaxPayloadRemainderToSkip(config.getMaxPayloadRemainderToSkip());
     }
@@ -188,7 +190,7 @@ final class StrictHttpCodec extends HttpServerFilter {
             // without headers; this answer is an HTTP/1.1 one whatever the request said
             request.setProtocol(Protocol.HTTP_1_1);
         }
-        String requestId = RequestId.from(request == null ? null : request.getHeader(RequestId.HEADER));
+        String requestId = requestIds.from(request == null ? null : request.getHeader(RequestId.HEADER));
         byte[] body = EdgeErrors.body(refusal.code(), refusal.message(), requestId);
         response.setStatus(refusal.code().status().getStatusCode());
         response.setContentType(EdgeErrors.JSON_TYPE);

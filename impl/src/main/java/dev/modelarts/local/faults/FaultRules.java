@@ -35,14 +35,17 @@ public final class FaultRules {
     private final ObjectMapper json;
     private final boolean shared;
     private final Throttles throttles;
+    private final Ids ids;
     private final Set<String> spent = ConcurrentHashMap.newKeySet();
     private volatile List<Rule> rules = List.of();
     private volatile boolean loaded;
     private volatile long loadedNanos = System.nanoTime();
 
     /** @param shared whether other instances may change the rules (PostgreSQL): reload them now and then */
-    public FaultRules(FaultRuleDao dao, ApiOperations operations, ObjectMapper json, Clock clock, boolean shared) {
+    public FaultRules(FaultRuleDao dao, ApiOperations operations, ObjectMapper json, Clock clock, Ids ids,
+            boolean shared) {
         this.dao = dao;
+        this.ids = ids;
         this.operations = operations;
         this.json = json;
         this.shared = shared;
@@ -65,7 +68,7 @@ public final class FaultRules {
 
     /** Adds a rule; answers it with its id. */
     public FaultRule add(FaultRule given) {
-        String id = Ids.next();
+        String id = ids.next();
         RuleCheck.check(id, given, operations);
         String definition = write(copy(given).id(null).fired(null).spent(null));
         dao.insert(id, definition);

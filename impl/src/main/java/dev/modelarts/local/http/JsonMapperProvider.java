@@ -35,13 +35,13 @@ public final class JsonMapperProvider implements ContextResolver<ObjectMapper> {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         // A wrong JSON type is an error, not something to convert: "true" is not a boolean,
-        // 5 is not a string, "5" is not a number.
+        // 5 is not a string, "5" is not a number. 2 is a number, as JSON Schema's "number" says.
         for (LogicalType type : new LogicalType[] {LogicalType.Textual, LogicalType.Boolean,
                 LogicalType.Integer, LogicalType.Float, LogicalType.Enum}) {
             mapper.coercionConfigFor(type)
                     .setCoercion(CoercionInputShape.String, type == LogicalType.Textual || type == LogicalType.Enum
                             ? CoercionAction.TryConvert : CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Integer, type == LogicalType.Integer
+                    .setCoercion(CoercionInputShape.Integer, type == LogicalType.Integer || type == LogicalType.Float
                             ? CoercionAction.TryConvert : CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Float, type == LogicalType.Float
                             ? CoercionAction.TryConvert : CoercionAction.Fail)

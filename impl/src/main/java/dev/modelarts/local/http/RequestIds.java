@@ -20,10 +20,16 @@ import dev.modelarts.local.requestid.RequestId;
 @Priority(Priorities.AUTHENTICATION - 100)
 public final class RequestIds implements ContainerRequestFilter, ContainerResponseFilter {
 
+    private final RequestId requestIds;
+
+    public RequestIds(RequestId requestIds) {
+        this.requestIds = requestIds;
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
         Object given = request.getProperty(RequestId.ATTRIBUTE);
-        String id = given instanceof String edgeId ? edgeId : RequestId.from(request.getHeaderString(RequestId.HEADER));
+        String id = given instanceof String edgeId ? edgeId : requestIds.from(request.getHeaderString(RequestId.HEADER));
         request.setProperty(RequestId.ATTRIBUTE, id);
         MDC.put(RequestId.MDC_KEY, id);
     }
@@ -31,7 +37,7 @@ public final class RequestIds implements ContainerRequestFilter, ContainerRespon
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         Object id = request.getProperty(RequestId.ATTRIBUTE);
-        response.getHeaders().putSingle(RequestId.HEADER, id != null ? id : RequestId.newId());
+        response.getHeaders().putSingle(RequestId.HEADER, id != null ? id : requestIds.newId());
     }
 
     /** The id of a request, once the filter has seen it. */

@@ -64,6 +64,7 @@ public final class ModelArtsServerExtension extends ClassScoped {
         private String password;
         private Path dataDir;
         private String faultsYaml;
+        private String transitionsYaml;
         private final List<Object> providers = new ArrayList<>();
         private final List<String> options = new ArrayList<>();
 
@@ -108,6 +109,30 @@ public final class ModelArtsServerExtension extends ClassScoped {
             return this;
         }
 
+        /** Status-transition rules from the start, as the YAML or JSON of a {@code --transitions} file. */
+        public Builder transitions(String yaml) {
+            this.transitionsYaml = yaml;
+            return this;
+        }
+
+        /**
+         * The server's clock starts at {@code instant} (ISO-8601, {@code 2026-01-01T00:00:00Z}) and
+         * runs on, or with {@code fixed} stands still until moved.
+         */
+        public Builder clock(String instant, boolean fixed) {
+            this.options.addAll(List.of("--clock", instant));
+            if (fixed) {
+                this.options.add("--clock-fixed");
+            }
+            return this;
+        }
+
+        /** Ids from a generator seeded with {@code seed}: the same requests, the same ids. */
+        public Builder deterministic(long seed) {
+            this.options.addAll(List.of("--deterministic", Long.toString(seed)));
+            return this;
+        }
+
         /** A JAX-RS provider (a filter, say) registered beside the server's own. */
         public Builder provider(Object provider) {
             this.providers.add(provider);
@@ -142,6 +167,11 @@ public final class ModelArtsServerExtension extends ClassScoped {
                 Files.writeString(file, settings.faultsYaml);
                 args.addAll(List.of("--faults", file.toString()));
             }
+            if (settings.transitionsYaml != null) {
+                Path file = dataDir.resolve("transitions.yaml");
+                Files.writeString(file, settings.transitionsYaml);
+                args.addAll(List.of("--transitions", file.toString()));
+            }
             if (settings.jdbcUrl != null) {
                 args.addAll(List.of("--db-url", settings.jdbcUrl, "--db-user", settings.user,
                         "--db-password", settings.password == null ? "" : settings.password));
@@ -154,12 +184,28 @@ public final class ModelArtsServerExtension extends ClassScoped {
     }
 
     /**
-     * Forgets every DEDICATED image and group (the built-in catalog stays) and every fault rule,
-     * as {@code POST /_modelarts/reset} does: call it from {@code @BeforeEach} to isolate tests.
+     * Forgets every DEDICATED image and group (the built-in catalog stays), every fault and
+     * transition rule, and sets the clock back to how the server started, as
+     * {@code POST /_modelarts/reset} does: call it from {@code @BeforeEach} to isolate tests.
      */
     public void reset() {
-        running().data().images().deleteAllDedicated();
-        running().clearFaults();
+        running().reset();
+    }
+
+    /**
+     * Adds a status-transition rule, as {@code POST /_modelarts/transitions} does, e.g.
+     * {@code transition("{\"swr_path\": \"*&#47;slow/*\", \"path\": [\"CREATING\", \"ACTIVE\"], \"polls\": 2}")};
+     * answers its id.
+     *
+     * @throws IllegalArgumentException naming what is wrong with the rule
+     */
+    public String transition(String json) {
+        return running().addTransition(json);
+    }
+
+    /** Moves the server's clock forward by {@code ms} milliseconds. */
+    public void advanceClock(long ms) {
+        running().advanceClock(ms);
     }
 
     /**

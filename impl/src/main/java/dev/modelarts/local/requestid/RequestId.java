@@ -2,6 +2,7 @@ package dev.modelarts.local.requestid;
 
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -9,7 +10,8 @@ import java.util.regex.Pattern;
  * made (32 hex characters, like the real service's). It goes back in the response header, into
  * the log's MDC under {@value #MDC_KEY} for every line written while the request runs, and into
  * 500 messages. Every layer that answers (the HTTP codec, the edge handler, Jersey) takes it from
- * here.
+ * the one instance the server is given ({@link #random()}, or a seeded source for
+ * {@code --deterministic}).
  */
 public final class RequestId {
 
@@ -28,17 +30,28 @@ public final class RequestId {
 
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
-    private RequestId() {
+    private final Supplier<String> fresh;
+
+    /** @param fresh makes a new id: 32 hex characters */
+    public RequestId(Supplier<String> fresh) {
+        this.fresh = fresh;
+    }
+
+    /** New ids from a random generator. */
+    public static RequestId random() {
+        return new RequestId(() -> {
+            byte[] bytes = new byte[16];
+            ThreadLocalRandom.current().nextBytes(bytes);
+            return HexFormat.of().formatHex(bytes);
+        });
     }
 
     /** The client's id when it is well formed, otherwise a new one. */
-    public static String from(String supplied) {
+    public String from(String supplied) {
         return supplied != null && WELL_FORMED.matcher(supplied).matches() ? supplied : newId();
     }
 
-    public static String newId() {
-        byte[] bytes = new byte[16];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
+    public String newId() {
+        return fresh.get();
     }
 }

@@ -36,10 +36,10 @@ public final class ImagesResource implements ImagesApi {
     @Override
     public ListImageResponse listImage(String projectId, Integer limit, Integer offset, String name,
             Boolean nameFuzzyMatch, String namespace, String workspaceId, ServiceType serviceType, SortDir sortDir,
-            String sortKey, ImageType type, String showName, String showTag) {
+            String sortKey, ImageType type, String showName, String showTag, ImageStatus status) {
         ImageFilter filter = new ImageFilter(
                 new GroupFilter(projectId, workspaceId, type, name, nameFuzzyMatch, namespace, null),
-                serviceType, showName, showTag);
+                serviceType, showName, showTag, status);
         ImageSort sort = ImageSort.parse(sortKey, sortDir != SortDir.ASC);
         Page<ImageRow> page = registry.list(filter, sort, limit, offset);
         return ListImageResponse.builder()
@@ -53,7 +53,7 @@ public final class ImagesResource implements ImagesApi {
 
     @Override
     public Image showImage(String projectId, String id) {
-        return ApiViews.image(registry.visibleImage(projectId, id));
+        return ApiViews.image(registry.show(projectId, id));
     }
 
     /** Both the documents' {@code ?force=} and the SDKs' body {@code is_force} are accepted; neither acts here. */
@@ -66,6 +66,6 @@ public final class ImagesResource implements ImagesApi {
 
     @Override
     public Image syncImage(String projectId, String imageId) {
-        return ApiViews.image(registry.visibleImage(projectId, imageId));
+        return ApiViews.image(registry.current(projectId, imageId));
     }
 }

@@ -8,6 +8,12 @@ import jakarta.ws.rs.core.UriInfo;
 
 import dev.modelarts.local.api.TestControlApi;
 import dev.modelarts.local.api.model.ClearResult;
+import dev.modelarts.local.api.model.ClockChange;
+import dev.modelarts.local.api.model.ClockState;
+import dev.modelarts.local.api.model.StateDocument;
+import dev.modelarts.local.api.model.StateImportResult;
+import dev.modelarts.local.api.model.TransitionRule;
+import dev.modelarts.local.api.model.TransitionRuleList;
 import dev.modelarts.local.api.model.FaultRule;
 import dev.modelarts.local.api.model.FaultRuleList;
 import dev.modelarts.local.api.model.ProviderStateChange;
@@ -15,34 +21,90 @@ import dev.modelarts.local.api.model.RequestJournal;
 import dev.modelarts.local.api.model.ResetResult;
 import dev.modelarts.local.api.model.SeedDocument;
 import dev.modelarts.local.api.model.SeedResult;
+import dev.modelarts.local.core.ClockControl;
+import dev.modelarts.local.core.StateTransfer;
 import dev.modelarts.local.core.TestControl;
 import dev.modelarts.local.errors.ApiException;
 import dev.modelarts.local.errors.ErrorCode;
 import dev.modelarts.local.faults.FaultRules;
 import dev.modelarts.local.http.RecentRequests;
+import dev.modelarts.local.model.StateSnapshot;
+import dev.modelarts.local.transitions.TransitionRules;
 
 /**
  * The test-control API under /_modelarts/ (this server only): reset, seed, provider states,
- * journal, fault rules.
+ * journal, fault rules, status transitions, the clock, state export and import.
  */
 public final class TestControlResource implements TestControlApi {
 
     private final TestControl control;
     private final RecentRequests journal;
     private final FaultRules faults;
+    private final TransitionRules transitions;
+    private final ClockControl clock;
+    private final StateTransfer state;
 
-    public TestControlResource(TestControl control, RecentRequests journal, FaultRules faults) {
+    public TestControlResource(TestControl control, RecentRequests journal, FaultRules faults,
+            TransitionRules transitions, ClockControl clock, StateTransfer state) {
         this.control = control;
         this.journal = journal;
         this.faults = faults;
+        this.transitions = transitions;
+        this.clock = clock;
+        this.state = state;
     }
 
-    /** Forgets the images, groups and fault rules. */
+    /** Forgets the images, groups, fault and transition rules; the clock goes back to its start. */
     @Override
     public ResetResult resetState() {
         TestControl.ResetCount deleted = control.reset();
         faults.clear();
         return new ResetResult(deleted.images(), deleted.groups());
+    }
+
+    /** Answered 201 ({@link dev.modelarts.local.http.CreatedStatus}). */
+    @Override
+    public TransitionRule addTransition(TransitionRule rule) {
+        return transitions.add(rule);
+    }
+
+    @Override
+    public TransitionRuleList listTransitions() {
+        return new TransitionRuleList(transitions.list());
+    }
+
+    @Override
+    public ClearResult clearTransitions() {
+        return new ClearResult((long) transitions.clear());
+    }
+
+    @Override
+    public TransitionRule removeTransition(String ruleId) {
+        return transitions.remove(ruleId);
+    }
+
+    @Override
+    public ClockState getClock() {
+        return clock.state();
+    }
+
+    @Override
+    public ClockState changeClock(ClockChange change) {
+        return clock.change(change);
+    }
+
+    @Override
+    public StateDocument exportState() {
+        return StateViews.document(state.export());
+    }
+
+    @Override
+    public StateImportResult importState(StateDocument document) {
+        StateTransfer.checkVersion(document.getFormatVersion());
+        StateSnapshot snapshot = StateViews.snapshot(document);
+        state.replace(document.getFormatVersion(), snapshot);
+        return new StateImportResult((long) snapshot.groups().size(), snapshot.imageCount(),
+                (long) snapshot.transitions().size());
     }
 
     /** Answered 201 ({@link dev.modelarts.local.http.CreatedStatus}). */

@@ -11,7 +11,10 @@ import org.glassfish.jersey.server.validation.ValidationFeature;
 import dev.modelarts.local.auth.AuthFilter;
 import dev.modelarts.local.auth.Credentials;
 import dev.modelarts.local.auth.IamActions;
+import dev.modelarts.local.core.ClockControl;
 import dev.modelarts.local.core.ImageRegistry;
+import dev.modelarts.local.core.ServerClock;
+import dev.modelarts.local.core.StateTransfer;
 import dev.modelarts.local.core.TestControl;
 import dev.modelarts.local.core.TestControl.ReaderToken;
 import dev.modelarts.local.db.DataLayer;
@@ -41,7 +44,10 @@ import dev.modelarts.local.http.StrictIntegerParamConverter;
 import dev.modelarts.local.resources.ContractResource;
 import dev.modelarts.local.resources.HealthResource;
 import dev.modelarts.local.resources.ImageGroupsResource;
+import dev.modelarts.local.resources.IamResource;
 import dev.modelarts.local.resources.ImagesResource;
+import dev.modelarts.local.requestid.RequestId;
+import dev.modelarts.local.transitions.TransitionRules;
 import dev.modelarts.local.resources.MetricsResource;
 import dev.modelarts.local.resources.TestControlResource;
 
@@ -52,13 +58,21 @@ import dev.modelarts.local.resources.TestControlResource;
  */
 public final class ApiApplication {
 
+    /** What the test-control API controls, when it is on. */
+    record Controls(FaultRules faults, TransitionRules transitions, ServerClock clock, StateTransfer state) {
+    }
+
     private ApiApplication() {
     }
 
-    static ResourceConfig create(DataLayer data, Database database, Credentials credentials, IamActions actions,
-            Clock clock, boolean controlApi, ServerMetrics metrics, RecentRequests journal, FaultRules faults,
-            CreatedStatus created) {
-        ImageRegistry registry = new ImageRegistry(data.images(), data.groups(), data.listing(), clock);
+    /**
+     * @param machine the machine's clock, which authentication checks signatures' dates against
+     * @param controls the test-control API's collaborators; empty when it is off
+     */
+    static ResourceConfig create(ImageRegistry registry, DataLayer data, Database database, Credentials credentials,
+            IamActions actions, Clock machine, Optional<Controls> controls, ServerMetrics metrics,
+            RecentRequests journal, CreatedStatus created, RequestId requestIds) {
+        boolean controlApi = controls.isPresent();
 
         ResourceConfig config = new ResourceConfig();
         config.setApplicationName("modelarts-image-server");
@@ -79,11 +93,11 @@ public final class ApiApplication {
         config.register(StrictIntegerParamConverter.class);
 
         // cross-cutting HTTP concerns
-        config.register(RequestIds.class);
+        config.register(new RequestIds(requestIds));
         config.register(HeaderSyntax.class);
         config.register(BodySizeLimit.class);
         config.register(OptionsNotAllowed.class);
-        config.register(new AuthFilter(credentials, actions, clock));
+        config.register(new AuthFilter(credentials, actions, machine));
         config.register(new AccessLog(controlApi ? journal : null));
         config.register(BodyBytes.class);
         config.register(created);
@@ -100,17 +114,20 @@ public final class ApiApplication {
         // resources
         config.register(new ImageGroupsResource(registry));
         config.register(new ImagesResource(registry));
+        config.register(new IamResource(credentials));
         config.register(new HealthResource(database::isReachable, database::isWritable, BuildInfo.version(database)));
         config.register(new ContractResource());
         config.register(new MetricsResource(metrics::scrape));
         config.register(metrics.requestListener());
         config.register(ServedFileTypes.class);
-        if (controlApi) {
+        controls.ifPresent(c -> {
             Optional<ReaderToken> reader = credentials.readOnlyToken()
                     .map(token -> new ReaderToken(token.getKey(), token.getValue()));
-            TestControl control = new TestControl(registry, data.images(), data.groups(), data.listing(), reader);
-            config.register(new TestControlResource(control, journal, faults));
-        }
+            TestControl control = new TestControl(registry, data.images(), data.groups(), data.listing(), reader,
+                    c.transitions(), c.clock());
+            config.register(new TestControlResource(control, journal, c.faults(), c.transitions(),
+                    new ClockControl(c.clock()), c.state()));
+        });
         return config;
     }
 }

@@ -14,6 +14,7 @@ import dev.modelarts.local.faults.ApiOperations;
 import dev.modelarts.local.faults.FaultRules;
 import dev.modelarts.local.http.JsonMapperProvider;
 import dev.modelarts.local.http.RecentRequests;
+import dev.modelarts.local.model.Ids;
 
 /**
  * The fault rules and what applies them: the rules over the database, the timer that wakes
@@ -26,9 +27,9 @@ final class FaultWiring implements AutoCloseable {
     private final Edge.Faults edge;
 
     FaultWiring(JsonNode spec, DataLayer data, Database database, RecentRequests journal, ServerMetrics metrics,
-            Clock clock) {
+            Clock clock, Ids ids) {
         this.rules = new FaultRules(data.faultRules(), ApiOperations.fromSpec(spec), JsonMapperProvider.createMapper(),
-                clock, !database.isExclusive());
+                clock, ids, !database.isExclusive());
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "modelarts-fault-timer");
             thread.setDaemon(true);

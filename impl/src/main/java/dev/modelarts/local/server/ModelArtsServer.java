@@ -56,6 +56,7 @@ public final class ModelArtsServer {
         try {
             server = RunningServer.start(config);
         } catch (Credentials.InvalidCredentialsFile | SeedFile.InvalidSeedFile | FaultsFile.InvalidFaultsFile
+                | ControlFiles.InvalidFile
                 | UncheckedIOException | StartupFailure e) {
             // the operator's to fix: the message says what and where
             LOG.error("Cannot start: {}", e.getMessage());

@@ -32,6 +32,8 @@ import dev.modelarts.local.catalog.BuiltInCatalog;
 import dev.modelarts.local.config.DatabaseSettings;
 import dev.modelarts.local.config.ServerConfig;
 import dev.modelarts.local.core.ImageRegistry;
+import dev.modelarts.local.core.ServerClock;
+import dev.modelarts.local.core.StateTransfer;
 import dev.modelarts.local.core.TestControl;
 import dev.modelarts.local.db.DataLayer;
 import dev.modelarts.local.db.Database;
@@ -40,6 +42,7 @@ import dev.modelarts.local.edge.Edge;
 import dev.modelarts.local.http.CreatedStatus;
 import dev.modelarts.local.http.RecentRequests;
 import dev.modelarts.local.errors.ApiException;
+import dev.modelarts.local.transitions.TransitionRules;
 
 /**
  * A started server: database open and migrated, built-in catalog installed, HTTP listening.
@@ -61,15 +64,19 @@ public final class RunningServer implements AutoCloseable {
     private final DataLayer data;
     private final ServerMetrics metrics;
     private final FaultWiring faults;
+    private final TransitionRules transitions;
+    private final ServerClock clock;
     private final URI baseUri;
 
     private RunningServer(HttpServer http, Database database, DataLayer data, ServerMetrics metrics, FaultWiring faults,
-            URI baseUri) {
+            TransitionRules transitions, ServerClock clock, URI baseUri) {
         this.http = http;
         this.database = database;
         this.data = data;
         this.metrics = metrics;
         this.faults = faults;
+        this.transitions = transitions;
+        this.clock = clock;
         this.baseUri = baseUri;
     }
 
@@ -104,30 +111,41 @@ public final class RunningServer implements AutoCloseable {
             metrics.close();
             throw StartupFailure.explained(e, settings);
         }
-        DataLayer data = DataLayer.over(database);
-        Clock clock = Clock.systemUTC();
+        Clock machine = Clock.systemUTC();
+        TimeAndState time = new TimeAndState(config, database, machine);
+        ServerClock clock = time.clock();
+        DataLayer data = DataLayer.over(database, time.ids());
+        TransitionRules transitions = time.transitions(data, database);
+        StateTransfer state = new StateTransfer(data.state());
+        ImageRegistry registry = new ImageRegistry(data.images(), data.groups(), data.listing(), transitions, clock,
+                time.ids());
         RecentRequests journal = new RecentRequests(RecentRequests.DEFAULT_CAPACITY);
-        FaultWiring faults = new FaultWiring(spec, data, database, journal, metrics, clock);
+        FaultWiring faults = new FaultWiring(spec, data, database, journal, metrics, clock, time.ids());
         // the schema and the built-in catalog are made ready while Jersey starts on this thread;
         // the catalog's file is read meanwhile on a third
         CompletableFuture<BuiltInCatalog> catalogFile = CompletableFuture.supplyAsync(BuiltInCatalog::load,
                 runnable -> new Thread(runnable, "modelarts-catalog").start());
         CompletableFuture<Void> ready = CompletableFuture.runAsync(() -> {
             database.migrate();
+            clock.load();
             BuiltInCatalog catalog = catalogFile.join();
             int added = catalog.installInto(data.images());
             LOG.info("Built-in catalog: {} groups, {} images ({} new)",
                     catalog.groupCount(), catalog.entries().size(), added);
-            config.seed().ifPresent(file -> seed(file, data));
+            config.seed().ifPresent(file -> seed(file, new TestControl(registry, data.images(), data.groups(),
+                    data.listing(), Optional.empty(), transitions, clock)));
             faults.load(config.faults().orElse(null));
+            TimeAndState.load(transitions, state, config.transitions().orElse(null), config.state().orElse(null));
         }, runnable -> new Thread(runnable, "modelarts-startup").start());
         try {
             URI requested = URI.create("http://" + hostForUri(config.host()) + ":" + config.port() + "/");
-            ResourceConfig application = ApiApplication.create(data, database, credentials, actions,
-                    clock, config.controlApi(), metrics, journal, faults.rules(), CreatedStatus.fromSpec(spec));
+            ResourceConfig application = ApiApplication.create(registry, data, database, credentials, actions,
+                    machine, config.controlApi() ? Optional.of(new ApiApplication.Controls(faults.rules(), transitions,
+                            clock, state)) : Optional.empty(),
+                    metrics, journal, CreatedStatus.fromSpec(spec), time.requestIds());
             extraProviders.forEach(application::register);
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(requested, application, false);
-            Edge.install(http, new Cors(config.corsOrigins()), faults.edge());
+            Edge.install(http, new Cors(config.corsOrigins()), faults.edge(), time.requestIds());
             if (!config.corsOrigins().isEmpty()) {
                 LOG.info("CORS: browser pages from {} may call this server",
                         config.corsOrigins().contains("*") ? "any origin (*)" : String.join(", ", config.corsOrigins()));
@@ -146,7 +164,7 @@ public final class RunningServer implements AutoCloseable {
             int port = http.getListeners().iterator().next().getPort();
             URI baseUri = URI.create("http://" + hostForUri(config.host()) + ":" + port + "/");
             LOG.info("ModelArts image server listening on {}", baseUri);
-            return new RunningServer(http, database, data, metrics, faults, baseUri);
+            return new RunningServer(http, database, data, metrics, faults, transitions, clock, baseUri);
         } catch (IOException e) {
             faults.close();
             data.close();
@@ -165,10 +183,8 @@ public final class RunningServer implements AutoCloseable {
     }
 
     /** Registers the seed file's images (idempotent), all or none. */
-    private static void seed(Path file, DataLayer data) {
+    private static void seed(Path file, TestControl control) {
         SeedDocument document = SeedFile.read(file);
-        TestControl control = new TestControl(new ImageRegistry(data.images(), data.groups(), data.listing(),
-                Clock.systemUTC()), data.images(), data.groups(), data.listing(), Optional.empty());
         try {
             TestControl.SeedCount count = control.seed(document.getImages());
             LOG.info("Seed {}: {} images registered, {} there already", file, count.registered(), count.existing());
@@ -247,8 +263,26 @@ public final class RunningServer implements AutoCloseable {
         return faults.rules().add(FaultsFile.parse(json, faults.rules().operations())).getId();
     }
 
-    /** Removes every fault rule. */
-    public void clearFaults() {
+    /**
+     * Adds a status-transition rule given as the JSON {@code POST /_modelarts/transitions} takes;
+     * answers its id.
+     *
+     * @throws IllegalArgumentException naming what is wrong with the rule
+     */
+    public String addTransition(String json) {
+        return transitions.add(ControlFiles.transition(json)).getId();
+    }
+
+    /** Moves the server's clock forward, as {@code POST /_modelarts/clock {"advance_ms": N}} does. */
+    public void advanceClock(long ms) {
+        clock.apply((setting, machineMs) -> setting.advancedBy(ms));
+    }
+
+    /** What {@code POST /_modelarts/reset} does: images, fault and transition rules gone, the clock as started. */
+    public void reset() {
+        transitions.clear();
+        clock.reset();
+        data.images().deleteAllDedicated();
         faults.rules().clear();
     }
 
