@@ -15,34 +15,41 @@ import dev.modelarts.local.errors.ErrorCode;
 
 /**
  * Refuses request bodies over {@value #MAX_BYTES} bytes with 413 ModelArts.4104: at once when
- * Content-Length says so, otherwise as soon as a chunked body passes the limit.
+ * Content-Length says so, otherwise as soon as a chunked body passes the limit. A state document
+ * ({@code PUT /_modelarts/state}) may be up to {@value #STATE_MAX_BYTES} bytes: it holds every
+ * project's images.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 50)
 public final class BodySizeLimit implements ContainerRequestFilter {
 
     public static final int MAX_BYTES = 1024 * 1024;
+    public static final int STATE_MAX_BYTES = 8 * 1024 * 1024;
+    private static final String STATE_PATH = "_modelarts/state";
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getLength() > MAX_BYTES) {
-            throw tooLarge();
+        int max = STATE_PATH.equals(request.getUriInfo().getPath(false)) ? STATE_MAX_BYTES : MAX_BYTES;
+        if (request.getLength() > max) {
+            throw tooLarge(max);
         }
         if (request.hasEntity()) {
-            request.setEntityStream(new Limited(request.getEntityStream()));
+            request.setEntityStream(new Limited(request.getEntityStream(), max));
         }
     }
 
-    private static ApiException tooLarge() {
+    private static ApiException tooLarge(int max) {
         return new ApiException(ErrorCode.BODY_TOO_LARGE,
-                "The request body exceeds the maximum size of " + MAX_BYTES + " bytes.");
+                "The request body exceeds the maximum size of " + max + " bytes.");
     }
 
     private static final class Limited extends FilterInputStream {
+        private final int max;
         private long read;
 
-        Limited(InputStream in) {
+        Limited(InputStream in, int max) {
             super(in);
+            this.max = max;
         }
 
         @Override
@@ -65,8 +72,8 @@ public final class BodySizeLimit implements ContainerRequestFilter {
 
         private void count(int n) {
             read += n;
-            if (read > MAX_BYTES) {
-                throw tooLarge();
+            if (read > max) {
+                throw tooLarge(max);
             }
         }
     }

@@ -16,7 +16,8 @@ import dev.modelarts.local.errors.ApiException;
 import dev.modelarts.local.errors.ErrorCode;
 
 /**
- * Reads a request body whole (it is at most {@link BodySizeLimit#MAX_BYTES}) before Jackson does,
+ * Reads a request body whole (it is at most {@link BodySizeLimit#MAX_BYTES}, a state document
+ * {@link BodySizeLimit#STATE_MAX_BYTES}) before Jackson does,
  * to refuse what {@link JsonBodyText} finds, naming the field; and answers a body that ends early
  * (the client stopped sending, a broken chunk) as the client's fault: a 400, logged at debug.
  */

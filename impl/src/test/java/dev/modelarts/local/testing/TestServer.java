@@ -57,6 +57,8 @@ public final class TestServer extends ClassScoped {
                 sk: %s
                 projects: [%s]
                 actions: ["modelarts:image:*"]
+            regions:
+              project-b: ap-southeast-1
             """.formatted(TOKEN, TOKEN_A, PROJECT_A, READER_TOKEN, PROJECT_A, ADMIN_TOKEN, AK, SK, AK_A, SK_A, PROJECT_A);
 
     private final Supplier<DatabaseSettings> database;
