@@ -25,16 +25,24 @@ public final class ClockDao {
         return stored.orElse(ClockSetting.REAL);
     }
 
+    /** Stores a setting; instances writing at once each store theirs, the last one stays. */
     public void write(ClockSetting setting) {
-        jdbi.useTransaction(h -> {
-            h.createUpdate("delete from test_clock where id = 1").execute();
-            if (setting.mode() != ClockSetting.Mode.REAL) {
-                h.createUpdate("insert into test_clock (id, mode, at_ms, offset_ms) values (1, :mode, :at, :offset)")
-                        .bind("mode", setting.modeName())
-                        .bind("at", setting.atMs())
-                        .bind("offset", setting.offsetMs())
-                        .execute();
+        jdbi.useHandle(h -> {
+            if (setting.mode() == ClockSetting.Mode.REAL) {
+                h.createUpdate("delete from test_clock where id = 1").execute();
+                return;
+            }
+            String update = "update test_clock set mode = :mode, at_ms = :at, offset_ms = :offset where id = 1";
+            if (bind(h.createUpdate(update), setting).execute() == 0) {
+                // an update, not a delete and insert: two instances storing at once must not collide
+                bind(h.createUpdate("insert into test_clock (id, mode, at_ms, offset_ms) values (1, :mode, :at, :offset)"
+                        + " on conflict do nothing"), setting).execute();
+                bind(h.createUpdate(update), setting).execute();
             }
         });
+    }
+
+    private static org.jdbi.v3.core.statement.Update bind(org.jdbi.v3.core.statement.Update update, ClockSetting s) {
+        return update.bind("mode", s.modeName()).bind("at", s.atMs()).bind("offset", s.offsetMs());
     }
 }

@@ -16,16 +16,18 @@ import org.glassfish.jersey.server.validation.ValidationConfig;
  * Names resource-method parameters in constraint violations as a client knows them: by kind and
  * wire name ({@code query parameter 'limit'}, read from the JAX-RS annotations of the generated
  * interface), and {@value #BODY} for the request body. Registered with Jersey's Bean Validation
- * as its {@link ValidationConfig}.
+ * as its {@link ValidationConfig}, with {@link EnumValuesNotCascaded} as its traversable resolver.
  */
 public final class WireParameterNames implements ParameterNameProvider, ContextResolver<ValidationConfig> {
+
+    private final EnumValuesNotCascaded enums = new EnumValuesNotCascaded();
 
     /** The name of a parameter with no JAX-RS annotation: the entity. */
     public static final String BODY = "the request body";
 
     @Override
     public ValidationConfig getContext(Class<?> type) {
-        return new ValidationConfig().parameterNameProvider(this);
+        return new ValidationConfig().parameterNameProvider(this).traversableResolver(enums);
     }
 
     /**

@@ -2,9 +2,7 @@ package dev.modelarts.local.server;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -97,7 +95,7 @@ public final class RunningServer implements AutoCloseable {
         // read once: the credentials file is checked against its actions, the filter enforces them
         JsonNode spec = IamActions.readSpec();
         IamActions actions = IamActions.from(spec);
-        Credentials credentials = credentials(config, actions);
+        Credentials credentials = StartCredentials.choose(config, actions);
         PortCheck.requireFree(config.host(), config.port());
         DatabaseSettings settings = config.database();
         if (settings.isH2() && !settings.isInMemory() && !config.hasDatabaseUrl()) {
@@ -132,10 +130,11 @@ public final class RunningServer implements AutoCloseable {
             int added = catalog.installInto(data.images());
             LOG.info("Built-in catalog: {} groups, {} images ({} new)",
                     catalog.groupCount(), catalog.entries().size(), added);
+            // the state file replaces every project's images; a seed file then adds to them
+            TimeAndState.load(transitions, state, config.transitions().orElse(null), config.state().orElse(null));
             config.seed().ifPresent(file -> seed(file, new TestControl(registry, data.images(), data.groups(),
                     data.listing(), Optional.empty(), transitions, clock)));
             faults.load(config.faults().orElse(null));
-            TimeAndState.load(transitions, state, config.transitions().orElse(null), config.state().orElse(null));
         }, runnable -> new Thread(runnable, "modelarts-startup").start());
         try {
             URI requested = URI.create("http://" + hostForUri(config.host()) + ":" + config.port() + "/");
@@ -208,32 +207,6 @@ public final class RunningServer implements AutoCloseable {
             ready.join();
         } catch (RuntimeException ignored) {
             // the start has failed already; that failure is the one to report
-        }
-    }
-
-    /** The operator's credentials file, or the development credential (said loudly). */
-    private static Credentials credentials(ServerConfig config, IamActions actions) {
-        if (config.credentials().isPresent()) {
-            Credentials credentials = Credentials.read(config.credentials().get(), actions.actions());
-            LOG.info("Credentials: {}", config.credentials().get());
-            return credentials;
-        }
-        LOG.info("No --credentials file: accepting only the development credential for project {}"
-                + " (X-Auth-Token {}, or AK {} with its documented SK).",
-                Credentials.DEV_PROJECT, Credentials.DEV_TOKEN, Credentials.DEV_AK);
-        if (!isLoopback(config.host())) {
-            LOG.warn("*** Listening on {} with the publicly known development credential: anyone who can"
-                    + " reach this address can use the API. Give --credentials, or listen on 127.0.0.1. ***",
-                    config.host());
-        }
-        return Credentials.development();
-    }
-
-    private static boolean isLoopback(String host) {
-        try {
-            return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
         }
     }
 

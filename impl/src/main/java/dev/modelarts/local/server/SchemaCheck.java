@@ -8,6 +8,8 @@ import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 
+import dev.modelarts.local.errors.EnumValuesNotCascaded;
+
 /**
  * A file's entries checked against the spec's constraints (the Bean Validation annotations of the
  * generated models), as the API checks its bodies: for the {@code --seed} and {@code --faults}
@@ -23,7 +25,8 @@ final class SchemaCheck {
      * ...}, not the Java names); empty when {@code bean} holds.
      */
     static Optional<String> firstViolation(Object bean) {
-        try (ValidatorFactory factory = Validation.buildDefaultValidatorFactory()) {
+        try (ValidatorFactory factory = Validation.byDefaultProvider().configure()
+                .traversableResolver(new EnumValuesNotCascaded()).buildValidatorFactory()) {
             Validator validator = factory.getValidator();
             return validator.validate(bean).stream()
                     .min(Comparator.comparing(v -> v.getPropertyPath().toString()))

@@ -69,16 +69,17 @@ final class TimeAndState {
     }
 
     /**
-     * Once the schema, the clock and the catalog are there: the stored rules, then those of
-     * {@code --transitions FILE}, then the state of {@code --state FILE}.
+     * Once the schema, the clock and the catalog are there: the state of {@code --state FILE},
+     * the stored rules, then those of {@code --transitions FILE} (which apply to what comes after,
+     * a seed file's images included).
      */
     static void load(TransitionRules transitions, StateTransfer state, Path rulesFile, Path stateFile) {
+        if (stateFile != null) {
+            ControlFiles.loadState(stateFile, state);
+        }
         transitions.load();
         if (rulesFile != null) {
             ControlFiles.transitions(rulesFile).forEach(transitions::add);
-        }
-        if (stateFile != null) {
-            ControlFiles.loadState(stateFile, state);
         }
     }
 }

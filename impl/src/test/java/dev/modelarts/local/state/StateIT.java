@@ -111,6 +111,35 @@ class StateIT {
         }
     }
 
+    @Test
+    void aDocumentOfThousandsOfImagesIsImportedAndExportedWhole() {
+        StringBuilder groups = new StringBuilder();
+        int images = 0;
+        for (int g = 0; g < 1_500; g++) {
+            StringBuilder versions = new StringBuilder();
+            for (int v = 0; v < 3; v++) {
+                images++;
+                versions.append(v == 0 ? "" : ",").append("{\"id\": \"00000000-0000-7000-8000-").append(String.format("%012d", images))
+                        .append("\", \"name\": \"big").append(g).append("\", \"namespace\": \"team\", \"tag\": \"v").append(v)
+                        .append("\", \"swr_path\": \"swr.example.com/team/big").append(g).append(":v").append(v)
+                        .append("\", \"type\": \"DEDICATED\", \"status\": \"ACTIVE\", \"arch\": \"X86_64\",")
+                        .append(" \"resource_categories\": [\"CPU\", \"GPU\"], \"dev_services\": [\"NOTEBOOK\", \"SSH\"],")
+                        .append(" \"tags\": [{\"key\": \"k\", \"value\": \"v\"}], \"create_at\": 1, \"update_at\": 2}");
+            }
+            groups.append(g == 0 ? "" : ",").append("{\"id\": \"00000000-0000-7000-9000-").append(String.format("%012d", g))
+                    .append("\", \"project_id\": \"").append(TestServer.PROJECT_A).append("\", \"namespace\": \"team\",")
+                    .append(" \"name\": \"big").append(g).append("\", \"create_at\": 1, \"update_at\": 2, \"images\": [")
+                    .append(versions).append("]}");
+        }
+        Reply imported = admin().json("PUT", "/_modelarts/state",
+                "{\"format_version\": 1, \"groups\": [" + groups + "], \"transitions\": []}");
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.json().get("images").asLong()).isEqualTo(4_500);
+        assertThat(server.client().get("/v1/" + TestServer.PROJECT_A + "/images?type=DEDICATED&limit=1").json()
+                .get("total").asLong()).isEqualTo(4_500);
+        assertThat(admin().get("/_modelarts/state").json().get("groups")).hasSize(1_500);
+    }
+
     /** Groups in three scopes, updated groups, tags, a deletion, and one image on its way; answers that image's id. */
     private static String buildState() {
         admin().json("POST", "/_modelarts/reset", "");
