@@ -13,31 +13,25 @@ import dev.modelarts.local.model.ClockSetting;
  * The server's clock: the time of every {@code create_at}, {@code update_at}, timed status step
  * and throttling window. The machine's clock unless a test sets it ({@code --clock},
  * {@code POST /_modelarts/clock}); the setting lives in the database, so that every instance
- * over one PostgreSQL follows it (each reads it again at most every half second; this one at
- * once after its own change). Authentication keeps the machine's clock.
+ * over one PostgreSQL follows it (each reads it again every half second, off the request path:
+ * {@link #refresh}; this one at once after its own change). Authentication keeps the machine's
+ * clock.
  */
 public final class ServerClock extends Clock {
 
-    private static final long RELOAD_MS = 500;
-
     private final Clock machine;
     private final ClockDao dao;
-    private final boolean shared;
     private final ClockSetting start;
     private volatile ClockSetting setting = ClockSetting.REAL;
-    private volatile boolean loaded;
-    private volatile long loadedAt;
 
     /**
      * @param start how {@code --clock} and {@code --clock-fixed} set it; null to keep what the
      *        database holds (the machine's clock on a fresh one)
-     * @param shared whether other instances may change it (PostgreSQL): read it again now and then
      */
-    public ServerClock(Clock machine, ClockDao dao, ClockSetting start, boolean shared) {
+    public ServerClock(Clock machine, ClockDao dao, ClockSetting start) {
         this.machine = machine;
         this.dao = dao;
         this.start = start;
-        this.shared = shared;
     }
 
     /** Once the schema is there: the start setting stored, or the stored one read. */
@@ -50,7 +44,6 @@ public final class ServerClock extends Clock {
 
     /** The setting now in force. */
     public ClockSetting setting() {
-        refresh();
         return setting;
     }
 
@@ -70,7 +63,6 @@ public final class ServerClock extends Clock {
 
     @Override
     public long millis() {
-        refresh();
         return setting.millis(machine.millis());
     }
 
@@ -92,19 +84,16 @@ public final class ServerClock extends Clock {
         throw new UnsupportedOperationException("the server's clock is UTC");
     }
 
-    private void refresh() {
-        if (shared && loaded && machine.millis() - loadedAt > RELOAD_MS) {
-            try {
-                reload();
-            } catch (RuntimeException databaseAway) {
-                loadedAt = machine.millis(); // the setting held stays; the request says what is wrong
-            }
+    /** Reads the stored setting again: what another instance stored is in force from now. */
+    public void refresh() {
+        try {
+            reload();
+        } catch (RuntimeException databaseAway) {
+            // the setting held stays until the database answers again
         }
     }
 
     private void reload() {
         setting = dao.read();
-        loadedAt = machine.millis();
-        loaded = true;
     }
 }

@@ -64,17 +64,19 @@ public final class RunningServer implements AutoCloseable {
     private final FaultWiring faults;
     private final TransitionRules transitions;
     private final ServerClock clock;
+    private final TimeAndState time;
     private final URI baseUri;
 
     private RunningServer(HttpServer http, Database database, DataLayer data, ServerMetrics metrics, FaultWiring faults,
-            TransitionRules transitions, ServerClock clock, URI baseUri) {
+            TransitionRules transitions, TimeAndState time, URI baseUri) {
         this.http = http;
         this.database = database;
         this.data = data;
         this.metrics = metrics;
         this.faults = faults;
         this.transitions = transitions;
-        this.clock = clock;
+        this.clock = time.clock();
+        this.time = time;
         this.baseUri = baseUri;
     }
 
@@ -163,9 +165,11 @@ public final class RunningServer implements AutoCloseable {
             int port = http.getListeners().iterator().next().getPort();
             URI baseUri = URI.create("http://" + hostForUri(config.host()) + ":" + port + "/");
             LOG.info("ModelArts image server listening on {}", baseUri);
-            return new RunningServer(http, database, data, metrics, faults, transitions, clock, baseUri);
+            time.refreshWhileShared(transitions);
+            return new RunningServer(http, database, data, metrics, faults, transitions, time, baseUri);
         } catch (IOException e) {
             faults.close();
+            time.close();
             data.close();
             database.close();
             metrics.close();
@@ -174,6 +178,7 @@ public final class RunningServer implements AutoCloseable {
         } catch (RuntimeException e) {
             awaitQuietly(ready);
             faults.close();
+            time.close();
             data.close();
             database.close();
             metrics.close();
@@ -277,6 +282,7 @@ public final class RunningServer implements AutoCloseable {
             http.shutdownNow();
         } finally {
             faults.close();
+            time.close();
             data.close();
             database.close();
             metrics.close();

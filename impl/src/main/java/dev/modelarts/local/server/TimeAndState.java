@@ -2,6 +2,9 @@ package dev.modelarts.local.server;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -22,24 +25,32 @@ import dev.modelarts.local.transitions.TransitionRules;
  * {@code --clock-fixed}), where ids come from ({@code --deterministic}), the status-transition
  * rules ({@code --transitions}) and a state loaded at start ({@code --state}).
  */
-final class TimeAndState {
+final class TimeAndState implements AutoCloseable {
 
+    /** How often the shared clock and rules are read again. */
+    private static final long REFRESH_MS = 500;
     /** Mixed into the seed for request ids, so that they are not the image ids' stream. */
     private static final long REQUEST_ID_STREAM = 0x5DEECE66DL;
 
     private final ServerClock clock;
     private final Ids ids;
     private final RequestId requestIds;
-    private final Clock machine;
+    private final boolean shared;
+    private final ScheduledExecutorService refresher;
 
     /** The clock and the id sources, before the data layer (which makes ids). */
     TimeAndState(ServerConfig config, Database database, Clock machine) {
-        this.machine = machine;
+        this.shared = !database.isExclusive();
+        this.refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "modelarts-control-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
         ClockSetting start = config.clockStart().isPresent() || config.clockFixed()
                 ? ClockSetting.startingAt(config.clockStart().orElse(machine.millis()), config.clockFixed(),
                         machine.millis())
                 : null;
-        this.clock = new ServerClock(machine, new ClockDao(database), start, !database.isExclusive());
+        this.clock = new ServerClock(machine, new ClockDao(database), start);
         if (config.deterministicSeed().isPresent()) {
             long seed = config.deterministicSeed().getAsLong();
             this.ids = Ids.seeded(seed, clock);
@@ -64,8 +75,26 @@ final class TimeAndState {
 
     TransitionRules transitions(DataLayer data, Database database) {
         ObjectMapper json = JsonMapperProvider.createMapper();
-        return new TransitionRules(data.transitionRules(), data.transitions(), json, clock, machine, ids,
-                !database.isExclusive());
+        return new TransitionRules(data.transitionRules(), data.transitions(), json, clock, ids);
+    }
+
+    /**
+     * Over a database other instances share, reads the clock and the transition rules again every
+     * half second, on a thread of its own: a request never waits for it, even while the database
+     * is away.
+     */
+    void refreshWhileShared(TransitionRules transitions) {
+        if (shared) {
+            refresher.scheduleWithFixedDelay(() -> {
+                clock.refresh();
+                transitions.refresh();
+            }, REFRESH_MS, REFRESH_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public void close() {
+        refresher.shutdownNow();
     }
 
     /**

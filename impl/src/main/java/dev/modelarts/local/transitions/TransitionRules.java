@@ -18,39 +18,28 @@ import dev.modelarts.local.model.Transition;
 
 /**
  * Status over time ({@code /_modelarts/transitions}): the rules, kept in the database and held
- * here as a snapshot that this instance reads again at most every half second when others may
- * change it (PostgreSQL), and the images on their way. While no rule is held and no image is on
- * its way, a read costs nothing more than a look at two fields.
+ * here as a snapshot (read again by {@link #refresh} when other instances may change it, off the
+ * request path; at once after this instance's own changes), and the images on their way. While
+ * no rule is held and no image is on its way, a read costs nothing more than a look at two fields.
  */
 public final class TransitionRules {
-
-    private static final long RELOAD_MS = 500;
 
     private final TransitionRuleDao dao;
     private final ImageTransitionDao progress;
     private final ObjectMapper json;
     private final Clock clock;
-    private final Clock machine;
     private final Ids ids;
-    private final boolean shared;
     private volatile List<StatusRule> rules = List.of();
     private volatile boolean pending;
-    private volatile boolean loaded;
-    private volatile long loadedAt;
 
-    /**
-     * @param clock the server's clock (the steps' times); {@code machine} paces the re-reads
-     * @param shared whether other instances may change the rules (PostgreSQL)
-     */
+    /** @param clock the server's clock: the steps' times */
     public TransitionRules(TransitionRuleDao dao, ImageTransitionDao progress, ObjectMapper json, Clock clock,
-            Clock machine, Ids ids, boolean shared) {
+            Ids ids) {
         this.dao = dao;
         this.progress = progress;
         this.json = json;
         this.clock = clock;
-        this.machine = machine;
         this.ids = ids;
-        this.shared = shared;
     }
 
     /** Reads the stored rules; call once the schema is there. */
@@ -121,7 +110,6 @@ public final class TransitionRules {
      * clock. Nothing to do (no rule, no image on its way) costs no query.
      */
     public void settle() {
-        refresh();
         if (rules.isEmpty() && !pending) {
             return;
         }
@@ -140,7 +128,6 @@ public final class TransitionRules {
     }
 
     private Optional<Transition> first(Transition.Kind kind, ImageRow image) {
-        refresh();
         for (StatusRule rule : rules) {
             if (rule.matches(kind, image.projectId(), image.swrPath())) {
                 pending = true;
@@ -150,21 +137,18 @@ public final class TransitionRules {
         return Optional.empty();
     }
 
-    private void refresh() {
-        if (shared && loaded && machine.millis() - loadedAt > RELOAD_MS) {
-            try {
-                reload();
-            } catch (RuntimeException databaseAway) {
-                loadedAt = machine.millis(); // the rules held stay; the request says what is wrong
-            }
+    /** Reads the rules (and whether images are on their way) again: other instances' changes apply from now. */
+    public void refresh() {
+        try {
+            reload();
+        } catch (RuntimeException databaseAway) {
+            // the rules held stay until the database answers again
         }
     }
 
     private void reload() {
         rules = dao.list().stream().map(row -> StatusRule.check(row.id(), read(row.definition()))).toList();
         pending = progress.pending() > 0;
-        loadedAt = machine.millis();
-        loaded = true;
     }
 
     private TransitionRule copy(TransitionRule rule) {

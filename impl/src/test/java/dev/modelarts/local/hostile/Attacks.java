@@ -69,7 +69,13 @@ final class Attacks {
             case "changeProviderState" -> request.withBody(json("{\"state\":\"an image is registered\",\"params\":"
                     + "{\"project_id\":\"" + PROJECT + "\",\"namespace\":\"" + PROJECT + "\",\"tag\":\"s" + n + "\"}}"),
                     "application/json");
-            // a rule that matches no request of the suite, were it ever added
+            // rules that match no request of the suite, were they ever added
+            case "addTransition" -> request.withBody(json("{\"project_id\":\"nobody-" + n
+                    + "\",\"path\":[\"CREATING\",\"ACTIVE\"],\"polls\":1}"), "application/json");
+            case "changeClock" -> request.withBody(json("{\"advance_ms\":0}"), "application/json");
+            // valid, and it would empty every project: the snapshot would tell, were it ever taken
+            case "importState" -> request.withBody(json("{\"format_version\":1,\"groups\":[],\"transitions\":[]}"),
+                    "application/json");
             case "addFault" -> request.withBody(json("{\"operation\":\"SyncImage\",\"project_id\":\"nobody-" + n
                     + "\",\"action\":\"delay\",\"delay_ms\":1}"), "application/json");
             default -> request;
@@ -83,7 +89,8 @@ final class Attacks {
             case BAD_ESCAPE -> base.withQuery(queryName(op, pick) + "=" + encode(text) + BAD_ESCAPES[pick % BAD_ESCAPES.length]);
             case RAW_BYTE -> rawByte(base, pick);
             case PARAM_VALUE -> paramValue(op, base, text, pick).orElseGet(() -> mustFail(op, Breaker.BAD_ESCAPE, text, pick));
-            case CREDENTIAL -> switch (pick % 4) {
+            // IAM's project discovery takes any valid credential: only a missing or unknown one fails
+            case CREDENTIAL -> switch (op.id().equals("keystoneListProjects") ? pick % 2 : pick % 4) {
                 case 0 -> base.withHeader("X-Auth-Token", null);
                 case 1 -> base.withHeader("X-Auth-Token", "unknown-" + Integer.toHexString(pick));
                 case 2 -> base.withHeader("X-Auth-Token", TestServer.TOKEN_A);

@@ -63,7 +63,7 @@ class TransitionsTwoInstancesIT {
                 .status()).isEqualTo(200);
         Thread.sleep(1_000);
         assertThat(admin(b).get("/_modelarts/clock").json().get("now").asText()).isEqualTo("2031-02-03T04:05:06Z");
-        long created = b.client().json("POST", IMAGES, "{\"swr_path\": \"swr.example.com/two/clocked:v1\"}").json()
+        long created = b.client().json("POST", IMAGES, "{\"swr_path\": \"swr.example.com/clocked/app:v1\"}").json()
                 .get("create_at").asLong();
         assertThat(created).isEqualTo(java.time.Instant.parse("2031-02-03T04:05:06Z").toEpochMilli());
         admin(a).json("POST", "/_modelarts/clock", "{\"real\": true}");
