@@ -56,11 +56,12 @@ record CredentialsFile(List<TokenEntry> tokens, List<KeyEntry> accessKeys, Map<S
             @JsonProperty("regions") Map<String, String> regions) {
         this.tokens = tokens == null ? List.of() : List.copyOf(tokens);
         this.accessKeys = accessKeys == null ? List.of() : List.copyOf(accessKeys);
-        if (regions != null && regions.entrySet().stream().anyMatch(e -> e.getValue() == null
-                || !REGION.matcher(e.getValue()).matches() || e.getKey().isBlank() || e.getKey().equals("*"))) {
-            throw new IllegalArgumentException("'regions' maps project ids to region names such as cn-north-4");
+        Map<String, String> given = new HashMap<>();
+        if (regions != null) {
+            // a project given no region is reported, with its line, by check()
+            regions.forEach((project, region) -> given.put(String.valueOf(project), region == null ? "" : region));
         }
-        this.regions = regions == null ? Map.of() : Map.copyOf(regions);
+        this.regions = Map.copyOf(given);
     }
 
     record TokenEntry(String token, Set<String> projects, List<String> actions) {
@@ -178,7 +179,17 @@ record CredentialsFile(List<TokenEntry> tokens, List<KeyEntry> accessKeys, Map<S
                         ak -> "the access key " + ak, ""))
                 .or(() -> unknownAction(text, "tokens", tokens.stream().map(TokenEntry::actions).toList(), knownActions))
                 .or(() -> unknownAction(text, "access_keys", accessKeys.stream().map(KeyEntry::actions).toList(),
-                        knownActions));
+                        knownActions))
+                .or(() -> badRegion(text));
+    }
+
+    /** The first entry of {@code regions} that does not place a project in a region. */
+    private Optional<String> badRegion(String text) {
+        return regions.entrySet().stream()
+                .filter(e -> e.getKey().isBlank() || e.getKey().equals("*") || !REGION.matcher(e.getValue()).matches())
+                .map(e -> ", line " + YamlLines.keyLineOf(text, "regions", e.getKey()) + ": 'regions' maps project ids"
+                        + " to region names such as cn-north-4, not " + e.getKey() + ": " + e.getValue())
+                .findFirst();
     }
 
     /** The first entry of {@code list} whose key an earlier entry has, with both lines. */

@@ -54,6 +54,30 @@ class CredentialsTest {
     }
 
     @Test
+    void aCredentialsProjectsAreInTheirRegionsCnNorth4UnlessPlaced() throws IOException {
+        Credentials credentials = read(file("""
+                tokens:
+                  - token: one
+                    projects: [a, b]
+                    actions: ["modelarts:image:*"]
+                  - token: any
+                    projects: ["*"]
+                    actions: ["modelarts:image:*"]
+                access_keys:
+                  - {ak: K1, sk: s, projects: [c], actions: ["modelarts:image:list"]}
+                regions:
+                  b: eu-west-101
+                  d: ap-southeast-1
+                """));
+        assertThat(credentials.projectsOf(credentials.forToken("one").orElseThrow()))
+                .containsExactly(java.util.Map.entry("a", "cn-north-4"), java.util.Map.entry("b", "eu-west-101"));
+        assertThat(credentials.projectsOf(credentials.forToken("any").orElseThrow()).keySet())
+                .as("bound to *: every project the file names").containsExactly("a", "b", "c", "d");
+        assertThat(Credentials.development().projectsOf(Credentials.development().forToken("dev-token").orElseThrow()))
+                .containsExactly(java.util.Map.entry("dev-project", "cn-north-4"));
+    }
+
+    @Test
     void theDevelopmentCredentialIsTheDocumentedOne() {
         Credentials dev = Credentials.development();
         assertThat(dev.forToken("dev-token").orElseThrow().boundTo("dev-project")).isTrue();
@@ -87,6 +111,8 @@ class CredentialsTest {
         "a token with spaces       | 'tokens:\n  - token: a b\n    projects: [p]\n    actions: [\"modelarts:image:*\"]\n'    | line 2 | a token must be",
         "a token listed twice      | 'tokens:\n  - token: t1\n    projects: [p]\n    actions: [\"*\"]\n  - token: t1\n    projects: [q]\n    actions: [\"modelarts:image:list\"]\n' | line 5 | the token t1...(2) is listed twice (first at line 2)",
         "an access key listed twice | 'access_keys:\n  - {ak: K1, sk: s, projects: [p], actions: [\"*\"]}\n  - {ak: K1, sk: t, projects: [q], actions: [\"*\"]}\n' | line 3 | the access key K1 is listed twice (first at line 2)",
+        "a region that is no region | 'tokens: []\nregions:\n  p: Europe West\n'                                          | line 3 | 'regions' maps project ids to region names such as cn-north-4, not p: Europe West",
+        "a project without a region | 'tokens: []\nregions:\n  q: eu-west-101\n  p:\n'                              | line 4 | 'regions' maps project ids to region names such as cn-north-4, not p: ",
     })
     void aMalformedFileIsRefusedWithTheReasonAndLine(String what, String yaml, String line, String reason)
             throws IOException {
