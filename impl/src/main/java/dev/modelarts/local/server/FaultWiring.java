@@ -27,7 +27,7 @@ final class FaultWiring implements AutoCloseable {
     private final Edge.Faults edge;
 
     FaultWiring(JsonNode spec, DataLayer data, Database database, RecentRequests journal, ServerMetrics metrics,
-            Clock clock, Ids ids) {
+            Clock clock, Clock machine, Ids ids) {
         this.rules = new FaultRules(data.faultRules(), ApiOperations.fromSpec(spec), JsonMapperProvider.createMapper(),
                 clock, ids, !database.isExclusive());
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -35,7 +35,8 @@ final class FaultWiring implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.edge = new Edge.Faults(rules, timer, journal, metrics::faultFired, clock);
+        // the journal's times are the machine's, as every other journal entry's
+        this.edge = new Edge.Faults(rules, timer, journal, metrics::faultFired, machine);
     }
 
     FaultRules rules() {

@@ -120,7 +120,7 @@ public final class RunningServer implements AutoCloseable {
         ImageRegistry registry = new ImageRegistry(data.images(), data.groups(), data.listing(), transitions, clock,
                 time.ids());
         RecentRequests journal = new RecentRequests(RecentRequests.DEFAULT_CAPACITY);
-        FaultWiring faults = new FaultWiring(spec, data, database, journal, metrics, clock, time.ids());
+        FaultWiring faults = new FaultWiring(spec, data, database, journal, metrics, clock, machine, time.ids());
         // the schema and the built-in catalog are made ready while Jersey starts on this thread;
         // the catalog's file is read meanwhile on a third
         CompletableFuture<BuiltInCatalog> catalogFile = CompletableFuture.supplyAsync(BuiltInCatalog::load,
