@@ -1,5 +1,6 @@
 package dev.modelarts.local.errors;
 
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
@@ -8,6 +9,7 @@ public final class ApiExceptionMapper implements ExceptionMapper<ApiException> {
 
     @Override
     public Response toResponse(ApiException e) {
-        return ErrorResponses.of(e.code(), e.getMessage());
+        return e.body() == null ? ErrorResponses.of(e.code(), e.getMessage())
+                : Response.status(e.code().status()).type(MediaType.APPLICATION_JSON_TYPE).entity(e.body()).build();
     }
 }

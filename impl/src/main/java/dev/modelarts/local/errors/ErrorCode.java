@@ -59,6 +59,11 @@ public enum ErrorCode {
     EXPECTATION_FAILED("APIG.0201", Status.EXPECTATION_FAILED),
     /** The database does not answer, or the server is stopping: try again later. */
     SERVICE_UNAVAILABLE("ModelArts.6101", Status.SERVICE_UNAVAILABLE),
+    /**
+     * A request verification of the test-control API that does not hold: this server's own code
+     * ({@code /_modelarts/} is not the real service's), the answer carrying what was found.
+     */
+    VERIFICATION_FAILED("ModelArts.0409", Status.CONFLICT),
     /** Any error of the server itself; the message carries the request id. */
     INTERNAL_ERROR("ModelArts.0010", Status.INTERNAL_SERVER_ERROR);
 

@@ -91,7 +91,7 @@ public final class AccessLog implements ApplicationEventListener {
 
     private void record(RequestEvent event, long nanos) {
         ContainerRequest request = event.getContainerRequest();
-        if (journal == null || JOURNAL_PATH.equals(request.getPath(false))) {
+        if (journal == null || request.getPath(false).startsWith(JOURNAL_PATH)) {
             return;
         }
         Object principal = request.getProperty(RequestId.PRINCIPAL_ATTRIBUTE);

@@ -1,6 +1,7 @@
 package dev.modelarts.local.resources;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.core.Context;
@@ -16,12 +17,16 @@ import dev.modelarts.local.api.model.TransitionRule;
 import dev.modelarts.local.api.model.TransitionRuleList;
 import dev.modelarts.local.api.model.FaultRule;
 import dev.modelarts.local.api.model.FaultRuleList;
+import dev.modelarts.local.api.model.JournalEntry;
 import dev.modelarts.local.api.model.ProviderStateChange;
+import dev.modelarts.local.api.model.RequestCheck;
+import dev.modelarts.local.api.model.RequestCheckResult;
 import dev.modelarts.local.api.model.RequestJournal;
 import dev.modelarts.local.api.model.ResetResult;
 import dev.modelarts.local.api.model.SeedDocument;
 import dev.modelarts.local.api.model.SeedResult;
 import dev.modelarts.local.core.ClockControl;
+import dev.modelarts.local.core.RequestChecks;
 import dev.modelarts.local.core.StateTransfer;
 import dev.modelarts.local.core.TestControl;
 import dev.modelarts.local.errors.ApiException;
@@ -43,9 +48,11 @@ public final class TestControlResource implements TestControlApi {
     private final TransitionRules transitions;
     private final ClockControl clock;
     private final StateTransfer state;
+    private final RequestChecks requests;
 
-    public TestControlResource(TestControl control, RecentRequests journal, FaultRules faults,
-            TransitionRules transitions, ClockControl clock, StateTransfer state) {
+    public TestControlResource(TestControl control, RecentRequests journal, RequestChecks requests,
+            FaultRules faults, TransitionRules transitions, ClockControl clock, StateTransfer state) {
+        this.requests = requests;
         this.control = control;
         this.journal = journal;
         this.faults = faults;
@@ -161,8 +168,15 @@ public final class TestControlResource implements TestControlApi {
     }
 
     @Override
-    public RequestJournal listRequests() {
-        return new RequestJournal(journal.capacity(), journal.entries());
+    public RequestJournal listRequests(String operation, String projectId, Integer status, String method, Long since) {
+        RequestChecks.Criteria criteria = requests.criteria(operation, projectId, method, status, null, since);
+        List<JournalEntry> entries = requests.matching(requests.named(journal.entries()), criteria);
+        return new RequestJournal(journal.capacity(), entries.size(), entries);
+    }
+
+    @Override
+    public RequestCheckResult verifyRequests(RequestCheck check) {
+        return requests.verify(requests.named(journal.entries()), check);
     }
 
     @Override

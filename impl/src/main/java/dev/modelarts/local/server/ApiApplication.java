@@ -13,6 +13,7 @@ import dev.modelarts.local.auth.Credentials;
 import dev.modelarts.local.auth.IamActions;
 import dev.modelarts.local.core.ClockControl;
 import dev.modelarts.local.core.ImageRegistry;
+import dev.modelarts.local.core.RequestChecks;
 import dev.modelarts.local.core.ServerClock;
 import dev.modelarts.local.core.StateTransfer;
 import dev.modelarts.local.core.TestControl;
@@ -125,8 +126,8 @@ public final class ApiApplication {
                     .map(token -> new ReaderToken(token.getKey(), token.getValue()));
             TestControl control = new TestControl(registry, data.images(), data.groups(), data.listing(), reader,
                     c.transitions(), c.clock());
-            config.register(new TestControlResource(control, journal, c.faults(), c.transitions(),
-                    new ClockControl(c.clock()), c.state()));
+            config.register(new TestControlResource(control, journal, new RequestChecks(c.faults().operations()),
+                    c.faults(), c.transitions(), new ClockControl(c.clock()), c.state()));
         });
         return config;
     }
