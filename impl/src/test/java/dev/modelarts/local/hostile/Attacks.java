@@ -73,6 +73,8 @@ final class Attacks {
             case "addTransition" -> request.withBody(json("{\"project_id\":\"nobody-" + n
                     + "\",\"path\":[\"CREATING\",\"ACTIVE\"],\"polls\":1}"), "application/json");
             case "changeClock" -> request.withBody(json("{\"advance_ms\":0}"), "application/json");
+            case "verifyRequests" -> request.withBody(json("{\"operation\":\"SyncImage\",\"at_least\":0}"),
+                    "application/json");
             // valid, and it would empty every project: the snapshot would tell, were it ever taken
             case "importState" -> request.withBody(json("{\"format_version\":1,\"groups\":[],\"transitions\":[]}"),
                     "application/json");
