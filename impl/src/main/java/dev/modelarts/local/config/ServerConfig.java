@@ -136,6 +136,18 @@ public final class ServerConfig {
                     + " requests give the same ids (MODELARTS_DETERMINISTIC).")
     private Long deterministic;
 
+    @Option(names = "--journal-all",
+            defaultValue = "${env:MODELARTS_JOURNAL_ALL:-false}",
+            description = "Record every request in the journal (GET /_modelarts/requests), health probes and test control"
+                    + " included; by default only the API's (MODELARTS_JOURNAL_ALL=true).")
+    private boolean journalAll;
+
+    @Option(names = "--journal-bodies",
+            defaultValue = "${env:MODELARTS_JOURNAL_BODIES:-false}",
+            description = "Record request bodies in the journal, the values of keys that name secrets masked"
+                    + " (MODELARTS_JOURNAL_BODIES=true).")
+    private boolean journalBodies;
+
     @Option(names = "--no-control-api",
             defaultValue = "${env:MODELARTS_NO_CONTROL_API:-false}",
             description = "Leave out the test-control API (/_modelarts/: reset, seed, provider states, request journal),"
@@ -284,6 +296,14 @@ public final class ServerConfig {
 
     public LogFormat logFormat() {
         return logFormat;
+    }
+
+    public boolean journalAll() {
+        return journalAll;
+    }
+
+    public boolean journalBodies() {
+        return journalBodies;
     }
 
     public boolean controlApi() {

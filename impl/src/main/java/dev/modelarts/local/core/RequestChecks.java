@@ -54,7 +54,7 @@ public final class RequestChecks {
             JournalEntry copy = JournalEntry.builder().time(entry.getTime()).method(entry.getMethod())
                     .path(entry.getPath()).query(entry.getQuery()).status(entry.getStatus())
                     .requestId(entry.getRequestId()).principal(entry.getPrincipal()).durationMs(entry.getDurationMs())
-                    .faultId(entry.getFaultId()).faultAction(entry.getFaultAction()).build();
+                    .faultId(entry.getFaultId()).faultAction(entry.getFaultAction()).body(entry.getBody()).build();
             operations.match(entry.getMethod(), entry.getPath()).ifPresent(match -> {
                 copy.setOperation(match.operation());
                 copy.setProjectId(match.projectId());

@@ -91,7 +91,8 @@ public final class AccessLog implements ApplicationEventListener {
 
     private void record(RequestEvent event, long nanos) {
         ContainerRequest request = event.getContainerRequest();
-        if (journal == null || request.getPath(false).startsWith(JOURNAL_PATH)) {
+        String path = request.getPath(false);
+        if (journal == null || path.startsWith(JOURNAL_PATH) || !journal.records(path)) {
             return;
         }
         Object principal = request.getProperty(RequestId.PRINCIPAL_ATTRIBUTE);
@@ -107,6 +108,7 @@ public final class AccessLog implements ApplicationEventListener {
                 .durationMs(Math.round(nanos / 100_000.0) / 10.0)
                 .faultId(fault == null ? null : fault[0])
                 .faultAction(fault == null ? null : fault[1])
+                .body(request.getProperty(JournalBodies.PROPERTY) instanceof String body ? body : null)
                 .build());
     }
 }

@@ -26,9 +26,12 @@ public final class JsonBodyCheck implements ReaderInterceptor {
     private static final Logger LOG = LoggerFactory.getLogger(JsonBodyCheck.class);
 
     private final JsonFactory json;
+    private final JournalBodies journal;
 
-    public JsonBodyCheck(JsonFactory json) {
+    /** @param journal keeps the body for the request journal, when it records bodies; null when not */
+    public JsonBodyCheck(JsonFactory json, JournalBodies journal) {
         this.json = json;
+        this.journal = journal;
     }
 
     @Override
@@ -40,6 +43,9 @@ public final class JsonBodyCheck implements ReaderInterceptor {
             LOG.debug("Request body could not be read: {}", e.toString());
             throw new ApiException(ErrorCode.MALFORMED_REQUEST,
                     "Bad request: the request body could not be read to its end.");
+        }
+        if (journal != null) {
+            context.setProperty(JournalBodies.PROPERTY, journal.masked(body));
         }
         JsonBodyText.check(body, json).ifPresent(problem -> {
             throw problem.nesting()

@@ -10,17 +10,37 @@ import dev.modelarts.local.api.model.JournalEntry;
 /**
  * The last {@link #capacity()} requests this instance answered, oldest first; older ones are
  * dropped. What a client under test actually sent, for the test to look at (WireMock's request
- * journal). Holds no header and no body; the principal is already masked.
+ * journal). By default it holds the API's requests only (the ModelArts operations under
+ * {@code /v1/} and IAM's under {@code /v3/}), not the probes, metrics scrapes and test-control
+ * calls around them; no header, and a body only when asked ({@code --journal-bodies}, masked).
+ * The principal is already masked.
  */
 public final class RecentRequests {
 
     public static final int DEFAULT_CAPACITY = 1000;
 
     private final int capacity;
+    private final boolean everyRequest;
+    private final boolean bodies;
     private final Deque<JournalEntry> entries = new ArrayDeque<>();
 
-    public RecentRequests(int capacity) {
+    /**
+     * @param everyRequest record every request, not only the API's ({@code --journal-all})
+     * @param bodies record request bodies, secrets masked ({@code --journal-bodies})
+     */
+    public RecentRequests(int capacity, boolean everyRequest, boolean bodies) {
         this.capacity = capacity;
+        this.everyRequest = everyRequest;
+        this.bodies = bodies;
+    }
+
+    /** Whether a request to {@code path} (no leading slash) goes into the journal. */
+    public boolean records(String path) {
+        return everyRequest || path.startsWith("v1/") || path.startsWith("v3/");
+    }
+
+    public boolean keepsBodies() {
+        return bodies;
     }
 
     public int capacity() {

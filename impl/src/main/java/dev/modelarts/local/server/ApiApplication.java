@@ -34,6 +34,7 @@ import dev.modelarts.local.http.BodyBytes;
 import dev.modelarts.local.http.CreatedStatus;
 import dev.modelarts.local.http.BodySizeLimit;
 import dev.modelarts.local.http.HeaderSyntax;
+import dev.modelarts.local.http.JournalBodies;
 import dev.modelarts.local.http.JsonBodyCheck;
 import dev.modelarts.local.http.JsonMapperProvider;
 import dev.modelarts.local.http.OptionsNotAllowed;
@@ -87,7 +88,8 @@ public final class ApiApplication {
         JsonMapperProvider json = new JsonMapperProvider();
         config.register(JacksonFeature.withoutExceptionMappers());
         config.register(json);
-        config.register(new JsonBodyCheck(json.factory()));
+        config.register(new JsonBodyCheck(json.factory(),
+                controlApi && journal.keepsBodies() ? new JournalBodies(JsonMapperProvider.createMapper()) : null));
         config.register(ValidationFeature.class);
         config.register(new WireParameterNames());
         config.register(StrictBooleanParamConverter.class);

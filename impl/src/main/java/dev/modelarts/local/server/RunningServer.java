@@ -119,7 +119,8 @@ public final class RunningServer implements AutoCloseable {
         StateTransfer state = new StateTransfer(data.state());
         ImageRegistry registry = new ImageRegistry(data.images(), data.groups(), data.listing(), transitions, clock,
                 time.ids());
-        RecentRequests journal = new RecentRequests(RecentRequests.DEFAULT_CAPACITY);
+        RecentRequests journal = new RecentRequests(RecentRequests.DEFAULT_CAPACITY, config.journalAll(),
+                config.journalBodies());
         FaultWiring faults = new FaultWiring(spec, data, database, journal, metrics, clock, machine, time.ids());
         // the schema and the built-in catalog are made ready while Jersey starts on this thread;
         // the catalog's file is read meanwhile on a third

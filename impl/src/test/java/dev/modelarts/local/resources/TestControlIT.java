@@ -171,9 +171,21 @@ class TestControlIT {
     void theJournalIsBounded() {
         int capacity = admin().get("/_modelarts/requests").json().get("capacity").asInt();
         for (int i = 0; i <= capacity; i++) {
-            server.client().get("/health");
+            server.client().get("/v1/journal/images/group?limit=1");
         }
         assertThat(admin().get("/_modelarts/requests").json().get("requests")).hasSize(capacity);
+    }
+
+    @Test
+    void theJournalRecordsTheApisRequestsOnlyByDefault() {
+        admin().delete("/_modelarts/requests");
+        server.client().get("/health/ready");
+        server.client().get("/metrics");
+        admin().get("/_modelarts/transitions");
+        server.client().get("/v1/journal/images?limit=1");
+        JsonNode journal = admin().get("/_modelarts/requests").json();
+        assertThat(journal.get("requests").findValuesAsText("path")).containsExactly("/v1/journal/images");
+        assertThat(journal.get("requests").get(0).has("body")).as("bodies only with --journal-bodies").isFalse();
     }
 
     @Test
