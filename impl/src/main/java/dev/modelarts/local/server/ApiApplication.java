@@ -119,7 +119,7 @@ public final class ApiApplication {
         config.register(new ImagesResource(registry));
         config.register(new IamResource(credentials));
         config.register(new HealthResource(database::isReachable, database::isWritable, BuildInfo.version(database)));
-        config.register(new ContractResource());
+        config.register(new ContractResource(controlApi));
         config.register(new MetricsResource(metrics::scrape));
         config.register(metrics.requestListener());
         config.register(ServedFileTypes.class);

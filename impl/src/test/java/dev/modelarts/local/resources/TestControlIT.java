@@ -212,6 +212,14 @@ class TestControlIT {
                 assertThat(reply.json().get("error_code").asText()).isEqualTo("APIG.0101");
             }
         }
+
+        @Test
+        void theServedContractLeavesThemOut() {
+            JsonNode spec = new ApiClient(without.baseUri()).get("/openapi.json").json();
+            spec.get("paths").fieldNames().forEachRemaining(path -> assertThat(path).doesNotStartWith("/_modelarts/"));
+            assertThat(spec.get("paths").has("/v1/{project_id}/images/group")).isTrue();
+            assertThat(spec.get("tags").findValuesAsText("name")).doesNotContain("TestControl");
+        }
     }
 
     @Test
