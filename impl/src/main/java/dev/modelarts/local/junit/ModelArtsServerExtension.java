@@ -65,13 +65,27 @@ public final class ModelArtsServerExtension extends ClassScoped {
         private Path dataDir;
         private String faultsYaml;
         private String transitionsYaml;
+        private int port;
         private final List<Object> providers = new ArrayList<>();
         private final List<String> options = new ArrayList<>();
 
         private Builder() {
         }
 
-        /** Command-line options as the launcher takes them, such as {@code --seed FILE} or {@code --no-control-api}. */
+        /** The port to listen on; 0 (the default) picks a free one, which {@link #port()} then names. */
+        public Builder port(int fixed) {
+            if (fixed < 0 || fixed > 65535) {
+                throw new IllegalArgumentException(fixed + " is not a port number (0 to 65535)");
+            }
+            this.port = fixed;
+            return this;
+        }
+
+        /**
+         * Command-line options as the launcher takes them, such as {@code --seed FILE} or
+         * {@code --no-control-api}; one given here wins over the extension's own default (a
+         * {@code --port}, say).
+         */
         public Builder options(String... more) {
             this.options.addAll(List.of(more));
             return this;
@@ -153,8 +167,11 @@ public final class ModelArtsServerExtension extends ClassScoped {
         try {
             ownDataDir = settings.dataDir == null;
             dataDir = ownDataDir ? Files.createTempDirectory("modelarts-test") : settings.dataDir;
-            List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0",
-                    "--data-dir", dataDir.toString()));
+            List<String> args = new ArrayList<>();
+            // the extension's defaults, each unless the options give it
+            addUnlessGiven(args, "--host", "127.0.0.1");
+            addUnlessGiven(args, "--port", Integer.toString(settings.port));
+            addUnlessGiven(args, "--data-dir", dataDir.toString());
             if (settings.credentialsYaml != null) {
                 Path file = dataDir.resolve("credentials.yaml");
                 Files.writeString(file, settings.credentialsYaml);
@@ -217,6 +234,13 @@ public final class ModelArtsServerExtension extends ClassScoped {
      */
     public String fault(String json) {
         return running().addFault(json);
+    }
+
+    private void addUnlessGiven(List<String> args, String option, String value) {
+        boolean given = settings.options.stream().anyMatch(o -> o.equals(option) || o.startsWith(option + "="));
+        if (!given) {
+            args.addAll(List.of(option, value));
+        }
     }
 
     /** Stops the server and deletes its temporary data directory. */
