@@ -31,6 +31,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import dev.modelarts.local.auth.Credentials.InvalidCredentialsFile;
 import dev.modelarts.local.config.NearestName;
+import dev.modelarts.local.config.YamlLines;
 
 /**
  * The credentials file's schema and its reader. The records below are the schema: exactly these

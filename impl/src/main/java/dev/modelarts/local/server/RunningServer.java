@@ -98,6 +98,8 @@ public final class RunningServer implements AutoCloseable {
         JsonNode spec = IamActions.readSpec();
         IamActions actions = IamActions.from(spec);
         Credentials credentials = StartCredentials.choose(config, actions);
+        // the operator's files are checked before anything is opened: a mistake stops the start at once
+        Optional<SeedDocument> seedFile = config.seed().map(SeedFile::read);
         PortCheck.requireFree(config.host(), config.port());
         DatabaseSettings settings = config.database();
         if (settings.isH2() && !settings.isInMemory() && !config.hasDatabaseUrl()) {
@@ -135,8 +137,8 @@ public final class RunningServer implements AutoCloseable {
                     catalog.groupCount(), catalog.entries().size(), added);
             // the state file replaces every project's images; a seed file then adds to them
             TimeAndState.load(transitions, state, config.transitions().orElse(null), config.state().orElse(null));
-            config.seed().ifPresent(file -> seed(file, new TestControl(registry, data.images(), data.groups(),
-                    data.listing(), Optional.empty(), transitions, clock)));
+            seedFile.ifPresent(document -> seed(config.seed().orElseThrow(), document, new TestControl(registry,
+                    data.images(), data.groups(), data.listing(), Optional.empty(), transitions, clock)));
             faults.load(config.faults().orElse(null));
         }, runnable -> new Thread(runnable, "modelarts-startup").start());
         try {
@@ -188,8 +190,7 @@ public final class RunningServer implements AutoCloseable {
     }
 
     /** Registers the seed file's images (idempotent), all or none. */
-    private static void seed(Path file, TestControl control) {
-        SeedDocument document = SeedFile.read(file);
+    private static void seed(Path file, SeedDocument document, TestControl control) {
         try {
             TestControl.SeedCount count = control.seed(document.getImages());
             LOG.info("Seed {}: {} images registered, {} there already", file, count.registered(), count.existing());

@@ -1,4 +1,4 @@
-package dev.modelarts.local.auth;
+package dev.modelarts.local.config;
 
 import java.io.StringReader;
 import java.util.List;
@@ -18,13 +18,13 @@ import com.fasterxml.jackson.databind.JsonMappingException.Reference;
  * Finds the line of a YAML node from its path (field names and list indexes), so that a problem
  * found after binding, or by Jackson deep inside an entry, is reported where the operator wrote it.
  */
-final class YamlLines {
+public final class YamlLines {
 
     private YamlLines() {
     }
 
     /** The line of the node that a Jackson error's path points at; the parser's own location otherwise. */
-    static int lineOf(String yaml, List<Reference> path, JsonLocation fallback) {
+    public static int lineOf(String yaml, List<Reference> path, JsonLocation fallback) {
         Object[] steps = path.stream().map(r -> r.getFieldName() != null ? (Object) r.getFieldName() : r.getIndex())
                 .toArray();
         int line = lineOf(yaml, steps);
@@ -35,7 +35,7 @@ final class YamlLines {
      * The 1-based line of the deepest node along {@code steps} (each a field name or an index);
      * 0 when the document cannot be walked.
      */
-    static int lineOf(String yaml, Object... steps) {
+    public static int lineOf(String yaml, Object... steps) {
         try {
             Node node = new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
             for (Object step : steps) {
@@ -52,7 +52,7 @@ final class YamlLines {
     }
 
     /** The line of the key named by the last step (itself a field name), not of its value. */
-    static int keyLineOf(String yaml, Object... steps) {
+    public static int keyLineOf(String yaml, Object... steps) {
         try {
             Node node = new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
             for (int i = 0; i < steps.length - 1 && node != null; i++) {
