@@ -6,6 +6,12 @@ if ! command -v podman >/dev/null 2>&1; then
   echo "podman is not installed: $1 was built but not loaded (ContainerIT will be skipped)"
   exit 0
 fi
+# the image this name meant before: once the new one takes the name it is left dangling
+old=$(podman image inspect --format '{{.Id}}' "$2" 2>/dev/null || true)
 podman load --quiet --input "$1" >/dev/null
 podman image exists "$2"
+new=$(podman image inspect --format '{{.Id}}' "$2")
+if [ -n "$old" ] && [ "$old" != "$new" ]; then
+  podman rmi "$old" >/dev/null 2>&1 || true   # still used by a container: left to its owner
+fi
 echo "loaded $2 into podman ($(podman image inspect --format '{{.Size}}' "$2" | awk '{printf "%.1f MB", $1 / 1e6}'))"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The container image's own files, built from this machine's JDK so that no base image is pulled:
-#   /opt/java   a runtime made by jlink with only the modules the server needs (no JDK, no shell)
+#   /opt/java   a runtime made by jlink with only the modules the server needs (no JDK)
+#   /bin/sh     Debian's static busybox, for health checks written in shell form
 #   /lib...     the shared libraries that runtime's binaries load, as ldd finds them here
 #   /etc/passwd the server's user (uid 65532), so that the JVM and the logs can name it
 #   /data       the database directory (the volume), /tmp the JVM's temporary directory
@@ -40,6 +41,18 @@ done | sort -u | while read -r library; do
   mkdir -p "$out$(dirname "$library")"
   cp -L "$library" "$out$library"
 done
+
+# a static shell at /bin/sh, and nothing else of one: Docker's and GitHub Actions'
+# --health-cmd, and compose's CMD-SHELL, run a health check through /bin/sh -c
+busybox=$(command -v busybox || true)
+linkage=$( [ -n "$busybox" ] && ldd "$busybox" 2>&1 || true)   # ldd exits 1 for a static binary
+if [ -z "$busybox" ] || [[ "$linkage" != *"not a dynamic executable"* ]]; then
+  echo "rootfs.sh: the image's /bin/sh is a static busybox, and none is installed here:" \
+    "apt-get install busybox-static" >&2
+  exit 1
+fi
+mkdir -p "$out/bin"
+cp -L "$busybox" "$out/bin/sh"
 
 mkdir -p "$out/etc" "$out/data" "$out/tmp"
 echo "root:x:0:0:root:/:/sbin/nologin" > "$out/etc/passwd"

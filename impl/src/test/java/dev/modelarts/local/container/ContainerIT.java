@@ -36,9 +36,16 @@ import dev.modelarts.local.testing.TestDatabase;
 class ContainerIT {
 
     private static final String IMAGE = System.getProperty("container.image", "modelarts-image-server:0.1.0-SNAPSHOT");
-    /** The image's health check, as README gives it for compose and CI services (no shell, no curl inside). */
+    /** The image's health check in exec form (JSON), as podman and compose take it. */
     static final String HEALTH_CMD = "[\"/opt/java/bin/java\", \"-cp\", \"@/app/jib-classpath-file\","
             + " \"dev.modelarts.local.server.HealthProbe\"]";
+    /**
+     * The same in shell form, exactly as README's GitHub Actions snippet writes it: Docker's CLI
+     * and GitHub Actions always run {@code --health-cmd} through /bin/sh -c, and so does podman
+     * for a command that is not JSON.
+     */
+    static final String HEALTH_CMD_SHELL = "/opt/java/bin/java -cp @/app/jib-classpath-file"
+            + " dev.modelarts.local.server.HealthProbe";
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private final List<String> containers = new ArrayList<>();
@@ -104,6 +111,25 @@ class ContainerIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    @Test
+    void theImagePodmanHasIsTheOneThisBuildMade() throws IOException {
+        Path built = Path.of("target", "jib-image.id");
+        assumeTrue(Files.exists(built), "no image id from Jib in this build");
+        assertThat(podman("image", "inspect", "--format", "{{.Id}}", IMAGE).orFail().output())
+                .as("package loads what it built").isEqualTo(Files.readString(built).trim().replace("sha256:", ""));
+    }
+
+    @Test
+    void theGitHubActionsHealthCommandInShellFormTurnsTheContainerHealthy() throws Exception {
+        int port = freePort();
+        String name = name("modelarts-health");
+        start(name, port, List.of("--publish", "127.0.0.1:" + port + ":8080", "--env", "MODELARTS_IN_MEMORY=true",
+                "--health-cmd", HEALTH_CMD_SHELL, "--health-interval", "2s", "--health-retries", "30"));
+        assertThat(podman("healthcheck", "run", name).exit()).as("the shell-form health check passes").isZero();
+        assertThat(podman("inspect", "--format", "{{json .Config.Healthcheck.Test}}", name).orFail().output())
+                .as("podman runs it through the image's shell").contains("CMD-SHELL");
     }
 
     @Test
