@@ -99,7 +99,7 @@ public final class RunningServer implements AutoCloseable {
         IamActions actions = IamActions.from(spec);
         Credentials credentials = StartCredentials.choose(config, actions);
         // the operator's files are checked before anything is opened: a mistake stops the start at once
-        Optional<SeedDocument> seedFile = config.seed().map(SeedFile::read);
+        Optional<SeedDocument> seedFile = config.control().seed().map(SeedFile::read);
         PortCheck.requireFree(config.host(), config.port());
         DatabaseSettings settings = config.database();
         if (settings.isH2() && !settings.isInMemory() && !config.hasDatabaseUrl()) {
@@ -121,8 +121,8 @@ public final class RunningServer implements AutoCloseable {
         StateTransfer state = new StateTransfer(data.state());
         ImageRegistry registry = new ImageRegistry(data.images(), data.groups(), data.listing(), transitions, clock,
                 time.ids());
-        RecentRequests journal = new RecentRequests(RecentRequests.DEFAULT_CAPACITY, config.journalAll(),
-                config.journalBodies());
+        RecentRequests journal = new RecentRequests(RecentRequests.DEFAULT_CAPACITY, config.control().journalAll(),
+                config.control().journalBodies());
         FaultWiring faults = new FaultWiring(spec, data, database, journal, metrics, clock, machine, time.ids());
         // the schema and the built-in catalog are made ready while Jersey starts on this thread;
         // the catalog's file is read meanwhile on a third
@@ -136,15 +136,15 @@ public final class RunningServer implements AutoCloseable {
             LOG.info("Built-in catalog: {} groups, {} images ({} new)",
                     catalog.groupCount(), catalog.entries().size(), added);
             // the state file replaces every project's images; a seed file then adds to them
-            TimeAndState.load(transitions, state, config.transitions().orElse(null), config.state().orElse(null));
-            seedFile.ifPresent(document -> seed(config.seed().orElseThrow(), document, new TestControl(registry,
+            TimeAndState.load(transitions, state, config.control().transitions().orElse(null), config.control().state().orElse(null));
+            seedFile.ifPresent(document -> seed(config.control().seed().orElseThrow(), document, new TestControl(registry,
                     data.images(), data.groups(), data.listing(), Optional.empty(), transitions, clock)));
-            faults.load(config.faults().orElse(null));
+            faults.load(config.control().faults().orElse(null));
         }, runnable -> new Thread(runnable, "modelarts-startup").start());
         try {
             URI requested = URI.create("http://" + hostForUri(config.host()) + ":" + config.port() + "/");
             ResourceConfig application = ApiApplication.create(registry, data, database, credentials, actions,
-                    machine, config.controlApi() ? Optional.of(new ApiApplication.Controls(faults.rules(), transitions,
+                    machine, config.control().controlApi() ? Optional.of(new ApiApplication.Controls(faults.rules(), transitions,
                             clock, state)) : Optional.empty(),
                     metrics, journal, CreatedStatus.fromSpec(spec), time.requestIds());
             extraProviders.forEach(application::register);

@@ -46,13 +46,13 @@ final class TimeAndState implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        ClockSetting start = config.clockStart().isPresent() || config.clockFixed()
-                ? ClockSetting.startingAt(config.clockStart().orElse(machine.millis()), config.clockFixed(),
+        ClockSetting start = config.control().clockStart().isPresent() || config.control().clockFixed()
+                ? ClockSetting.startingAt(config.control().clockStart().orElse(machine.millis()), config.control().clockFixed(),
                         machine.millis())
                 : null;
         this.clock = new ServerClock(machine, new ClockDao(database), start);
-        if (config.deterministicSeed().isPresent()) {
-            long seed = config.deterministicSeed().getAsLong();
+        if (config.control().deterministicSeed().isPresent()) {
+            long seed = config.control().deterministicSeed().getAsLong();
             this.ids = Ids.seeded(seed, clock);
             this.requestIds = new RequestId(Ids.seeded(seed ^ REQUEST_ID_STREAM, clock)::hex);
         } else {
