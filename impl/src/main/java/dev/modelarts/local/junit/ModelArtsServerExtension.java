@@ -72,6 +72,23 @@ public final class ModelArtsServerExtension extends ClassScoped {
         private Builder() {
         }
 
+        /** Everything in memory, nothing on disk ({@code --in-memory}): the fastest start, for CI. */
+        public Builder inMemory() {
+            this.options.add("--in-memory");
+            return this;
+        }
+
+        /** Images registered at start, from a JSON or YAML file as {@code POST /_modelarts/seed} takes them. */
+        public Builder seed(Path file) {
+            this.options.addAll(List.of("--seed", file.toString()));
+            return this;
+        }
+
+        /** A PostgreSQL database instead of the throw-away H2 file. */
+        public Builder postgres(String jdbcUrl, String databaseUser, String databasePassword) {
+            return database(jdbcUrl, databaseUser, databasePassword);
+        }
+
         /** The port to listen on; 0 (the default) picks a free one, which {@link #port()} then names. */
         public Builder port(int fixed) {
             if (fixed < 0 || fixed > 65535) {
