@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import dev.modelarts.local.config.ServerConfig;
 import dev.modelarts.local.db.DataLayer;
 import dev.modelarts.local.server.RunningServer;
+import dev.modelarts.local.server.ServerControls;
 
 /**
  * Starts this server for a JUnit 5 test class, the way {@code bin/modelarts-image-server} does:
@@ -223,7 +224,7 @@ public final class ModelArtsServerExtension extends ClassScoped {
      * {@code POST /_modelarts/reset} does: call it from {@code @BeforeEach} to isolate tests.
      */
     public void reset() {
-        running().reset();
+        running().controls().reset();
     }
 
     /**
@@ -234,12 +235,27 @@ public final class ModelArtsServerExtension extends ClassScoped {
      * @throws IllegalArgumentException naming what is wrong with the rule
      */
     public String transition(String json) {
-        return running().addTransition(json);
+        return running().controls().addTransition(json);
+    }
+
+    /**
+     * Checks what clients sent, as WireMock's {@code verify} does: {@code check} is the JSON of
+     * {@code POST /_modelarts/requests/verify}, e.g. {@code {"operation": "ShowImage", "count": 4}}.
+     * Answers how many requests matched.
+     *
+     * @throws AssertionError with the count found and the near misses when the check does not hold
+     */
+    public int verify(String check) {
+        try {
+            return running().controls().verifyRequests(check);
+        } catch (ServerControls.RequestsNotAsExpected e) {
+            throw new AssertionError(e.getMessage());
+        }
     }
 
     /** Moves the server's clock forward by {@code ms} milliseconds. */
     public void advanceClock(long ms) {
-        running().advanceClock(ms);
+        running().controls().advanceClock(ms);
     }
 
     /**
@@ -250,7 +266,7 @@ public final class ModelArtsServerExtension extends ClassScoped {
      * @throws IllegalArgumentException naming what is wrong with the rule
      */
     public String fault(String json) {
-        return running().addFault(json);
+        return running().controls().addFault(json);
     }
 
     private void addUnlessGiven(List<String> args, String option, String value) {

@@ -62,21 +62,19 @@ public final class RunningServer implements AutoCloseable {
     private final DataLayer data;
     private final ServerMetrics metrics;
     private final FaultWiring faults;
-    private final TransitionRules transitions;
-    private final ServerClock clock;
     private final TimeAndState time;
+    private final ServerControls controls;
     private final URI baseUri;
 
     private RunningServer(HttpServer http, Database database, DataLayer data, ServerMetrics metrics, FaultWiring faults,
-            TransitionRules transitions, TimeAndState time, URI baseUri) {
+            TimeAndState time, ServerControls controls, URI baseUri) {
         this.http = http;
         this.database = database;
         this.data = data;
         this.metrics = metrics;
         this.faults = faults;
-        this.transitions = transitions;
-        this.clock = time.clock();
         this.time = time;
+        this.controls = controls;
         this.baseUri = baseUri;
     }
 
@@ -136,7 +134,8 @@ public final class RunningServer implements AutoCloseable {
             LOG.info("Built-in catalog: {} groups, {} images ({} new)",
                     catalog.groupCount(), catalog.entries().size(), added);
             // the state file replaces every project's images; a seed file then adds to them
-            TimeAndState.load(transitions, state, config.control().transitions().orElse(null), config.control().state().orElse(null));
+            TimeAndState.load(transitions, state, config.control().transitions().orElse(null),
+                    config.control().state().orElse(null));
             seedFile.ifPresent(document -> seed(config.control().seed().orElseThrow(), document, new TestControl(registry,
                     data.images(), data.groups(), data.listing(), Optional.empty(), transitions, clock)));
             faults.load(config.control().faults().orElse(null));
@@ -144,8 +143,9 @@ public final class RunningServer implements AutoCloseable {
         try {
             URI requested = URI.create("http://" + hostForUri(config.host()) + ":" + config.port() + "/");
             ResourceConfig application = ApiApplication.create(registry, data, database, credentials, actions,
-                    machine, config.control().controlApi() ? Optional.of(new ApiApplication.Controls(faults.rules(), transitions,
-                            clock, state)) : Optional.empty(),
+                    machine, config.control().controlApi()
+                            ? Optional.of(new ApiApplication.Controls(faults.rules(), transitions, clock, state))
+                            : Optional.empty(),
                     metrics, journal, CreatedStatus.fromSpec(spec), time.requestIds());
             extraProviders.forEach(application::register);
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(requested, application, false);
@@ -169,7 +169,8 @@ public final class RunningServer implements AutoCloseable {
             URI baseUri = URI.create("http://" + hostForUri(config.host()) + ":" + port + "/");
             LOG.info("ModelArts image server listening on {}", baseUri);
             time.refreshWhileShared(transitions);
-            return new RunningServer(http, database, data, metrics, faults, transitions, time, baseUri);
+            return new RunningServer(http, database, data, metrics, faults, time,
+                    new ServerControls(faults.rules(), transitions, clock, data, journal), baseUri);
         } catch (IOException e) {
             faults.close();
             time.close();
@@ -234,36 +235,9 @@ public final class RunningServer implements AutoCloseable {
         return baseUri.getPort();
     }
 
-    /**
-     * Adds a fault rule given as the JSON {@code POST /_modelarts/faults} takes; answers its id.
-     *
-     * @throws IllegalArgumentException naming what is wrong with the rule
-     */
-    public String addFault(String json) {
-        return faults.rules().add(FaultsFile.parse(json, faults.rules().operations())).getId();
-    }
-
-    /**
-     * Adds a status-transition rule given as the JSON {@code POST /_modelarts/transitions} takes;
-     * answers its id.
-     *
-     * @throws IllegalArgumentException naming what is wrong with the rule
-     */
-    public String addTransition(String json) {
-        return transitions.add(ControlFiles.transition(json)).getId();
-    }
-
-    /** Moves the server's clock forward, as {@code POST /_modelarts/clock {"advance_ms": N}} does. */
-    public void advanceClock(long ms) {
-        clock.apply((setting, machineMs) -> setting.advancedBy(ms));
-    }
-
-    /** What {@code POST /_modelarts/reset} does: images, fault and transition rules gone, the clock as started. */
-    public void reset() {
-        transitions.clear();
-        clock.reset();
-        data.images().deleteAllDedicated();
-        faults.rules().clear();
+    /** What the JUnit extension controls: the rules, the clock, the journal, a reset. */
+    public ServerControls controls() {
+        return controls;
     }
 
     /** The data layer the server runs on, for tests and tools that seed it. */
