@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -43,12 +42,12 @@ public final class ModelArtsServerExtension extends ClassScoped {
     /** The project the development credential is bound to. */
     public static final String DEV_PROJECT = "dev-project";
 
-    private final Builder settings;
+    private final LaunchSettings settings;
     private Path dataDir;
     private boolean ownDataDir;
     private RunningServer server;
 
-    private ModelArtsServerExtension(Builder settings) {
+    private ModelArtsServerExtension(LaunchSettings settings) {
         this.settings = settings;
     }
 
@@ -58,30 +57,20 @@ public final class ModelArtsServerExtension extends ClassScoped {
 
     /** What the server starts with; everything optional. */
     public static final class Builder {
-        private String credentialsYaml;
-        private Path credentialsFile;
-        private String jdbcUrl;
-        private String user;
-        private String password;
-        private Path dataDir;
-        private String faultsYaml;
-        private String transitionsYaml;
-        private int port;
-        private final List<Object> providers = new ArrayList<>();
-        private final List<String> options = new ArrayList<>();
+        private final LaunchSettings launch = new LaunchSettings();
 
         private Builder() {
         }
 
         /** Everything in memory, nothing on disk ({@code --in-memory}): the fastest start, for CI. */
         public Builder inMemory() {
-            this.options.add("--in-memory");
+            launch.options.add("--in-memory");
             return this;
         }
 
         /** Images registered at start, from a JSON or YAML file as {@code POST /_modelarts/seed} takes them. */
         public Builder seed(Path file) {
-            this.options.addAll(List.of("--seed", file.toString()));
+            launch.options.addAll(List.of("--seed", file.toString()));
             return this;
         }
 
@@ -95,7 +84,7 @@ public final class ModelArtsServerExtension extends ClassScoped {
             if (fixed < 0 || fixed > 65535) {
                 throw new IllegalArgumentException(fixed + " is not a port number (0 to 65535)");
             }
-            this.port = fixed;
+            launch.port = fixed;
             return this;
         }
 
@@ -105,45 +94,45 @@ public final class ModelArtsServerExtension extends ClassScoped {
          * {@code --port}, say).
          */
         public Builder options(String... more) {
-            this.options.addAll(List.of(more));
+            launch.options.addAll(List.of(more));
             return this;
         }
 
         /** The credentials, as the YAML of a {@code --credentials} file. */
         public Builder credentials(String yaml) {
-            this.credentialsYaml = yaml;
+            launch.files.put("--credentials", yaml);
             return this;
         }
 
-        /** A {@code --credentials} file. */
+        /** A {@code --credentials} file; {@link #credentials(String)} wins over it. */
         public Builder credentialsFile(Path file) {
-            this.credentialsFile = file;
+            launch.given.put("--credentials", List.of(file.toString()));
             return this;
         }
 
         /** Another database than a throw-away H2 file: a JDBC URL (H2 or PostgreSQL). */
         public Builder database(String url, String databaseUser, String databasePassword) {
-            this.jdbcUrl = url;
-            this.user = databaseUser;
-            this.password = databasePassword;
+            launch.given.put("--db-url", List.of(url));
+            launch.given.put("--db-user", List.of(databaseUser));
+            launch.given.put("--db-password", List.of(databasePassword == null ? "" : databasePassword));
             return this;
         }
 
         /** The data directory to use (and keep); a temporary one by default. */
         public Builder dataDir(Path dir) {
-            this.dataDir = dir;
+            launch.dataDir = dir;
             return this;
         }
 
         /** Fault rules from the start, as the YAML or JSON of a {@code --faults} file. */
         public Builder faults(String yaml) {
-            this.faultsYaml = yaml;
+            launch.files.put("--faults", yaml);
             return this;
         }
 
         /** Status-transition rules from the start, as the YAML or JSON of a {@code --transitions} file. */
         public Builder transitions(String yaml) {
-            this.transitionsYaml = yaml;
+            launch.files.put("--transitions", yaml);
             return this;
         }
 
@@ -152,27 +141,27 @@ public final class ModelArtsServerExtension extends ClassScoped {
          * runs on, or with {@code fixed} stands still until moved.
          */
         public Builder clock(String instant, boolean fixed) {
-            this.options.addAll(List.of("--clock", instant));
+            launch.options.addAll(List.of("--clock", instant));
             if (fixed) {
-                this.options.add("--clock-fixed");
+                launch.options.add("--clock-fixed");
             }
             return this;
         }
 
         /** Ids from a generator seeded with {@code seed}: the same requests, the same ids. */
         public Builder deterministic(long seed) {
-            this.options.addAll(List.of("--deterministic", Long.toString(seed)));
+            launch.options.addAll(List.of("--deterministic", Long.toString(seed)));
             return this;
         }
 
         /** A JAX-RS provider (a filter, say) registered beside the server's own. */
         public Builder provider(Object provider) {
-            this.providers.add(provider);
+            launch.providers.add(provider);
             return this;
         }
 
         public ModelArtsServerExtension build() {
-            return new ModelArtsServerExtension(this);
+            return new ModelArtsServerExtension(launch);
         }
     }
 
@@ -185,33 +174,7 @@ public final class ModelArtsServerExtension extends ClassScoped {
         try {
             ownDataDir = settings.dataDir == null;
             dataDir = ownDataDir ? Files.createTempDirectory("modelarts-test") : settings.dataDir;
-            List<String> args = new ArrayList<>();
-            // the extension's defaults, each unless the options give it
-            addUnlessGiven(args, "--host", "127.0.0.1");
-            addUnlessGiven(args, "--port", Integer.toString(settings.port));
-            addUnlessGiven(args, "--data-dir", dataDir.toString());
-            if (settings.credentialsYaml != null) {
-                Path file = dataDir.resolve("credentials.yaml");
-                Files.writeString(file, settings.credentialsYaml);
-                args.addAll(List.of("--credentials", file.toString()));
-            } else if (settings.credentialsFile != null) {
-                args.addAll(List.of("--credentials", settings.credentialsFile.toString()));
-            }
-            if (settings.faultsYaml != null) {
-                Path file = dataDir.resolve("faults.yaml");
-                Files.writeString(file, settings.faultsYaml);
-                args.addAll(List.of("--faults", file.toString()));
-            }
-            if (settings.transitionsYaml != null) {
-                Path file = dataDir.resolve("transitions.yaml");
-                Files.writeString(file, settings.transitionsYaml);
-                args.addAll(List.of("--transitions", file.toString()));
-            }
-            if (settings.jdbcUrl != null) {
-                args.addAll(List.of("--db-url", settings.jdbcUrl, "--db-user", settings.user,
-                        "--db-password", settings.password == null ? "" : settings.password));
-            }
-            args.addAll(settings.options);
+            List<String> args = settings.args(dataDir);
             server = RunningServer.start(ServerConfig.parse(args.toArray(String[]::new)), settings.providers);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -267,13 +230,6 @@ public final class ModelArtsServerExtension extends ClassScoped {
      */
     public String fault(String json) {
         return running().controls().addFault(json);
-    }
-
-    private void addUnlessGiven(List<String> args, String option, String value) {
-        boolean given = settings.options.stream().anyMatch(o -> o.equals(option) || o.startsWith(option + "="));
-        if (!given) {
-            args.addAll(List.of(option, value));
-        }
     }
 
     /** Stops the server and deletes its temporary data directory. */
