@@ -24,6 +24,7 @@ import dev.modelarts.local.model.GroupDetails;
 import dev.modelarts.local.model.GroupFilter;
 import dev.modelarts.local.model.GroupRow;
 import dev.modelarts.local.model.ImageRow;
+import dev.modelarts.local.faults.FaultRules;
 import dev.modelarts.local.transitions.TransitionRules;
 
 /**
@@ -51,25 +52,28 @@ public final class TestControl {
     private final ImageGroupDao groups;
     private final GroupIndex listing;
     private final Optional<ReaderToken> reader;
+    private final FaultRules faults;
     private final TransitionRules transitions;
     private final ServerClock clock;
 
     public TestControl(ImageRegistry registry, ImageDao images, ImageGroupDao groups, GroupIndex listing,
-            Optional<ReaderToken> reader, TransitionRules transitions, ServerClock clock) {
+            Optional<ReaderToken> reader, FaultRules faults, TransitionRules transitions, ServerClock clock) {
         this.registry = registry;
         this.images = images;
         this.groups = groups;
         this.listing = listing;
         this.reader = reader;
+        this.faults = faults;
         this.transitions = transitions;
         this.clock = clock;
     }
 
     /**
      * Every DEDICATED image and group gone, in one transaction (the built-in catalog stays);
-     * the transition rules gone; the clock back to how the server was started.
+     * the fault and transition rules gone; the clock back to how the server was started.
      */
     public ResetCount reset() {
+        faults.clear();
         transitions.clear();
         clock.reset();
         DeleteCount deleted = images.deleteAllDedicated();

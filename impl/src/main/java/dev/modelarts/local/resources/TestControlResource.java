@@ -65,7 +65,6 @@ public final class TestControlResource implements TestControlApi {
     @Override
     public ResetResult resetState() {
         TestControl.ResetCount deleted = control.reset();
-        faults.clear();
         return new ResetResult(deleted.images(), deleted.groups());
     }
 

@@ -127,7 +127,7 @@ public final class ApiApplication {
             Optional<ReaderToken> reader = credentials.readOnlyToken()
                     .map(token -> new ReaderToken(token.getKey(), token.getValue()));
             TestControl control = new TestControl(registry, data.images(), data.groups(), data.listing(), reader,
-                    c.transitions(), c.clock());
+                    c.faults(), c.transitions(), c.clock());
             config.register(new TestControlResource(control, journal, new RequestChecks(c.faults().operations()),
                     c.faults(), c.transitions(), new ClockControl(c.clock()), c.state()));
         });

@@ -122,6 +122,9 @@ public final class RunningServer implements AutoCloseable {
         RecentRequests journal = new RecentRequests(RecentRequests.DEFAULT_CAPACITY, config.control().journalAll(),
                 config.control().journalBodies());
         FaultWiring faults = new FaultWiring(spec, data, database, journal, metrics, clock, machine, time.ids());
+        // the test control of the seed file and the JUnit extension (no reader token: Pact states go over HTTP)
+        TestControl control = new TestControl(registry, data.images(), data.groups(), data.listing(), Optional.empty(),
+                faults.rules(), transitions, clock);
         // the schema and the built-in catalog are made ready while Jersey starts on this thread;
         // the catalog's file is read meanwhile on a third
         CompletableFuture<BuiltInCatalog> catalogFile = CompletableFuture.supplyAsync(BuiltInCatalog::load,
@@ -136,8 +139,7 @@ public final class RunningServer implements AutoCloseable {
             // the state file replaces every project's images; a seed file then adds to them
             TimeAndState.load(transitions, state, config.control().transitions().orElse(null),
                     config.control().state().orElse(null));
-            seedFile.ifPresent(document -> seed(config.control().seed().orElseThrow(), document, new TestControl(registry,
-                    data.images(), data.groups(), data.listing(), Optional.empty(), transitions, clock)));
+            seedFile.ifPresent(document -> seed(config.control().seed().orElseThrow(), document, control));
             faults.load(config.control().faults().orElse(null));
         }, runnable -> new Thread(runnable, "modelarts-startup").start());
         try {
@@ -170,7 +172,7 @@ public final class RunningServer implements AutoCloseable {
             LOG.info("ModelArts image server listening on {}", baseUri);
             time.refreshWhileShared(transitions);
             return new RunningServer(http, database, data, metrics, faults, time,
-                    new ServerControls(faults.rules(), transitions, clock, data, journal), baseUri);
+                    new ServerControls(control, faults.rules(), transitions, clock, journal), baseUri);
         } catch (IOException e) {
             faults.close();
             time.close();

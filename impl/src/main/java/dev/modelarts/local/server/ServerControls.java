@@ -9,7 +9,7 @@ import dev.modelarts.local.api.model.RequestCheck;
 import dev.modelarts.local.api.model.RequestCheckFailure;
 import dev.modelarts.local.core.RequestChecks;
 import dev.modelarts.local.core.ServerClock;
-import dev.modelarts.local.db.DataLayer;
+import dev.modelarts.local.core.TestControl;
 import dev.modelarts.local.errors.ApiException;
 import dev.modelarts.local.faults.FaultRules;
 import dev.modelarts.local.http.RecentRequests;
@@ -33,19 +33,19 @@ public final class ServerControls {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+    private final TestControl control;
     private final FaultRules faults;
     private final TransitionRules transitions;
     private final ServerClock clock;
-    private final DataLayer data;
     private final RecentRequests journal;
     private final RequestChecks checks;
 
-    ServerControls(FaultRules faults, TransitionRules transitions, ServerClock clock, DataLayer data,
+    ServerControls(TestControl control, FaultRules faults, TransitionRules transitions, ServerClock clock,
             RecentRequests journal) {
+        this.control = control;
         this.faults = faults;
         this.transitions = transitions;
         this.clock = clock;
-        this.data = data;
         this.journal = journal;
         this.checks = new RequestChecks(faults.operations());
     }
@@ -108,9 +108,6 @@ public final class ServerControls {
 
     /** What {@code POST /_modelarts/reset} does: images, fault and transition rules gone, the clock as started. */
     public void reset() {
-        transitions.clear();
-        clock.reset();
-        data.images().deleteAllDedicated();
-        faults.clear();
+        control.reset();
     }
 }
