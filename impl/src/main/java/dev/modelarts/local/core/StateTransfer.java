@@ -40,12 +40,12 @@ public final class StateTransfer {
     }
 
     /**
-     * Replaces the state with {@code state}, all or nothing.
+     * Replaces the state with {@code state}, all or nothing; its document's version was checked
+     * first ({@link #checkVersion}), before the document was read into it.
      *
      * @throws ApiException 400 naming the first entry that breaks a rule
      */
-    public void replace(int formatVersion, StateSnapshot state) {
-        checkVersion(formatVersion);
+    public void replace(StateSnapshot state) {
         check(state);
         try {
             dao.replace(state);

@@ -73,8 +73,7 @@ public final class ImageDao {
     }
 
     public Optional<ImageRow> find(String id) {
-        return jdbi.withHandle(h -> h.createQuery("select " + RowMappers.IMAGE_COLUMNS + " from images where id = :id")
-                .bind("id", id).mapTo(ImageRow.class).findOne());
+        return jdbi.withHandle(h -> rows.find(h, id));
     }
 
     /**
@@ -240,9 +239,7 @@ public final class ImageDao {
             }
             rows.lockGroup(h, groupId.get());
             // read again under the group's lock: a concurrent delete may have won
-            Optional<ImageRow> image = h.createQuery("select " + RowMappers.IMAGE_COLUMNS
-                            + " from images where id = :id")
-                    .bind("id", id).mapTo(ImageRow.class).findOne();
+            Optional<ImageRow> image = rows.find(h, id);
             if (image.isEmpty()) {
                 return image;
             }

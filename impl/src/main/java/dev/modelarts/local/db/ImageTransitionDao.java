@@ -37,7 +37,7 @@ public final class ImageTransitionDao {
     public Optional<ImageRow> poll(String imageId, long now) {
         return writes.run("", (h, changed) -> {
             Optional<Transition> held = rows.lock(h, imageId);
-            Optional<ImageRow> image = find(h, imageId);
+            Optional<ImageRow> image = images.find(h, imageId);
             if (held.isEmpty() || image.isEmpty() || held.get().timed()) {
                 return image;
             }
@@ -60,7 +60,7 @@ public final class ImageTransitionDao {
         return writes.run("", (h, changed) -> {
             List<Transition> due = rows.due(h, now);
             for (Transition t : due) {
-                Optional<ImageRow> image = find(h, t.imageId());
+                Optional<ImageRow> image = images.find(h, t.imageId());
                 if (image.isEmpty()) {
                     rows.delete(h, t.imageId());
                     continue;
@@ -77,7 +77,7 @@ public final class ImageTransitionDao {
     /** Begins a gradual deletion: the image shows DELETED from {@code now} until its transition ends. */
     public Optional<ImageRow> beginDelete(String imageId, Transition transition, long now) {
         return writes.run("", (h, changed) -> {
-            Optional<ImageRow> image = find(h, imageId);
+            Optional<ImageRow> image = images.find(h, imageId);
             if (image.isEmpty()) {
                 return image;
             }
@@ -86,7 +86,7 @@ public final class ImageTransitionDao {
             rows.insert(h, transition, transition.timed() ? transition.dueAfter(0) : null);
             images.setStatus(h, image.get(), ImageStatus.DELETED.toString(), transition.statusMessageAt(0), now);
             changed.add(image.get().scope(), image.get().groupId());
-            return find(h, imageId);
+            return images.find(h, imageId);
         });
     }
 
@@ -124,10 +124,5 @@ public final class ImageTransitionDao {
         } else {
             images.setStatus(h, image, status.get().toString(), t.statusMessageAt(step), at);
         }
-    }
-
-    private static Optional<ImageRow> find(Handle h, String id) {
-        return h.createQuery("select " + RowMappers.IMAGE_COLUMNS + " from images where id = :id")
-                .bind("id", id).mapTo(ImageRow.class).findOne();
     }
 }

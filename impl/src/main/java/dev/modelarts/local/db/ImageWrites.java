@@ -1,6 +1,7 @@
 package dev.modelarts.local.db;
 
 import java.sql.SQLException;
+import java.util.Optional;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -126,6 +127,12 @@ final class ImageWrites {
                 .execute();
         h.createUpdate("update image_groups set update_at = greatest(update_at, :at) where id = :id")
                 .bind("at", changedAt).bind("id", image.groupId()).execute();
+    }
+
+    /** An image's row, read inside the caller's transaction. */
+    Optional<ImageRow> find(Handle h, String id) {
+        return h.createQuery("select " + RowMappers.IMAGE_COLUMNS + " from images where id = :id")
+                .bind("id", id).mapTo(ImageRow.class).findOne();
     }
 
     void lockGroup(Handle h, String groupId) {

@@ -108,7 +108,7 @@ public final class TestControlResource implements TestControlApi {
     public StateImportResult importState(StateDocument document) {
         StateTransfer.checkVersion(document.getFormatVersion());
         StateSnapshot snapshot = StateViews.snapshot(document);
-        state.replace(document.getFormatVersion(), snapshot);
+        state.replace(snapshot);
         return new StateImportResult((long) snapshot.groups().size(), snapshot.imageCount(),
                 (long) snapshot.transitions().size());
     }

@@ -87,7 +87,7 @@ final class ControlFiles {
         StateDocument document = bind(path, "state", "document", tree(path, "state"), StateDocument.class);
         try {
             StateTransfer.checkVersion(document.getFormatVersion());
-            state.replace(document.getFormatVersion(), StateViews.snapshot(document));
+            state.replace(StateViews.snapshot(document));
         } catch (ApiException e) {
             throw new InvalidFile("Invalid state file " + path + ": " + e.getMessage().replace("Parameter error: ", ""));
         }

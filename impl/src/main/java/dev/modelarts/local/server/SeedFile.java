@@ -40,8 +40,10 @@ final class SeedFile {
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    /** The keys of an entry: RegisterImage's body and the project. */
-    private static final Set<String> ENTRY_KEYS = keys();
+    /** An entry's properties, as Jackson binds them: RegisterImage's body and the project. */
+    private static final List<BeanPropertyDefinition> ENTRY = YAML.getDeserializationConfig()
+            .introspect(YAML.constructType(SeedImage.class)).findProperties();
+    private static final Set<String> ENTRY_KEYS = new TreeSet<>(ENTRY.stream().map(BeanPropertyDefinition::getName).toList());
     private static final List<String> REQUIRED = List.of("project_id", "swr_path");
 
     private SeedFile() {
@@ -176,8 +178,7 @@ final class SeedFile {
                 element = name != null;
             }
         }
-        for (BeanPropertyDefinition property : YAML.getDeserializationConfig()
-                .introspect(YAML.constructType(SeedImage.class)).findProperties()) {
+        for (BeanPropertyDefinition property : ENTRY) {
             if (property.getName().equals(name)) {
                 var type = property.getPrimaryType();
                 return element && type.getContentType() != null ? type.getContentType().getRawClass() : type.getRawClass();
@@ -196,14 +197,5 @@ final class SeedFile {
             }
         }
         return path.length() == 0 ? "the file" : "'" + path + "'";
-    }
-
-    private static Set<String> keys() {
-        Set<String> keys = new TreeSet<>();
-        for (BeanPropertyDefinition property : YAML.getDeserializationConfig()
-                .introspect(YAML.constructType(SeedImage.class)).findProperties()) {
-            keys.add(property.getName());
-        }
-        return keys;
     }
 }
