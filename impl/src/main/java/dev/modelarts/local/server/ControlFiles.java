@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -12,17 +13,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import dev.modelarts.local.api.model.FaultRule;
 import dev.modelarts.local.api.model.StateDocument;
 import dev.modelarts.local.api.model.TransitionRule;
 import dev.modelarts.local.core.StateTransfer;
 import dev.modelarts.local.errors.ApiException;
+import dev.modelarts.local.faults.ApiOperations;
+import dev.modelarts.local.faults.FaultRules;
 import dev.modelarts.local.resources.StateViews;
 import dev.modelarts.local.transitions.TransitionRules;
 
 /**
- * The {@code --transitions} and {@code --state} files, in JSON or YAML: the bodies that
- * {@code POST /_modelarts/transitions} and {@code PUT /_modelarts/state} take, checked the same
- * way, a problem named with the file and the entry.
+ * The {@code --faults}, {@code --transitions} and {@code --state} files, in JSON or YAML: the
+ * bodies that {@code POST /_modelarts/faults}, {@code POST /_modelarts/transitions} and
+ * {@code PUT /_modelarts/state} take, checked the same way, a problem named with the file and the
+ * entry ({@code faults[1].status}); and single rules for the JUnit extension.
  */
 final class ControlFiles {
 
@@ -41,45 +46,72 @@ final class ControlFiles {
     private ControlFiles() {
     }
 
-    /** One rule as JSON, checked as a file's entries are; for the JUnit extension. */
+    /** One fault rule as JSON, checked as a file's entries are; for the JUnit extension. */
+    static FaultRule fault(String json, ApiOperations operations) {
+        return rule(json, "fault", FaultRule.class, rule -> FaultRules.check(rule, operations));
+    }
+
+    /** One transition rule as JSON, checked as a file's entries are; for the JUnit extension. */
     static TransitionRule transition(String json) {
-        try {
-            TransitionRule rule = check(Path.of("(rule)"), "rule", YAML.readValue(json, TransitionRule.class));
-            SchemaCheck.firstViolation(rule).ifPresent(violation -> {
-                throw new IllegalArgumentException("Invalid transition rule: " + violation);
-            });
-            return rule;
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Invalid transition rule: " + e.getOriginalMessage().split("\n")[0]);
-        } catch (InvalidFile e) {
-            throw new IllegalArgumentException(e.getMessage().replace("Invalid transitions file (rule): rule",
-                    "Invalid transition rule"));
-        }
+        return rule(json, "transition", TransitionRule.class, TransitionRules::check);
+    }
+
+    /** The rules of a faults file: a list, or {@code {faults: [...]}}. */
+    static List<FaultRule> faults(Path path, ApiOperations operations) {
+        return rules(path, "faults", "fault", FaultRule.class, rule -> FaultRules.check(rule, operations));
     }
 
     /** The rules of a transitions file: a list, or {@code {transitions: [...]}}. */
     static List<TransitionRule> transitions(Path path) {
-        JsonNode tree = tree(path, "transitions");
-        JsonNode list = tree != null && tree.isObject() ? tree.get("transitions") : tree;
-        if (list == null || !list.isArray()) {
-            throw new InvalidFile("Invalid transitions file " + path + ": it is neither a list of rules nor {transitions: [...]}");
-        }
-        List<TransitionRule> rules = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            String entry = "transitions[" + i + "]";
-            rules.add(check(path, entry, bind(path, "transitions", entry, list.get(i), TransitionRule.class)));
-        }
-        return rules;
+        return rules(path, "transitions", "transition", TransitionRule.class, TransitionRules::check);
     }
 
-    private static TransitionRule check(Path path, String entry, TransitionRule rule) {
+    /**
+     * A rule as the JSON of its POST: bound (no unknown key), checked against the spec's schema,
+     * then by {@code check}, which throws the API's 400.
+     *
+     * @throws IllegalArgumentException {@code Invalid KIND rule: ...}
+     */
+    private static <T> T rule(String json, String kind, Class<T> type, Consumer<T> check) {
+        String invalid = "Invalid " + kind + " rule: ";
+        T rule;
         try {
-            TransitionRules.check(rule);
-            return rule;
-        } catch (ApiException e) {
-            throw new InvalidFile("Invalid transitions file " + path + ": " + entry + ": "
-                    + e.getMessage().replace("Parameter error: transition rule ", ""));
+            rule = YAML.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(invalid + e.getOriginalMessage().split("\n")[0]);
         }
+        SchemaCheck.firstViolation(rule).ifPresent(violation -> {
+            throw new IllegalArgumentException(invalid + violation);
+        });
+        try {
+            check.accept(rule);
+        } catch (ApiException e) {
+            throw new IllegalArgumentException(invalid + e.getMessage().replace("Parameter error: " + kind + " rule ", ""));
+        }
+        return rule;
+    }
+
+    /** A file of rules ({@code file} names the list and its entries), each read as {@link #rule} reads one. */
+    private static <T> List<T> rules(Path path, String file, String kind, Class<T> type, Consumer<T> check) {
+        JsonNode tree = tree(path, file);
+        JsonNode list = tree != null && tree.isObject() ? tree.get(file) : tree;
+        if (list == null || !list.isArray()) {
+            throw new InvalidFile("Invalid " + file + " file " + path + ": it is neither a list of rules nor {"
+                    + file + ": [...]}");
+        }
+        List<T> rules = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String entry = file + "[" + i + "]";
+            T rule = bind(path, file, entry, list.get(i), type);
+            try {
+                check.accept(rule);
+            } catch (ApiException e) {
+                throw new InvalidFile("Invalid " + file + " file " + path + ": " + entry + ": "
+                        + e.getMessage().replace("Parameter error: " + kind + " rule ", ""));
+            }
+            rules.add(rule);
+        }
+        return rules;
     }
 
     /** Replaces the state with the file's document. */

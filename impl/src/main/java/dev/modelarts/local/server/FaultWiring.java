@@ -51,7 +51,7 @@ final class FaultWiring implements AutoCloseable {
     void load(Path file) {
         rules.load();
         if (file != null) {
-            FaultsFile.read(file, rules.operations()).forEach(rules::add);
+            ControlFiles.faults(file, rules.operations()).forEach(rules::add);
         }
     }
 

@@ -55,8 +55,7 @@ public final class ModelArtsServer {
         RunningServer server;
         try {
             server = RunningServer.start(config);
-        } catch (Credentials.InvalidCredentialsFile | SeedFile.InvalidSeedFile | FaultsFile.InvalidFaultsFile
-                | ControlFiles.InvalidFile
+        } catch (Credentials.InvalidCredentialsFile | SeedFile.InvalidSeedFile | ControlFiles.InvalidFile
                 | UncheckedIOException | StartupFailure e) {
             // the operator's to fix: the message says what and where
             LOG.error("Cannot start: {}", e.getMessage());

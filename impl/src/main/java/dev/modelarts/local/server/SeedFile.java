@@ -43,7 +43,8 @@ final class SeedFile {
     /** An entry's properties, as Jackson binds them: RegisterImage's body and the project. */
     private static final List<BeanPropertyDefinition> ENTRY = YAML.getDeserializationConfig()
             .introspect(YAML.constructType(SeedImage.class)).findProperties();
-    private static final Set<String> ENTRY_KEYS = new TreeSet<>(ENTRY.stream().map(BeanPropertyDefinition::getName).toList());
+    private static final Set<String> ENTRY_KEYS =
+            new TreeSet<>(ENTRY.stream().map(BeanPropertyDefinition::getName).toList());
     private static final List<String> REQUIRED = List.of("project_id", "swr_path");
 
     private SeedFile() {

@@ -56,7 +56,7 @@ public final class ServerControls {
      * @throws IllegalArgumentException naming what is wrong with the rule
      */
     public String addFault(String json) {
-        return faults.add(FaultsFile.parse(json, faults.operations())).getId();
+        return faults.add(ControlFiles.fault(json, faults.operations())).getId();
     }
 
     /**
