@@ -3,6 +3,10 @@ package dev.modelarts.local;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -11,7 +15,8 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The layering, as a test: generated API ← resources → service (core) → data (db) → read model
  * (listing) and values (model); the request id below errors and http; the composition root
- * (server) imported by nothing but the test extension users start it with (junit).
+ * (server) imported by nothing but the embedded server (embedded); the public test kit
+ * (testkit) reaches the server through the embedded server only.
  */
 @AnalyzeClasses(packages = "dev.modelarts.local", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -26,7 +31,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule NOTHING_IMPORTS_THE_COMPOSITION_ROOT = noClasses()
-            .that().resideOutsideOfPackages("..local.server..", "..local.junit..")
+            .that().resideOutsideOfPackages("..local.server..", "..local.embedded..")
             .should().dependOnClassesThat().resideInAPackage("..local.server..");
 
     @ArchTest
@@ -44,4 +49,11 @@ class ArchitectureTest {
     static final ArchRule THE_SERVICE_KNOWS_NO_HTTP = noClasses().that().resideInAPackage("..local.core..")
             .should().dependOnClassesThat().resideInAnyPackage("..local.resources..", "..local.http..", "..local.edge..",
                     "org.glassfish..", "jakarta.ws.rs..");
+
+    /** The supported test API stays a thin face: its users must never need an internal type. */
+    @ArchTest
+    static final ArchRule THE_TEST_KIT_SEES_ONLY_THE_EMBEDDED_SERVER = noClasses()
+            .that().resideInAPackage("dev.modelarts.local.testkit..")
+            .should().dependOnClassesThat(resideInAPackage("dev.modelarts.local..")
+                    .and(not(resideInAnyPackage("dev.modelarts.local.testkit..", "dev.modelarts.local.embedded.."))));
 }

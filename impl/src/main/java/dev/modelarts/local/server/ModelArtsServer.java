@@ -18,6 +18,18 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /** The standalone server: {@code java -jar modelarts-image-server.jar [options]}. */
 public final class ModelArtsServer {
 
+    /** Where the launcher's logging configuration is, unless the operator names another. */
+    static final String LOGGING = "dev/modelarts/local/server/logback.xml";
+
+    static {
+        // Named here, before the first logger, rather than shipped as a root logback.xml: a root
+        // file would configure the logging of every application that puts this jar on its
+        // classpath, such as the tests of the JUnit extension's users.
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", LOGGING);
+        }
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(ModelArtsServer.class);
 
     private ModelArtsServer() {

@@ -59,7 +59,15 @@ final class SeedFile {
         } catch (IOException e) {
             throw new InvalidSeedFile("Cannot read the seed file " + path + ": " + e.getMessage());
         }
-        String at = "Invalid seed file " + path;
+        return parse(text, "Invalid seed file " + path);
+    }
+
+    /**
+     * A seed document from its JSON or YAML text, checked as a seed file is.
+     *
+     * @param at how a problem's message starts ("Invalid seed file x.yaml")
+     */
+    static SeedDocument parse(String text, String at) {
         JsonNode tree;
         try {
             tree = YAML.readTree(text);

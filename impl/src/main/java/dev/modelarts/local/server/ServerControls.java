@@ -1,5 +1,12 @@
 package dev.modelarts.local.server;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelarts.local.api.model.JournalEntry;
 import dev.modelarts.local.api.model.RequestCheck;
 import dev.modelarts.local.api.model.RequestCheckFailure;
+import dev.modelarts.local.api.model.RequestJournal;
+import dev.modelarts.local.api.model.SeedDocument;
 import dev.modelarts.local.core.RequestChecks;
 import dev.modelarts.local.core.ServerClock;
 import dev.modelarts.local.core.TestControl;
@@ -104,6 +113,61 @@ public final class ServerControls {
             }
             throw new IllegalArgumentException(e.getMessage());
         }
+    }
+
+    /**
+     * Registers images as {@code POST /_modelarts/seed} does, from its JSON (or YAML) body,
+     * checked as a {@code --seed} file is; answers how many were registered.
+     *
+     * @throws IllegalArgumentException naming what is wrong with the document
+     */
+    public int seed(String json) {
+        SeedDocument document;
+        try {
+            document = SeedFile.parse(json, "Invalid seed");
+        } catch (SeedFile.InvalidSeedFile e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+        return Math.toIntExact(control.seed(document.getImages()).registered());
+    }
+
+    /**
+     * The journal as {@code GET /_modelarts/requests} answers it, as JSON, filtered by the same
+     * query parameters ({@code operation=ShowImage&status=404}).
+     *
+     * @throws IllegalArgumentException when a filter is malformed
+     */
+    public String requests(String query) {
+        Map<String, String> filters = new HashMap<>();
+        for (String pair : query == null ? new String[0] : query.split("&")) {
+            if (!pair.isEmpty()) {
+                int eq = pair.indexOf('=');
+                filters.put(decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1)));
+            }
+        }
+        try {
+            RequestChecks.Criteria criteria = checks.criteria(filters.get("operation"), filters.get("project_id"),
+                    filters.get("method"), number(filters.get("status"), Integer::valueOf), null,
+                    number(filters.get("since"), Long::valueOf));
+            List<JournalEntry> entries = checks.matching(checks.named(journal.entries()), criteria);
+            return JSON.writeValueAsString(new RequestJournal(journal.capacity(), entries.size(), entries));
+        } catch (ApiException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T number(String text, Function<String, T> parse) {
+        try {
+            return text == null ? null : parse.apply(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a number: " + text);
+        }
+    }
+
+    private static String decode(String text) {
+        return URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 
     /** What {@code POST /_modelarts/reset} does: images, fault and transition rules gone, the clock as started. */

@@ -16,7 +16,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 
-import dev.modelarts.local.junit.ModelArtsServerExtension;
+import dev.modelarts.local.testing.TestServer;
 import dev.modelarts.local.testing.LogCapture;
 import dev.modelarts.local.testing.RawHttp.Answer;
 import dev.modelarts.local.testing.RawHttp;
@@ -44,7 +44,7 @@ class FaultLoggingIT {
     }
 
     @RegisterExtension
-    static final ModelArtsServerExtension server = ModelArtsServerExtension.builder().provider(new Faults()).build();
+    static final TestServer server = TestServer.create().withProvider(new Faults());
 
     @ParameterizedTest
     @ValueSource(strings = {"unchecked", "jersey", "error"})

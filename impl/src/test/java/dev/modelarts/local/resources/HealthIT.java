@@ -14,7 +14,7 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.modelarts.local.config.DatabaseSettings;
-import dev.modelarts.local.junit.ModelArtsServerExtension;
+import dev.modelarts.local.embedded.EmbeddedServer;
 import dev.modelarts.local.testing.ApiClient;
 import dev.modelarts.local.testing.ApiClient.Reply;
 import dev.modelarts.local.testing.TestDatabase;
@@ -56,7 +56,7 @@ class HealthIT {
         private static DatabaseSettings readOnlyCopy() {
             try {
                 Path dir = Files.createTempDirectory("read-only");
-                try (ModelArtsServerExtension first = ModelArtsServerExtension.builder().dataDir(dir).build()) {
+                try (EmbeddedServer first = EmbeddedServer.builder().dataDir(dir).build()) {
                     first.start(); // creates, migrates and fills the file
                 }
                 return new DatabaseSettings("jdbc:h2:file:" + dir.resolve(DatabaseSettings.H2_FILE_NAME)

@@ -1,16 +1,18 @@
 package dev.modelarts.local.testing;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 import dev.modelarts.local.config.DatabaseSettings;
 import dev.modelarts.local.db.DataLayer;
 import dev.modelarts.local.db.ImageDao;
-import dev.modelarts.local.junit.ClassScoped;
-import dev.modelarts.local.junit.ModelArtsServerExtension;
+import dev.modelarts.local.embedded.EmbeddedServer;
+import dev.modelarts.local.testkit.junit.ClassScoped;
 
 /**
- * The one way this project's tests start the server: {@link ModelArtsServerExtension}, as a user
- * would, with the test credentials of {@link #CREDENTIALS}, over a fresh database of the run's
+ * The one way this project's tests start the server: {@link EmbeddedServer}, which the public JUnit
+ * extension runs, with the test credentials of {@link #CREDENTIALS}, over a fresh database of the run's
  * kind ({@link TestDatabase}), checking every response it sends against the spec. One static
  * field per test class:
  *
@@ -63,7 +65,8 @@ public final class TestServer extends ClassScoped {
 
     private final Supplier<DatabaseSettings> database;
     private final String[] options;
-    private ModelArtsServerExtension server;
+    private final List<Object> providers = new ArrayList<>();
+    private EmbeddedServer server;
     private ResponseSpecCheck check;
     private ApiClient client;
 
@@ -87,21 +90,28 @@ public final class TestServer extends ClassScoped {
         return new TestServer(database);
     }
 
+    /** Registers a JAX-RS provider (a filter standing in for a bug, say) beside the server's own. */
+    public TestServer withProvider(Object provider) {
+        providers.add(provider);
+        return this;
+    }
+
     @Override
     public synchronized void start() {
         if (server != null) {
             return;
         }
         check = new ResponseSpecCheck();
-        ModelArtsServerExtension.Builder builder = ModelArtsServerExtension.builder()
+        EmbeddedServer.Builder builder = EmbeddedServer.builder()
                 .credentials(CREDENTIALS)
                 .provider(check)
                 .options(options);
+        providers.forEach(builder::provider);
         DatabaseSettings settings = database.get();
         if (settings != null) {
             builder.database(settings.jdbcUrl(), settings.user(), settings.password());
         }
-        ModelArtsServerExtension started = builder.build();
+        EmbeddedServer started = builder.build();
         started.start();
         server = started;
         client = ApiClient.withToken(started.baseUri(), TOKEN);

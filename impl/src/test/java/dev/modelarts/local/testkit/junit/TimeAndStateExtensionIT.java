@@ -1,4 +1,4 @@
-package dev.modelarts.local.junit;
+package dev.modelarts.local.testkit.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modelarts.local.testkit.TestCredential;
 
 /**
  * Time and state through the JUnit extension, as README's "Time and state" shows them: a fixed
@@ -28,7 +29,7 @@ class TimeAndStateExtensionIT {
 
     @RegisterExtension
     static final ModelArtsServerExtension modelArts = ModelArtsServerExtension.builder()
-            .clock("2026-01-01T00:00:00Z", true)
+            .clock(java.time.Instant.parse("2026-01-01T00:00:00Z"), true)
             .deterministic(42)
             .transitions("- {swr_path: 'swr.example.com/slow/*', path: [CREATING, ACTIVE], seconds: 2}")
             .build();
@@ -37,8 +38,8 @@ class TimeAndStateExtensionIT {
     private final ObjectMapper json = new ObjectMapper();
 
     private JsonNode send(String method, String path, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(modelArts.baseUri().resolve(path))
-                .header("X-Auth-Token", ModelArtsServerExtension.DEV_TOKEN).header("Content-Type", "application/json")
+        HttpRequest request = HttpRequest.newBuilder(modelArts.endpoint().resolve(path))
+                .header("X-Auth-Token", TestCredential.DEVELOPMENT.token()).header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build();
         return json.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
@@ -56,7 +57,7 @@ class TimeAndStateExtensionIT {
         JsonNode image = send("POST", "v1/dev-project/images", "{\"swr_path\": \"swr.example.com/slow/app:v1\"}");
         assertThat(image.get("status").asText()).isEqualTo("CREATING");
         assertThat(image.get("create_at").asLong()).isEqualTo(1_767_225_600_000L);
-        modelArts.advanceClock(2_000);
+        modelArts.advanceClock(java.time.Duration.ofMillis(2_000));
         assertThat(send("GET", "v1/dev-project/images/" + image.get("id").asText(), null).get("status").asText())
                 .isEqualTo("ACTIVE");
     }
@@ -79,7 +80,7 @@ class TimeAndStateExtensionIT {
     @Test
     @Order(3)
     void resetSetsTheClockBackToItsStart() throws Exception {
-        modelArts.advanceClock(60_000);
+        modelArts.advanceClock(java.time.Duration.ofMillis(60_000));
         modelArts.reset();
         assertThat(send("POST", "v1/dev-project/images", "{\"swr_path\": \"swr.example.com/team/app:v3\"}")
                 .get("create_at").asLong()).isEqualTo(1_767_225_600_000L);

@@ -1,4 +1,4 @@
-package dev.modelarts.local.junit;
+package dev.modelarts.local.testkit.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.modelarts.local.testkit.TestCredential;
 
 /**
  * Fault rules through the JUnit extension, as README's "Testing failures" shows them: from the
@@ -34,8 +35,8 @@ class FaultsExtensionIT {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private int status(String path) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(modelArts.baseUri().resolve(path))
-                .header("X-Auth-Token", ModelArtsServerExtension.DEV_TOKEN).build();
+        HttpRequest request = HttpRequest.newBuilder(modelArts.endpoint().resolve(path))
+                .header("X-Auth-Token", TestCredential.DEVELOPMENT.token()).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 

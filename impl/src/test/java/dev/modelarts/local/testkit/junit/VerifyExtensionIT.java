@@ -1,4 +1,4 @@
-package dev.modelarts.local.junit;
+package dev.modelarts.local.testkit.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.modelarts.local.testkit.TestCredential;
 
 /** WireMock's verify, through the extension: a count that holds answers it, one that does not fails the test. */
 class VerifyExtensionIT {
@@ -19,8 +20,8 @@ class VerifyExtensionIT {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private int get(String path) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(modelArts.baseUri().resolve(path))
-                .header("X-Auth-Token", ModelArtsServerExtension.DEV_TOKEN).build();
+        HttpRequest request = HttpRequest.newBuilder(modelArts.endpoint().resolve(path))
+                .header("X-Auth-Token", TestCredential.DEVELOPMENT.token()).build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 

@@ -1,4 +1,4 @@
-package dev.modelarts.local.junit;
+package dev.modelarts.local.testkit.junit;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;

@@ -1,4 +1,4 @@
-package dev.modelarts.local.junit;
+package dev.modelarts.local.embedded;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@link ModelArtsServerExtension.Builder} collects, and the command line it makes of it:
+ * What {@link EmbeddedServer.Builder} collects, and the command line it makes of it:
  * the extension's defaults (loopback, a free port, its data directory) unless the options give
  * them, the YAML it was handed written as files the server reads, the typed settings, then the
  * options as given.

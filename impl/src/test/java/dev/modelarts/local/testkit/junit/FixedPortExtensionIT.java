@@ -1,4 +1,4 @@
-package dev.modelarts.local.junit;
+package dev.modelarts.local.testkit.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,9 +11,11 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 
+import dev.modelarts.local.embedded.EmbeddedServer;
+
 /**
  * A fixed port, as a CI job that points other tools at a known address needs it: through the
- * builder, or as the option a user would pass (which used to collide with the extension's own
+ * builder, or as the option this project's own tests pass to the embedded server (which used to collide with the extension's own
  * {@code --port 0}).
  */
 class FixedPortExtensionIT {
@@ -39,7 +41,7 @@ class FixedPortExtensionIT {
             assertThat(status(server, port)).isEqualTo(200);
         }
         int other = freePort();
-        try (ModelArtsServerExtension server = ModelArtsServerExtension.builder()
+        try (EmbeddedServer server = EmbeddedServer.builder()
                 .options("--port", Integer.toString(other)).build()) {
             server.start();
             assertThat(server.port()).isEqualTo(other);

@@ -1,4 +1,4 @@
-package dev.modelarts.local.junit;
+package dev.modelarts.local.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,39 +15,21 @@ import dev.modelarts.local.server.RunningServer;
 import dev.modelarts.local.server.ServerControls;
 
 /**
- * Starts this server for a JUnit 5 test class, the way {@code bin/modelarts-image-server} does:
- * real HTTP on a free port of the loopback, over a throw-away H2 file (or the database you name),
- * with the development credential (or the credentials you give). One static field per class:
- *
- * <pre>{@code
- * @RegisterExtension
- * static final ModelArtsServerExtension server = ModelArtsServerExtension.builder().build();
- *
- * @Test
- * void listsTheBuiltInCatalog() {
- *     HttpRequest request = HttpRequest.newBuilder(server.baseUri().resolve("v1/dev-project/images/group"))
- *             .header("X-Auth-Token", ModelArtsServerExtension.DEV_TOKEN).build();
- *     ...
- * }
- * }</pre>
- *
- * The server starts before the class's first test and stops after its last; its temporary data
- * directory is then deleted. {@link #start()} and {@link #close()} do the same outside JUnit's
- * life cycle. JUnit Jupiter's API is an optional dependency of this jar: bring your own.
+ * This server started in the current JVM, the way {@code bin/modelarts-image-server} starts it:
+ * real HTTP on a free port of the loopback, over a throw-away H2 file (or the database named),
+ * with the development credential (or the credentials given). What the public JUnit extension
+ * ({@code dev.modelarts.local.testkit.junit.EmbeddedServer}) runs, and what this
+ * project's own tests start with settings users do not get: raw options, extra JAX-RS providers
+ * and the data layer. Not a supported API.
  */
-public final class ModelArtsServerExtension extends ClassScoped {
-
-    /** The development credential's token, accepted when no credentials are given. */
-    public static final String DEV_TOKEN = "dev-token";
-    /** The project the development credential is bound to. */
-    public static final String DEV_PROJECT = "dev-project";
+public final class EmbeddedServer implements AutoCloseable {
 
     private final LaunchSettings settings;
     private Path dataDir;
     private boolean ownDataDir;
     private RunningServer server;
 
-    private ModelArtsServerExtension(LaunchSettings settings) {
+    private EmbeddedServer(LaunchSettings settings) {
         this.settings = settings;
     }
 
@@ -160,13 +142,12 @@ public final class ModelArtsServerExtension extends ClassScoped {
             return this;
         }
 
-        public ModelArtsServerExtension build() {
-            return new ModelArtsServerExtension(launch);
+        public EmbeddedServer build() {
+            return new EmbeddedServer(launch);
         }
     }
 
-    /** Starts the server; the same as JUnit's start of the class. */
-    @Override
+    /** Starts the server; does nothing when it runs already. */
     public synchronized void start() {
         if (server != null) {
             return;
@@ -181,55 +162,51 @@ public final class ModelArtsServerExtension extends ClassScoped {
         }
     }
 
-    /**
-     * Forgets every DEDICATED image and group (the built-in catalog stays), every fault and
-     * transition rule, and sets the clock back to how the server started, as
-     * {@code POST /_modelarts/reset} does: call it from {@code @BeforeEach} to isolate tests.
-     */
+    /** The test controls, reached in-process: whatever credentials the server takes. */
+    public ServerControls controls() {
+        return running().controls();
+    }
+
+    /** {@link ServerControls#reset()} */
     public void reset() {
-        running().controls().reset();
+        controls().reset();
     }
 
-    /**
-     * Adds a status-transition rule, as {@code POST /_modelarts/transitions} does, e.g.
-     * {@code transition("{\"swr_path\": \"*&#47;slow/*\", \"path\": [\"CREATING\", \"ACTIVE\"], \"polls\": 2}")};
-     * answers its id.
-     *
-     * @throws IllegalArgumentException naming what is wrong with the rule
-     */
+    /** {@link ServerControls#seed(String)} */
+    public int seed(String json) {
+        return controls().seed(json);
+    }
+
+    /** {@link ServerControls#addFault(String)} */
+    public String fault(String json) {
+        return controls().addFault(json);
+    }
+
+    /** {@link ServerControls#addTransition(String)} */
     public String transition(String json) {
-        return running().controls().addTransition(json);
+        return controls().addTransition(json);
+    }
+
+    /** {@link ServerControls#advanceClock(long)} */
+    public void advanceClock(long ms) {
+        controls().advanceClock(ms);
+    }
+
+    /** {@link ServerControls#requests(String)} */
+    public String requests(String query) {
+        return controls().requests(query);
     }
 
     /**
-     * Checks what clients sent, as WireMock's {@code verify} does: {@code check} is the JSON of
-     * {@code POST /_modelarts/requests/verify}, e.g. {@code {"operation": "ShowImage", "count": 4}}.
-     * Answers how many requests matched.
-     *
-     * @throws AssertionError with the count found and the near misses when the check does not hold
+     * {@link ServerControls#verifyRequests(String)}, a check that does not hold thrown as the
+     * {@link AssertionError} a test framework reports as a failure.
      */
     public int verify(String check) {
         try {
-            return running().controls().verifyRequests(check);
+            return controls().verifyRequests(check);
         } catch (ServerControls.RequestsNotAsExpected e) {
             throw new AssertionError(e.getMessage());
         }
-    }
-
-    /** Moves the server's clock forward by {@code ms} milliseconds. */
-    public void advanceClock(long ms) {
-        running().controls().advanceClock(ms);
-    }
-
-    /**
-     * Adds a fault rule, as {@code POST /_modelarts/faults} does, e.g.
-     * {@code fault("{\"operation\": \"ListImage\", \"action\": \"error\", \"status\": 429, \"error_code\": \"APIG.0308\", \"times\": 2}")};
-     * answers its id.
-     *
-     * @throws IllegalArgumentException naming what is wrong with the rule
-     */
-    public String fault(String json) {
-        return running().controls().addFault(json);
     }
 
     /** Stops the server and deletes its temporary data directory. */
