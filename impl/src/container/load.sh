@@ -14,4 +14,6 @@ new=$(podman image inspect --format '{{.Id}}' "$2")
 if [ -n "$old" ] && [ "$old" != "$new" ]; then
   podman rmi "$old" >/dev/null 2>&1 || true   # still used by a container: left to its owner
 fi
+# and the Jib images the trained ones were layered onto (train.sh), which nothing names now
+podman image prune --force --filter label=org.opencontainers.image.title=modelarts-image-server >/dev/null 2>&1 || true
 echo "loaded $2 into podman ($(podman image inspect --format '{{.Size}}' "$2" | awk '{printf "%.1f MB", $1 / 1e6}'))"

@@ -21,9 +21,17 @@ rm -rf "$out"
 mkdir -p "$out"
 # quiet on success (a quiet build stays quiet); jlink's own output is shown when it fails
 if ! "$java_home/bin/jlink" --add-modules "$modules" --output "$out/opt/java" \
-    --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive > "$out.log" 2>&1; then
+    --strip-debug --no-header-files --no-man-pages --compress=2 > "$out.log" 2>&1; then
   cat "$out.log" >&2
   exit 1
+fi
+
+# no default class-data archive (jlink's --generate-cds-archive): train.sh gives the image one
+# archive of the JDK's and the server's classes together, which the entrypoint names.
+# The JVM's symbols are for debuggers, which the image has none of: 4 MB less.
+if command -v strip >/dev/null 2>&1; then
+  chmod u+w "$out/opt/java/lib/server/libjvm.so"
+  strip --strip-unneeded "$out/opt/java/lib/server/libjvm.so"
 fi
 
 # java.desktop is there for java.beans, which Jersey and HK2 use; its native AWT, sound and image

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Gives the loaded image one class-data archive (AppCDS) of the JDK's and the server's classes:
+# the image's entrypoint names /opt/app/classes.jsa, which Jib's layers do not have (a JVM that
+# finds no archive there starts without one, as it does where this script cannot run).
+#   1. a training container runs the server from the image itself, its entrypoint's archive
+#      option replaced by -XX:DumpLoadedClassList, serves a few requests of every kind, and
+#      stops on SIGTERM: the classes it loaded, in the order it loaded them;
+#   2. a container of the image dumps the archive of those classes (-Xshare:dump) with the
+#      entrypoint's JVM options and class path, which is what lets the server map it;
+#   3. the list is cut, its last-loaded classes first, while the archive would take the image
+#      over its size limit;
+#   4. the archive is layered onto the image under the same name (podman build FROM the local
+#      image: nothing is pulled), and the image is saved back over Jib's tarball.
+# Usage: train.sh IMAGE_TAR NAME WORK_DIR IMAGE_LIMIT_MB (decimal megabytes, as podman counts)
+set -euo pipefail
+tar=$1 image=$2 work=$3 limit_mb=$4
+if ! command -v podman >/dev/null 2>&1; then
+  exit 0   # load.sh said so already
+fi
+archive=/opt/app/classes.jsa
+name=modelarts-train-$$
+rm -rf "$work"
+mkdir -p "$work"
+cleanup() { podman rm -f "$name" "$name-dump" >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+
+entrypoint=$(podman image inspect --format '{{json .Config.Entrypoint}}' "$image")
+if [[ "$entrypoint" != *"\"-XX:SharedArchiveFile=$archive\""* ]]; then
+  echo "train.sh: the entrypoint of $image names no -XX:SharedArchiveFile=$archive" >&2
+  exit 1
+fi
+
+# 1. the training run
+training=${entrypoint//-XX:SharedArchiveFile=$archive/-XX:DumpLoadedClassList=/tmp/classes.lst}
+podman run -d --name "$name" --publish 127.0.0.1::8080 --env MODELARTS_IN_MEMORY=true \
+  --entrypoint "$training" "$image" >/dev/null
+port=$(podman port "$name" 8080/tcp | sed 's/.*://')
+base=http://127.0.0.1:$port
+for _ in $(seq 1 300); do
+  curl -sf -o /dev/null "$base/health/ready" && break
+  sleep 0.1
+done
+curl -sf -o /dev/null "$base/health/ready" || { podman logs "$name" >&2; echo "train.sh: the server did not get ready" >&2; exit 1; }
+api=$base/v1/dev-project
+call() { curl -s -o /dev/null -H 'X-Auth-Token: dev-token' -H 'Content-Type: application/json' "$@" || true; }
+for round in $(seq 1 5); do
+  id=$(curl -s -H 'X-Auth-Token: dev-token' -H 'Content-Type: application/json' \
+    -d "{\"swr_path\":\"swr.cn-north-4.myhuaweicloud.com/train/image-$round:v$round\",\"description\":\"training\"}" \
+    "$api/images" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
+  call "$api/images/group?limit=10&offset=0"
+  call "$api/images/group?name=image&name_fuzzy_match=true&type=DEDICATED"
+  call "$api/images?limit=5&sort_key=create_at&sort_dir=DESC"
+  if [ -n "$id" ]; then
+    call "$api/images/$id"
+    call -X POST "$api/images/$id/sync"
+    call -X DELETE "$api/images/$id"
+  fi
+  call "$api/images/group?limit=0"                      # refused: 400
+  call "$api/images/no-such-image"                      # 400 ModelArts.6404
+  call -d '{"swr_path":' "$api/images"                  # malformed JSON
+  curl -s -o /dev/null "$api/images" || true           # no credential: 401
+  call "$base/v3/projects"
+  for path in health health/live metrics version openapi.json; do
+    curl -s -o /dev/null "$base/$path" || true
+  done
+done
+podman stop --time 30 "$name" >/dev/null
+podman cp "$name:/tmp/classes.lst" "$work/loaded.lst"
+
+# 2. the archive, in a container of the image (its class path, its JVM options)
+dump=$(printf '%s' "$entrypoint" | sed -e "s|\"-XX:SharedArchiveFile=$archive\"|\"-Xshare:dump\",\"-XX:SharedClassListFile=/tmp/classes.lst\",\"-XX:SharedArchiveFile=/tmp/classes.jsa\"|" \
+  -e 's|,"dev.modelarts.local.server.ModelArtsServer"||' -e 's|"-Xlog:cds=off",||')
+dump_archive() {
+  podman rm -f "$name-dump" >/dev/null 2>&1 || true
+  podman create --name "$name-dump" --entrypoint "$dump" "$image" >/dev/null
+  podman cp "$1" "$name-dump:/tmp/classes.lst"
+  podman start --attach "$name-dump" > "$work/dump.log" 2>&1 || { cat "$work/dump.log" >&2; exit 1; }
+  podman cp "$name-dump:/tmp/classes.jsa" "$work/classes.jsa"
+}
+cp "$work/loaded.lst" "$work/classes.lst"
+dump_archive "$work/classes.lst"
+
+# 3. within the image's limit: the classes loaded first (those of the start) are kept
+budget=$(( limit_mb * 1000000 - $(podman image inspect --format '{{.Size}}' "$image") - 500000 ))
+lines=$(wc -l < "$work/loaded.lst")
+keep=$lines
+for _ in 1 2 3 4 5; do
+  size=$(stat -c %s "$work/classes.jsa")
+  [ "$size" -le "$budget" ] && break
+  keep=$((keep * (budget / 1024) / (size / 1024) * 97 / 100))
+  head -n "$keep" "$work/loaded.lst" > "$work/classes.lst"
+  dump_archive "$work/classes.lst"
+done
+if [ "$(stat -c %s "$work/classes.jsa")" -gt "$budget" ]; then
+  echo "train.sh: no archive fits within $limit_mb MB" >&2
+  exit 1
+fi
+[ "$keep" -lt "$lines" ] && echo "train.sh: $keep of $lines classes archived, to keep the image within $limit_mb MB"
+
+# 4. the image with its archive
+printf '%s\n' "FROM $image" "COPY classes.jsa $archive" > "$work/Containerfile"
+jib=$(podman image inspect --format '{{.Id}}' "$image")
+podman build --quiet --pull=never --tag "$image" --file "$work/Containerfile" "$work" > "$work/image.id"
+echo "$jib" > "$work/jib.id"
+podman save --quiet --format oci-archive --output "$tar.tmp" "$image" && mv "$tar.tmp" "$tar"
+echo "gave $image a class-data archive of $(wc -l < "$work/classes.lst") classes ($(du -m "$work/classes.jsa" | cut -f1) MB)"
