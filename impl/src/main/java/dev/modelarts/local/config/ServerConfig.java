@@ -233,12 +233,13 @@ public final class ServerConfig {
                 .withPoolSize(dbPoolSize).withFsync(fsync);
     }
 
-    /** The version printed by {@code --version}: the jar's Implementation-Version. */
+    /** What {@code --version} prints: the jar's Implementation-Version, the JVM and its class cache. */
     public static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             String v = ServerConfig.class.getPackage().getImplementationVersion();
-            return new String[] {"modelarts-image-server " + (v == null ? "(development build)" : v)};
+            return new String[] {"modelarts-image-server " + (v == null ? "(development build)" : v),
+                    "JVM: " + JvmInfo.current()};
         }
     }
 }

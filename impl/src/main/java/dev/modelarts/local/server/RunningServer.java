@@ -28,6 +28,7 @@ import dev.modelarts.local.auth.Credentials;
 import dev.modelarts.local.auth.IamActions;
 import dev.modelarts.local.catalog.BuiltInCatalog;
 import dev.modelarts.local.config.DatabaseSettings;
+import dev.modelarts.local.config.JvmInfo;
 import dev.modelarts.local.config.ServerConfig;
 import dev.modelarts.local.core.ImageRegistry;
 import dev.modelarts.local.core.ServerClock;
@@ -169,7 +170,7 @@ public final class RunningServer implements AutoCloseable {
             http.start();
             int port = http.getListeners().iterator().next().getPort();
             URI baseUri = URI.create("http://" + hostForUri(config.host()) + ":" + port + "/");
-            LOG.info("ModelArts image server listening on {}", baseUri);
+            LOG.info("ModelArts image server listening on {} ({})", baseUri, JvmInfo.current());
             time.refreshWhileShared(transitions);
             return new RunningServer(http, database, data, metrics, faults, time,
                     new ServerControls(control, faults.rules(), transitions, clock, journal), baseUri);

@@ -143,6 +143,14 @@ class ContainerIT {
         assertThat(podman("image", "inspect", "--format", "{{json .Config.ExposedPorts}}", IMAGE).orFail().output()).contains("8080");
     }
 
+    /** The image's class-data archive (src/container/train.sh) is there, and the JVM maps it. */
+    @Test
+    void versionSaysTheJvmMapsTheImagesClassDataArchive() {
+        assumeTrue(Files.exists(Path.of("target", "container-cds", "image.id")), "no training run in this build");
+        assertThat(Podman.run(IMAGE, List.of("--rm", IMAGE, "--version")).orFail().output())
+                .contains("class-data archive /opt/app/classes.jsa (mapped)");
+    }
+
     @Test
     void servesFromAVolumeThatOutlivesTheContainerAndStopsGracefullyOnSigterm() throws Exception {
         String volume = "modelarts-test-" + UUID.randomUUID().toString().substring(0, 8);

@@ -48,7 +48,7 @@ class JsonLogIT {
                     }
                     String message = JSON.readTree(line).path("message").asText();
                     if (message.contains("listening on ")) {
-                        baseUri.complete(message.substring(message.indexOf("http://")));
+                        baseUri.complete(message.substring(message.indexOf("http://")).split(" ")[0]);
                     }
                 }
             } catch (Exception e) {
