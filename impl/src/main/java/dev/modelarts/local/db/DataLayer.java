@@ -42,6 +42,8 @@ public record DataLayer(GroupIndex listing, ImageDao images, ImageGroupDao group
             writer.close();
         } catch (Exception e) {
             throw new IllegalStateException("the writer did not stop", e);
+        } finally {
+            listing.close();
         }
     }
 }

@@ -27,10 +27,11 @@ import dev.modelarts.local.model.GroupPage;
  *
  * <p>Who else writes. On an embedded H2 file this process is the only writer (H2 locks the
  * file), so its own changes are all there is. Over a shared database ({@code exclusive} false)
- * other instances write too: each listing then reads the visible scopes' revisions (one query on
- * the primary key) and loads again any scope that has moved on.
+ * other instances write too: each listing then reads the visible scopes' revisions, through
+ * {@link RevisionReads} (one query on the primary key for every listing that asked meanwhile),
+ * and loads again any scope that has moved on.
  */
-public final class GroupIndex implements ListingUpdates {
+public final class GroupIndex implements ListingUpdates, AutoCloseable {
 
     private final Jdbi jdbi;
     private final boolean exclusive;
@@ -38,12 +39,15 @@ public final class GroupIndex implements ListingUpdates {
     private final GroupRows rows;
     private final Map<String, ScopeGroups> scopes = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    /** Over a shared database only. */
+    private final RevisionReads shared;
 
     GroupIndex(Jdbi jdbi, boolean exclusive, ScopeRevisions revisions, GroupRows rows) {
         this.jdbi = jdbi;
         this.exclusive = exclusive;
         this.revisions = revisions;
         this.rows = rows;
+        this.shared = exclusive ? null : new RevisionReads(jdbi, revisions);
     }
 
     /** One page of the groups that match {@code filter}, with the matching total. */
@@ -73,7 +77,7 @@ public final class GroupIndex implements ListingUpdates {
     }
 
     private List<ScopeGroups> current(List<String> visible) {
-        Map<String, Long> stored = exclusive ? Map.of() : jdbi.withHandle(h -> revisions.read(h, visible));
+        Map<String, Long> stored = exclusive ? Map.of() : shared.read(visible);
         List<ScopeGroups> result = new ArrayList<>(visible.size());
         for (String scope : visible) {
             ScopeGroups held = scopes.get(scope);
@@ -105,5 +109,13 @@ public final class GroupIndex implements ListingUpdates {
 
     private Object lock(String scope) {
         return locks.computeIfAbsent(scope, s -> new Object());
+    }
+
+    /** Stops the revision reader, over a shared database. */
+    @Override
+    public void close() {
+        if (shared != null) {
+            shared.close();
+        }
     }
 }

@@ -1,0 +1,81 @@
+package dev.modelarts.local.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.modelarts.local.testing.TestDatabase;
+
+/**
+ * Revision reads shared by concurrent listings stay exact: a read always sees every revision
+ * committed before it asked, however many readers share its query.
+ */
+@Tag(TestDatabase.BOTH)
+class RevisionReadsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aReadSeesEveryRevisionCommittedBeforeItAsked() throws Exception {
+        try (Database database = Database.open(TestDatabase.fresh(dir))) {
+            Jdbi jdbi = database.jdbi();
+            ScopeRevisions revisions = new ScopeRevisions();
+            ExecutorService threads = Executors.newFixedThreadPool(16);
+            try (RevisionReads reads = new RevisionReads(jdbi, revisions)) {
+                List<Future<Integer>> checked = new ArrayList<>();
+                for (int t = 0; t < 16; t++) {
+                    String scope = "scope-" + (t % 4);
+                    checked.add(threads.submit(() -> {
+                        int n = 0;
+                        for (int i = 0; i < 150; i++) {
+                            long raised = jdbi.inTransaction(h -> revisions.raise(h, scope));
+                            long seen = reads.read(List.of(scope, "never-written")).getOrDefault(scope, 0L);
+                            assertThat(seen).as("read after the raise to %d committed", raised).isGreaterThanOrEqualTo(raised);
+                            n++;
+                        }
+                        return n;
+                    }));
+                }
+                for (Future<Integer> thread : checked) {
+                    assertThat(thread.get()).isEqualTo(150);
+                }
+                assertThat(reads.read(List.of("scope-0")).get("scope-0")).isEqualTo(4L * 150);
+            } finally {
+                threads.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void aFailedQueryFailsItsReadersWithItsOwnException() {
+        Database database = Database.open(TestDatabase.fresh(dir));
+        try (RevisionReads reads = new RevisionReads(database.jdbi(), new ScopeRevisions())) {
+            assertThat(reads.read(List.of("a"))).isEmpty();
+            database.close();
+            assertThatThrownBy(() -> reads.read(List.of("a"))).isNotInstanceOf(IllegalStateException.class)
+                    .isInstanceOf(RuntimeException.class);
+        }
+    }
+
+    @Test
+    void aClosedReaderRefuses() {
+        try (Database database = Database.open(TestDatabase.fresh(dir))) {
+            RevisionReads reads = new RevisionReads(database.jdbi(), new ScopeRevisions());
+            reads.close();
+            assertThatThrownBy(() -> reads.read(List.of("a"))).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("closed");
+        }
+    }
+}
