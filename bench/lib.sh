@@ -17,6 +17,18 @@ drive() {
     END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, errors }' "$OUT/wrk.txt"
 }
 
+# req/s of a fresh process, step by step from its first answer: "curve NAME URL" runs
+# CURVE_STEPS wrk runs of CURVE_STEP each, no warm-up, and adds "NAME r1 r2 ..." to CURVES
+CURVES=()
+curve() {
+  local name=$1 url=$2 rates=() i
+  for i in $(seq 1 "$CURVE_STEPS"); do
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$CURVE_STEP" -s bench/auth.lua "$url" > "$OUT/wrk-curve.txt" 2>&1 || true
+    rates+=("$(awk '/Requests\/sec/ { printf "%.0f", $2 }' "$OUT/wrk-curve.txt")")
+  done
+  CURVES+=("$name ${rates[*]}")
+}
+
 rss_mb() { echo $(( $(ps -o rss= -p "$1") / 1024 )); }
 
 wait_for() {  # url

@@ -20,6 +20,9 @@ PORT=${PORT:-18080}
 PORT2=${PORT2:-$((PORT + 1))}           # the second instance over PostgreSQL
 PG_PORT=${PG_PORT:-$((PORT + 2))}
 VISIBILITY_COUNT=${VISIBILITY_COUNT:-200}
+CURVE_STEP=${CURVE_STEP:-5s}            # the warm-up curves: req/s per step over the first
+CURVE_STEPS=${CURVE_STEPS:-12}          # CURVE_STEPS steps of a fresh server and of fresh WireMock
+CURVE_N=${CURVE_N:-${SIZES##* }}        # on the largest H2 database
 WIREMOCK_VERSION=3.13.2
 OUT=${OUT:-bench/target}
 mkdir -p "$OUT"
@@ -62,6 +65,12 @@ for N in $SIZES; do
   echo "h2 N=$N: restart after SIGKILL, first answer $STARTUP_MS ms: $(phases "$OUT/server-$N-after-kill.log")"
   stop_server "$PID"
 done
+
+# The warm-up curve: a fresh server (the launcher, its class archive made), the group listing
+# from its first answer on, step by step (WireMock's, fresh too, is measured with it below)
+start_server "$PORT" "$OUT/server-$CURVE_N-curve.log" --data-dir "$OUT/data-$CURVE_N"
+curve "groups-first-page|h2|$CURVE_N" "http://127.0.0.1:$PORT/v1/bench-project-0/images/group?limit=10"
+stop_server "$PID"
 
 # --fsync: each group commit forced to the disk device, on the smallest database
 N=${SIZES%% *}
@@ -127,6 +136,7 @@ JSON
 java -jar "$WIREMOCK" --port "$PORT" --root-dir "$WM" --disable-banner --no-request-journal > "$OUT/wiremock.log" 2>&1 &
 WPID=$!
 wait_for "http://127.0.0.1:$PORT/x"
+curve "ref:wiremock|-|groups" "http://127.0.0.1:$PORT/v1/bench-project-0/images/group?limit=10"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/auth.lua "http://127.0.0.1:$PORT/x" >/dev/null 2>&1 || true
 read -r rps p50 p99 errors <<< "$(drive bench/auth.lua "http://127.0.0.1:$PORT/v1/bench-project-0/images/group?limit=10")"
 row "ref:wiremock" "-" "groups" "$rps" "$p50" "$p99" "$errors" "$(rss_mb "$WPID")" "-"
@@ -152,4 +162,23 @@ fi
         printf "| %-24s | %-2s | %9s | %9s | %8s | %8s | %6s | %7s | %10s | %10s |\n", f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], rc, rw
       }
     }'
+  # the warm-up: each fresh process's curve, its first 10 s against its steady rate (the
+  # measured row of the same scenario), and how soon a step reached 80 % of that rate
+  echo
+  echo "warm-up, req/s per $CURVE_STEP from the first answer (fresh processes):"
+  printf '%s\n' "${ROWS[@]}" > "$OUT/rows.txt"
+  printf '%s\n' "${CURVES[@]}" | while IFS= read -r line; do
+    key=${line%% *}; rates=${line#* }
+    steady=$(awk -F'|' -v k="$key" '$1 "|" $2 "|" $3 == k { print $4; exit }' "$OUT/rows.txt")
+    echo "$key $rates" | awk -v steady="${steady:-0}" -v step="${CURVE_STEP%s}" '{
+      first = 0; n = 0; at80 = "-"
+      for (i = 2; i <= NF; i++) {
+        if ((i - 1) * step <= 10) { first += $i; n++ }
+        if (at80 == "-" && steady > 0 && $i >= 0.8 * steady) at80 = (i - 1) * step " s"
+      }
+      first = n ? first / n : 0
+      printf "  %-36s %s\n", $1, substr($0, index($0, " ") + 1)
+      printf "  %-36s first 10 s: %.0f req/s = %.2f x steady (%s); 80 %% of steady by the end of step: %s\n", "", first, steady ? first / steady : 0, steady, at80
+    }'
+  done
 } | tee "$OUT/results.md"

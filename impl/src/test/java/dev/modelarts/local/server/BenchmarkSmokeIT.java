@@ -45,6 +45,8 @@ class BenchmarkSmokeIT {
                 "PORT", String.valueOf(ports[0]), "PORT2", String.valueOf(ports[1]), "PG_PORT", String.valueOf(ports[2]),
                 "PG_SIZES", postgres ? "1000" : "", "VISIBILITY_COUNT", "10"));
         bench.environment().put("SKIP_BUILD", "1");
+        bench.environment().put("CURVE_STEP", "1s");
+        bench.environment().put("CURVE_STEPS", "2");
         bench.environment().put("OUT", out.toString());
         Process process = bench.start();
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("finished within 5 minutes").isTrue();
@@ -71,6 +73,10 @@ class BenchmarkSmokeIT {
         assertThat(row(rows, "restart-after-kill", "h2")[5].trim()).as("a start after SIGKILL").matches("\\d+");
         assertThat(log).contains("restart after SIGKILL", "JVM and settings", "H2 open and recovery", "catalog check");
         assertThat(Double.parseDouble(row(rows, "register-16-groups", "h2-fsync")[4].trim())).as("with --fsync").isPositive();
+        // the warm-up curves of a fresh server and of fresh WireMock, with their first-seconds ratio
+        assertThat(rows).anyMatch(r -> r.matches("\\s+groups-first-page\\|h2\\|1000 +\\d+ \\d+"))
+                .anyMatch(r -> r.matches("\\s+ref:wiremock\\|-\\|groups +\\d+ \\d+"))
+                .anyMatch(r -> r.contains("first 10 s:") && r.contains("x steady"));
     }
 
     /** The cells of the first row of this scenario on this database. */
