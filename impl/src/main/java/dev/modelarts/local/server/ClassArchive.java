@@ -26,6 +26,12 @@ import org.slf4j.LoggerFactory;
 final class ClassArchive {
 
     static final String PROPERTY = "modelarts.cds.archive";
+    /**
+     * On JDK 25 and newer the launcher asks the JVM for an ahead-of-time cache instead
+     * ({@code -XX:AOTCacheOutput}), which the JVM writes at exit whatever the run did; the run
+     * then leaves this marker file when it served, and the launcher keeps only a cache with one.
+     */
+    static final String AOT_SERVED = "modelarts.aot.served";
     private static final Logger LOG = LoggerFactory.getLogger(ClassArchive.class);
 
     private ClassArchive() {
@@ -33,6 +39,7 @@ final class ClassArchive {
 
     /** Writes the archive when the launcher asked for one and this run served. */
     static void writeIfServed(long requestsServed) {
+        markServed(requestsServed);
         String wanted = System.getProperty(PROPERTY);
         if (wanted == null || wanted.isBlank() || requestsServed == 0) {
             return;
@@ -76,6 +83,18 @@ final class ClassArchive {
         } finally {
             System.setOut(out);
             LOG.debug("The JVM printed: {}", printed.toString(StandardCharsets.UTF_8).strip());
+        }
+    }
+
+    private static void markServed(long requestsServed) {
+        String marker = System.getProperty(AOT_SERVED);
+        if (marker == null || marker.isBlank() || requestsServed == 0) {
+            return;
+        }
+        try {
+            Files.writeString(Path.of(marker), requestsServed + " requests served\n");
+        } catch (IOException e) {
+            LOG.debug("No AOT marker written to {}", marker, e); // the next start trains again
         }
     }
 }

@@ -39,6 +39,8 @@ class LauncherIT {
 
     private Path launcher;
     private Path target;
+    /** The JDK the launcher runs the server with: this test's own unless a test says otherwise. */
+    private Path javaHome = Path.of(System.getProperty("java.home"));
 
     @BeforeEach
     void layOut() throws IOException {
@@ -59,7 +61,7 @@ class LauncherIT {
         ProcessBuilder builder = new ProcessBuilder(Stream.concat(Stream.of("sh", launcher.toString()), Stream.of(args)).toList())
                 .redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.startsWith("MODELARTS_") || k.equals("JAVA_OPTS"));
-        builder.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        builder.environment().put("JAVA", javaHome.resolve("bin/java").toString());
         return builder.start();
     }
 
@@ -106,6 +108,50 @@ class LauncherIT {
         } finally {
             process.destroyForcibly();
         }
+    }
+
+    /** A JDK of feature version 25 or newer beside this one (/usr/lib/jvm), if there is one. */
+    private static Path newerJdk() throws IOException {
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return null;
+        }
+        try (Stream<Path> homes = Files.list(jvms)) {
+            return homes.filter(home -> Files.isExecutable(home.resolve("bin/java"))).filter(home -> {
+                try {
+                    Matcher m = Pattern.compile("JAVA_VERSION=\"(\\d+)").matcher(Files.readString(home.resolve("release")));
+                    return m.find() && Integer.parseInt(m.group(1)) >= 25;
+                } catch (IOException e) {
+                    return false;
+                }
+            }).findFirst().orElse(null);
+        }
+    }
+
+    private List<String> files(String suffix) throws IOException {
+        try (Stream<Path> files = Files.list(target)) {
+            return files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(suffix)).toList();
+        }
+    }
+
+    @Test
+    void onJdk25TheFirstRunThatServedLeavesAnAotCacheThatLaterStartsMap() throws Exception {
+        javaHome = newerJdk();
+        org.junit.jupiter.api.Assumptions.assumeTrue(javaHome != null, "no JDK 25 or newer in /usr/lib/jvm");
+        assertThat(runToEnd("--version")).isZero();
+        assertThat(files(".aot")).as("--version trains nothing").isEmpty();
+
+        serve(false);
+        assertThat(files(".served")).as("a run that never served vouches for no cache").isEmpty();
+
+        serve(true);
+        assertThat(files(".aot")).as("the run that served left its cache").hasSize(1);
+        assertThat(files(".aot.served")).hasSize(1);
+
+        List<String> printed = serve(false);
+        assertThat(printed).as("the next start maps it").anyMatch(line -> line.contains("listening on")
+                && line.contains("AOT cache") && line.contains("(mapped)"));
+        assertThat(printed).noneMatch(line -> line.contains("[aot]") || line.contains("[warning]"));
     }
 
     @Test
