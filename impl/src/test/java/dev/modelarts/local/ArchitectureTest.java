@@ -41,7 +41,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule THE_READ_MODEL_IS_PURE = noClasses().that().resideInAnyPackage("..local.listing..", "..local.model..")
-            .should().dependOnClassesThat().resideInAnyPackage("..local.db..", "..local.core..", "org.jdbi..",
+            .should().dependOnClassesThat().resideInAnyPackage("..local.db..", "..local.core..", "..local.errors..", "org.jdbi..",
                     "java.sql..", "javax.sql..", "java.util.concurrent..", "org.glassfish..", "jakarta.ws.rs..")
             .orShould().dependOnClassesThat().areAssignableTo(Thread.class);
 

@@ -7,15 +7,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import dev.modelarts.local.errors.ApiException;
-import dev.modelarts.local.errors.ErrorCode;
-
 /**
  * ListImage's order: the columns named by {@code sort_key}, each in {@code sort_dir}, then the
- * image id so that paging is stable. Only whitelisted fields sort; anything else is 400
- * ModelArts.6303, as the real service answers.
+ * image id so that paging is stable. Only whitelisted fields sort; anything else is
+ * {@link UnsortableField}, which the API answers as 400 ModelArts.6303, as the real service does.
  */
 public record ImageSort(List<String> columns, boolean descending) {
+
+    /** A {@code sort_key} field that does not sort; its message is the one the API answers with. */
+    public static final class UnsortableField extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        UnsortableField(String field) {
+            super("The field does not support sorting: '" + field + "'.");
+        }
+    }
 
     private static final Map<String, String> SORTABLE = Map.ofEntries(
             Map.entry("create_at", "create_at"),
@@ -43,6 +49,7 @@ public record ImageSort(List<String> columns, boolean descending) {
     /**
      * @param sortKey comma-separated field names, or null for the default ({@code update_at})
      * @param descending whether the order is descending
+     * @throws UnsortableField for a field that does not sort
      */
     public static ImageSort parse(String sortKey, boolean descending) {
         if (sortKey == null || sortKey.isBlank()) {
@@ -52,8 +59,7 @@ public record ImageSort(List<String> columns, boolean descending) {
         for (String field : sortKey.split(",")) {
             String column = SORTABLE.get(field.trim().toLowerCase(Locale.ROOT));
             if (column == null) {
-                throw new ApiException(ErrorCode.SORT_NOT_SUPPORTED,
-                        "The field does not support sorting: '" + field.trim() + "'.");
+                throw new UnsortableField(field.trim());
             }
             columns.add(column);
         }

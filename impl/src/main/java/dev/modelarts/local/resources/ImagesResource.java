@@ -10,6 +10,8 @@ import dev.modelarts.local.api.model.ListImageResponse;
 import dev.modelarts.local.api.model.ServiceType;
 import dev.modelarts.local.api.model.SortDir;
 import dev.modelarts.local.core.ImageRegistry;
+import dev.modelarts.local.errors.ApiException;
+import dev.modelarts.local.errors.ErrorCode;
 import dev.modelarts.local.model.GroupFilter;
 import dev.modelarts.local.model.ImageFilter;
 import dev.modelarts.local.model.ImageRow;
@@ -40,7 +42,12 @@ public final class ImagesResource implements ImagesApi {
         ImageFilter filter = new ImageFilter(
                 new GroupFilter(projectId, workspaceId, type, name, nameFuzzyMatch, namespace, null),
                 serviceType, showName, showTag, status);
-        ImageSort sort = ImageSort.parse(sortKey, sortDir != SortDir.ASC);
+        ImageSort sort;
+        try {
+            sort = ImageSort.parse(sortKey, sortDir != SortDir.ASC);
+        } catch (ImageSort.UnsortableField e) {
+            throw new ApiException(ErrorCode.SORT_NOT_SUPPORTED, e.getMessage());
+        }
         Page<ImageRow> page = registry.list(filter, sort, limit, offset);
         return ListImageResponse.builder()
                 .current(page.index())
