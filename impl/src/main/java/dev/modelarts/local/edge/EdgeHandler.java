@@ -12,11 +12,10 @@ import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
 import org.glassfish.grizzly.http.util.Header;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import dev.modelarts.local.errors.ErrorCode;
+import dev.modelarts.local.errors.UnhandledErrors;
 import dev.modelarts.local.requestid.RequestId;
 
 /**
@@ -27,8 +26,6 @@ import dev.modelarts.local.requestid.RequestId;
  * handling into a logged 500 with the request id, never Grizzly's HTML page.
  */
 final class EdgeHandler extends HttpHandler {
-
-    private static final Logger LOG = LoggerFactory.getLogger(EdgeHandler.class);
 
     private final HttpHandler application;
     private final Cors cors;
@@ -97,7 +94,7 @@ final class EdgeHandler extends HttpHandler {
     }
 
     private static void unhandled(Response response, String requestId, Exception e) {
-        LOG.error("Unhandled error in request {}", requestId, e);
+        UnhandledErrors.log(requestId, e);
         if (!response.isCommitted()) {
             EdgeErrors.write(response, ErrorCode.INTERNAL_ERROR, "Internal error. Request id: " + requestId + ".", requestId);
         }

@@ -4,10 +4,9 @@ import java.nio.charset.StandardCharsets;
 
 import org.glassfish.grizzly.http.server.ErrorPageGenerator;
 import org.glassfish.grizzly.http.server.Request;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import dev.modelarts.local.errors.ErrorCode;
+import dev.modelarts.local.errors.UnhandledErrors;
 import dev.modelarts.local.requestid.RequestId;
 
 /**
@@ -16,8 +15,6 @@ import dev.modelarts.local.requestid.RequestId;
  * page with the Java stack trace in it.
  */
 final class JsonErrorPages implements ErrorPageGenerator {
-
-    private static final Logger LOG = LoggerFactory.getLogger(JsonErrorPages.class);
 
     private final RequestId requestIds;
 
@@ -38,7 +35,7 @@ final class JsonErrorPages implements ErrorPageGenerator {
             default -> "Bad request: " + reasonPhrase + ".";
         };
         if (status >= 500 && exception != null) {
-            LOG.error("Unhandled error in request {}", requestId, exception);
+            UnhandledErrors.log(requestId, exception);
         }
         request.getResponse().setStatus(code.status().getStatusCode());
         request.getResponse().setContentType(EdgeErrors.JSON_TYPE);

@@ -1,7 +1,5 @@
 package dev.modelarts.local.errors;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import jakarta.ws.rs.core.Response;
@@ -15,8 +13,6 @@ import dev.modelarts.local.requestid.RequestId;
  */
 public final class UnhandledExceptionMapper implements ExceptionMapper<Throwable> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(UnhandledExceptionMapper.class);
-
     @Override
     public Response toResponse(Throwable e) {
         return internalError(e);
@@ -25,7 +21,7 @@ public final class UnhandledExceptionMapper implements ExceptionMapper<Throwable
     /** Logs {@code e} with the request id and answers 500 with that id. */
     static Response internalError(Throwable e) {
         String requestId = MDC.get(RequestId.MDC_KEY);
-        LOG.error("Unhandled error in request {}", requestId, e);
+        UnhandledErrors.log(requestId, e);
         return ErrorResponses.of(ErrorCode.INTERNAL_ERROR,
                 "Internal error. Request id: " + requestId + ".");
     }
