@@ -18,16 +18,11 @@ public class LoadData {
 
     static final int VERSIONS_PER_GROUP = 10;
 
-    /** The migrations' secondary indexes (db/migration), by name. */
-    static final java.util.Map<String, String> INDEXES = new java.util.LinkedHashMap<>();
-
-    static {
-        INDEXES.put("ix_images_scope_update", "images (scope, update_at, id)");
-        INDEXES.put("ix_images_scope_create", "images (scope, create_at, id)");
-    }
     static final String[] WORKSPACES = {"0", "0123456789abcdef0123456789abcdef", "fedcba9876543210fedcba9876543210"};
 
     public static void main(String[] args) throws Exception {
+        // the server's logging configuration (the launcher names it the same way)
+        System.setProperty("logback.configurationFile", "dev/modelarts/local/server/logback.xml");
         int n = Integer.parseInt(args[1]);
         DatabaseSettings settings = args[0].startsWith("jdbc:")
                 ? new DatabaseSettings(args[0], args.length > 2 ? args[2] : "", args.length > 3 ? args[3] : "")
@@ -37,15 +32,46 @@ public class LoadData {
                 DataLayer data = DataLayer.over(database)) {
             BuiltInCatalog.load().installInto(data.images());
             database.jdbi().useHandle(h -> {
-                // secondary indexes are built once after the load rather than row by row during it
-                for (String index : INDEXES.keySet()) {
+                // the secondary indexes are built once after the load rather than row by row
+                // during it, as the migrations define them (read back from the database)
+                java.util.Map<String, String> indexes = secondaryIndexes(h.getConnection());
+                for (String index : indexes.keySet()) {
                     h.execute("drop index " + index);
                 }
                 load(h.getConnection(), n);
-                INDEXES.forEach((index, definition) -> h.execute("create index " + index + " on " + definition));
+                indexes.forEach((index, definition) -> h.execute("create index " + index + " on " + definition));
+                System.out.println("secondary indexes rebuilt after the load: " + indexes);
             });
         }
         System.out.printf("loaded %d versions in %.1f s%n", n, (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * The images table's secondary indexes, by name, as {@code images (col, col desc, ...)}: from
+     * the database's own catalog (JDBC metadata), so that they are the migrations' and nothing
+     * here repeats them.
+     */
+    static java.util.Map<String, String> secondaryIndexes(java.sql.Connection connection) throws java.sql.SQLException {
+        java.util.Map<String, java.util.TreeMap<Short, String>> columns = new java.util.LinkedHashMap<>();
+        try (java.sql.ResultSet rs = connection.getMetaData().getIndexInfo(null, null, "images", false, false)) {
+            while (rs.next()) {
+                String name = rs.getString("INDEX_NAME");
+                String column = rs.getString("COLUMN_NAME");
+                if (name == null || column == null || !rs.getBoolean("NON_UNIQUE")
+                        || !name.toLowerCase(java.util.Locale.ROOT).startsWith("ix_")) {
+                    continue; // the primary key and unique constraints stay
+                }
+                String direction = "D".equals(rs.getString("ASC_OR_DESC")) ? " desc" : "";
+                columns.computeIfAbsent(name.toLowerCase(java.util.Locale.ROOT), k -> new java.util.TreeMap<>())
+                        .put(rs.getShort("ORDINAL_POSITION"), column.toLowerCase(java.util.Locale.ROOT) + direction);
+            }
+        }
+        java.util.Map<String, String> definitions = new java.util.LinkedHashMap<>();
+        columns.forEach((name, ordered) -> definitions.put(name, "images (" + String.join(", ", ordered.values()) + ")"));
+        if (definitions.isEmpty()) {
+            throw new IllegalStateException("no secondary index on images: the schema is not the migrations'");
+        }
+        return definitions;
     }
 
     /**
