@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,6 +42,8 @@ public final class ServerControls {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** As the API writes its answers: a field without a value is left out, never null. */
+    private static final ObjectMapper ANSWERS = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     private final TestControl control;
     private final FaultRules faults;
@@ -128,7 +131,11 @@ public final class ServerControls {
         } catch (SeedFile.InvalidSeedFile e) {
             throw new IllegalArgumentException(e.getMessage());
         }
-        return Math.toIntExact(control.seed(document.getImages()).registered());
+        try {
+            return Math.toIntExact(control.seed(document.getImages()).registered());
+        } catch (ApiException e) {
+            throw new IllegalArgumentException(e.getMessage()); // an entry that breaks a rule, named
+        }
     }
 
     /**
@@ -150,7 +157,7 @@ public final class ServerControls {
                     filters.get("method"), number(filters.get("status"), Integer::valueOf), null,
                     number(filters.get("since"), Long::valueOf));
             List<JournalEntry> entries = checks.matching(checks.named(journal.entries()), criteria);
-            return JSON.writeValueAsString(new RequestJournal(journal.capacity(), entries.size(), entries));
+            return ANSWERS.writeValueAsString(new RequestJournal(journal.capacity(), entries.size(), entries));
         } catch (ApiException e) {
             throw new IllegalArgumentException(e.getMessage());
         } catch (JsonProcessingException e) {

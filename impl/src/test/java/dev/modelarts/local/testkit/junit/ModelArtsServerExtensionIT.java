@@ -71,6 +71,7 @@ class ModelArtsServerExtensionIT {
         String journal = modelArts.requests("operation=ListImageGroup&status=200&since=" + since);
         assertTrue(journal.contains("\"count\":1"), journal);
         assertTrue(journal.contains("name=seeded"), journal);
+        assertTrue(!journal.contains(":null"), "fields without a value are left out, as the API leaves them: " + journal);
         assertThrows(IllegalArgumentException.class, () -> modelArts.requests("operation=NoSuchOperation"));
     }
 
