@@ -13,13 +13,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import dev.modelarts.local.config.SpecFile;
+
 /**
  * The IAM action each operation needs, read from the spec itself: its {@code x-iam-action}.
  * An operation whose {@code security} is empty (the health check) needs none.
  */
 public final class IamActions {
 
-    public static final String SPEC_RESOURCE = "/openapi/modelarts-image-api.yaml";
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
     private final Map<String, String> byOperation;
@@ -36,9 +37,9 @@ public final class IamActions {
 
     /** The spec, parsed once at start for everything that reads it. */
     public static JsonNode readSpec() {
-        try (InputStream in = IamActions.class.getResourceAsStream(SPEC_RESOURCE)) {
+        try (InputStream in = IamActions.class.getResourceAsStream(SpecFile.RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("the spec is not on the classpath: " + SPEC_RESOURCE);
+                throw new IllegalStateException("the spec is not on the classpath: " + SpecFile.RESOURCE);
             }
             return new ObjectMapper(new YAMLFactory()).readTree(in);
         } catch (IOException e) {

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 
 import dev.modelarts.local.api.ContractApi;
+import dev.modelarts.local.config.SpecFile;
 
 /**
  * The contract, served: the packaged OpenAPI file byte for byte; the same as JSON, as this server
@@ -30,7 +31,6 @@ import dev.modelarts.local.api.ContractApi;
  */
 public final class ContractResource implements ContractApi {
 
-    private static final String SPEC = "/openapi/modelarts-image-api.yaml";
     private static final String WEBJAR = "/META-INF/resources/webjars/swagger-ui/";
     private static final String CONTROL_PREFIX = "/_modelarts/";
     private static final String CONTROL_TAG = "TestControl";
@@ -40,7 +40,7 @@ public final class ContractResource implements ContractApi {
     private static final Set<String> SWAGGER_FILES = Set.of("swagger-ui.css", "index.css", "swagger-ui-bundle.js",
             "swagger-ui-standalone-preset.js");
 
-    private final String yaml = text(SPEC);
+    private final String yaml = text(SpecFile.RESOURCE);
     private final Map<String, Object> json;
 
     @Context

@@ -20,6 +20,8 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 
+import dev.modelarts.local.config.SpecFile;
+
 /**
  * Checks responses against the project's OpenAPI file (the one packaged by api-spec). A response
  * to a path or method the spec does not have (404/405) is checked against the ErrorResponse
@@ -27,7 +29,6 @@ import io.swagger.v3.parser.core.models.ParseOptions;
  */
 public final class SpecValidator {
 
-    public static final String SPEC_RESOURCE = "/openapi/modelarts-image-api.yaml";
 
     private static final SpecValidator INSTANCE = new SpecValidator(readSpec());
 
@@ -49,9 +50,9 @@ public final class SpecValidator {
     }
 
     public static String readSpec() {
-        try (InputStream in = SpecValidator.class.getResourceAsStream(SPEC_RESOURCE)) {
+        try (InputStream in = SpecValidator.class.getResourceAsStream(SpecFile.RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("spec not on the classpath: " + SPEC_RESOURCE);
+                throw new IllegalStateException("spec not on the classpath: " + SpecFile.RESOURCE);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
