@@ -23,7 +23,12 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule NO_PACKAGE_CYCLES = slices().matching("dev.modelarts.local.(*)..")
-            .should().beFreeOfCycles();
+            .should().beFreeOfCycles()
+            // the test kit's own package is another module (testkit), which depends on nothing
+            // here (Maven sees to that), so a dependency on it cannot close a cycle; it shares the
+            // "testkit" slice with testkit.junit, the extension, which is in this module
+            .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
+                    resideInAPackage("dev.modelarts.local.testkit"));
 
     @ArchTest
     static final ArchRule RESOURCES_GO_THROUGH_THE_SERVICE = noClasses().that().resideInAPackage("..local.resources..")

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import dev.modelarts.local.config.ServerConfig;
 import dev.modelarts.local.db.DataLayer;
 import dev.modelarts.local.server.RunningServer;
-import dev.modelarts.local.server.ServerControls;
+import dev.modelarts.local.testkit.TestControls;
 
 /**
  * This server started in the current JVM, the way {@code bin/modelarts-image-server} starts it:
@@ -163,50 +163,8 @@ public final class EmbeddedServer implements AutoCloseable {
     }
 
     /** The test controls, reached in-process: whatever credentials the server takes. */
-    public ServerControls controls() {
+    public TestControls controls() {
         return running().controls();
-    }
-
-    /** {@link ServerControls#reset()} */
-    public void reset() {
-        controls().reset();
-    }
-
-    /** {@link ServerControls#seed(String)} */
-    public int seed(String json) {
-        return controls().seed(json);
-    }
-
-    /** {@link ServerControls#addFault(String)} */
-    public String fault(String json) {
-        return controls().addFault(json);
-    }
-
-    /** {@link ServerControls#addTransition(String)} */
-    public String transition(String json) {
-        return controls().addTransition(json);
-    }
-
-    /** {@link ServerControls#advanceClock(long)} */
-    public void advanceClock(long ms) {
-        controls().advanceClock(ms);
-    }
-
-    /** {@link ServerControls#requests(String)} */
-    public String requests(String query) {
-        return controls().requests(query);
-    }
-
-    /**
-     * {@link ServerControls#verifyRequests(String)}, a check that does not hold thrown as the
-     * {@link AssertionError} a test framework reports as a failure.
-     */
-    public int verify(String check) {
-        try {
-            return controls().verifyRequests(check);
-        } catch (ServerControls.RequestsNotAsExpected e) {
-            throw new AssertionError(e.getMessage());
-        }
     }
 
     /** Stops the server and deletes its temporary data directory. */

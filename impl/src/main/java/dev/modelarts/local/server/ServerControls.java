@@ -2,6 +2,7 @@ package dev.modelarts.local.server;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,23 +24,15 @@ import dev.modelarts.local.core.TestControl;
 import dev.modelarts.local.errors.ApiException;
 import dev.modelarts.local.faults.FaultRules;
 import dev.modelarts.local.http.RecentRequests;
+import dev.modelarts.local.testkit.TestControls;
 import dev.modelarts.local.transitions.TransitionRules;
 
 /**
- * What the JUnit extension controls in a running server, in-process and whatever credentials the
- * server takes: the test-control API's fault and transition rules, the clock, the journal's
- * verification, and a reset.
+ * The {@link TestControls} of a running server reached in-process, whatever credentials the
+ * server takes (what the JUnit extension uses): the test-control API's fault and transition rules,
+ * the clock, the journal and its verification, the seed, and a reset.
  */
-public final class ServerControls {
-
-    /** A request verification that does not hold; its message says what was found and the near misses. */
-    public static final class RequestsNotAsExpected extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        RequestsNotAsExpected(String message) {
-            super(message);
-        }
-    }
+public final class ServerControls implements TestControls {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     /** As the API writes its answers: a field without a value is left out, never null. */
@@ -67,7 +60,8 @@ public final class ServerControls {
      *
      * @throws IllegalArgumentException naming what is wrong with the rule
      */
-    public String addFault(String json) {
+    @Override
+    public String fault(String json) {
         return faults.add(ControlFiles.fault(json, faults.operations())).getId();
     }
 
@@ -77,12 +71,15 @@ public final class ServerControls {
      *
      * @throws IllegalArgumentException naming what is wrong with the rule
      */
-    public String addTransition(String json) {
+    @Override
+    public String transition(String json) {
         return transitions.add(ControlFiles.transition(json)).getId();
     }
 
     /** Moves the server's clock forward, as {@code POST /_modelarts/clock {"advance_ms": N}} does. */
-    public void advanceClock(long ms) {
+    @Override
+    public void advanceClock(Duration by) {
+        long ms = by.toMillis();
         clock.apply((setting, machineMs) -> setting.advancedBy(ms));
     }
 
@@ -90,10 +87,11 @@ public final class ServerControls {
      * Checks the journal as {@code POST /_modelarts/requests/verify} does, with its JSON body;
      * answers how many requests matched.
      *
-     * @throws RequestsNotAsExpected when the check does not hold
+     * @throws AssertionError with the count found and the near misses when the check does not hold
      * @throws IllegalArgumentException when the check itself is malformed
      */
-    public int verifyRequests(String json) {
+    @Override
+    public int verify(String json) {
         RequestCheck check;
         try {
             check = JSON.readValue(json, RequestCheck.class);
@@ -112,7 +110,7 @@ public final class ServerControls {
                                 .append(" -> ").append(near.getStatus());
                     }
                 }
-                throw new RequestsNotAsExpected(message.toString());
+                throw new AssertionError(message.toString()); // what a test framework reports as a failure
             }
             throw new IllegalArgumentException(e.getMessage());
         }
@@ -124,6 +122,7 @@ public final class ServerControls {
      *
      * @throws IllegalArgumentException naming what is wrong with the document
      */
+    @Override
     public int seed(String json) {
         SeedDocument document;
         try {
@@ -144,6 +143,7 @@ public final class ServerControls {
      *
      * @throws IllegalArgumentException when a filter is malformed
      */
+    @Override
     public String requests(String query) {
         Map<String, String> filters = new HashMap<>();
         for (String pair : query == null ? new String[0] : query.split("&")) {
@@ -178,6 +178,7 @@ public final class ServerControls {
     }
 
     /** What {@code POST /_modelarts/reset} does: images, fault and transition rules gone, the clock as started. */
+    @Override
     public void reset() {
         control.reset();
     }

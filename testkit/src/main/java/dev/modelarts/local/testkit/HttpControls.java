@@ -5,11 +5,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The test controls of {@link LocalModelArts} over HTTP, through the test-control API: what a
+ * The {@link TestControls} over HTTP, through the test-control API: what a
  * server in another process (a container) offers. Each call checks the answer's status and turns
- * a refusal into the exception {@link LocalModelArts} names.
+ * a refusal into the exception {@link TestControls} names.
  */
-public final class HttpControls {
+public final class HttpControls implements TestControls {
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern COUNT = Pattern.compile("\"count\"\\s*:\\s*(\\d+)");
@@ -22,38 +22,38 @@ public final class HttpControls {
         this.client = client;
     }
 
-    /** {@link LocalModelArts#reset()} */
+    @Override
     public void reset() {
         expect(client.send("POST", "_modelarts/reset", null), 200, "reset");
     }
 
-    /** {@link LocalModelArts#seed(String)} */
+    @Override
     public int seed(String json) {
         return Integer.parseInt(first(REGISTERED, expect(client.post("_modelarts/seed", json), 200, "seed")));
     }
 
-    /** {@link LocalModelArts#fault(String)} */
+    @Override
     public String fault(String json) {
         return first(ID, expect(client.post("_modelarts/faults", json), 201, "fault"));
     }
 
-    /** {@link LocalModelArts#transition(String)} */
+    @Override
     public String transition(String json) {
         return first(ID, expect(client.post("_modelarts/transitions", json), 201, "transition"));
     }
 
-    /** {@link LocalModelArts#advanceClock(Duration)} */
+    @Override
     public void advanceClock(Duration by) {
         expect(client.post("_modelarts/clock", "{\"advance_ms\": " + by.toMillis() + "}"), 200, "clock");
     }
 
-    /** {@link LocalModelArts#requests(String)} */
+    @Override
     public String requests(String query) {
         String path = query == null || query.isEmpty() ? "_modelarts/requests" : "_modelarts/requests?" + query;
         return expect(client.get(path), 200, "requests");
     }
 
-    /** {@link LocalModelArts#verify(String)} */
+    @Override
     public int verify(String check) {
         ModelArtsClient.Reply reply = client.post("_modelarts/requests/verify", check);
         if (reply.status() == 409) {

@@ -2,13 +2,13 @@ package dev.modelarts.local.testkit.junit;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
 import dev.modelarts.local.embedded.EmbeddedServer;
 import dev.modelarts.local.testkit.LocalModelArts;
 import dev.modelarts.local.testkit.ModelArtsClient;
+import dev.modelarts.local.testkit.TestControls;
 import dev.modelarts.local.testkit.TestCredential;
 
 /**
@@ -165,37 +165,7 @@ public final class ModelArtsServerExtension extends ClassScoped implements Local
     }
 
     @Override
-    public void reset() {
-        server.reset();
-    }
-
-    @Override
-    public int seed(String json) {
-        return server.seed(json);
-    }
-
-    @Override
-    public String fault(String json) {
-        return server.fault(json);
-    }
-
-    @Override
-    public String transition(String json) {
-        return server.transition(json);
-    }
-
-    @Override
-    public void advanceClock(Duration by) {
-        server.advanceClock(by.toMillis());
-    }
-
-    @Override
-    public String requests(String query) {
-        return server.requests(query);
-    }
-
-    @Override
-    public int verify(String check) {
-        return server.verify(check);
+    public TestControls controls() {
+        return server.controls();
     }
 }

@@ -19,6 +19,7 @@ import org.testcontainers.utility.MountableFile;
 import dev.modelarts.local.testkit.HttpControls;
 import dev.modelarts.local.testkit.LocalModelArts;
 import dev.modelarts.local.testkit.ModelArtsClient;
+import dev.modelarts.local.testkit.TestControls;
 import dev.modelarts.local.testkit.TestCredential;
 
 /**
@@ -160,42 +161,9 @@ public class ModelArtsContainer extends GenericContainer<ModelArtsContainer> imp
         return client;
     }
 
-    private HttpControls controls() {
+    /** Over HTTP, through the test-control API, with {@link #credential()}. */
+    @Override
+    public TestControls controls() {
         return new HttpControls(client());
-    }
-
-    @Override
-    public void reset() {
-        controls().reset();
-    }
-
-    @Override
-    public int seed(String json) {
-        return controls().seed(json);
-    }
-
-    @Override
-    public String fault(String json) {
-        return controls().fault(json);
-    }
-
-    @Override
-    public String transition(String json) {
-        return controls().transition(json);
-    }
-
-    @Override
-    public void advanceClock(Duration by) {
-        controls().advanceClock(by);
-    }
-
-    @Override
-    public String requests(String query) {
-        return controls().requests(query);
-    }
-
-    @Override
-    public int verify(String check) {
-        return controls().verify(check);
     }
 }
