@@ -25,10 +25,10 @@ import org.slf4j.LoggerFactory;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.modelarts.local.auth.SignedRequests.Signed;
 import dev.modelarts.local.testing.ApiClient.Reply;
 import dev.modelarts.local.testing.ApiClient;
+import dev.modelarts.local.testing.LogCapture;
 import dev.modelarts.local.testing.TestServer;
 
 /** Who gets in, and who does not, over real HTTP. */
@@ -43,22 +43,19 @@ class AuthIT {
     @RegisterExtension
     static final TestServer server = TestServer.create();
     private SignedRequests signer;
-    private ListAppender<ILoggingEvent> logs;
+    private LogCapture logs;
     private final List<String> bodies = new ArrayList<>();
 
     @BeforeAll
     void start() {
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        logs = new ListAppender<>();
-        logs.start();
-        root.addAppender(logs);
+        logs = new LogCapture();
         ((Logger) LoggerFactory.getLogger("access")).setLevel(Level.INFO);
         signer = new SignedRequests(server.baseUri());
     }
 
     @AfterAll
     void stop() {
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+        logs.close();
         ((Logger) LoggerFactory.getLogger("access")).setLevel(null);
     }
 
@@ -217,7 +214,7 @@ class AuthIT {
         String signature = signed.headers().get("Authorization").replaceAll(".*Signature=", "");
         record(signer.send(signed.withHeader("X-Sdk-Date", "20200101T000000Z")));
 
-        List<String> lines = logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        List<String> lines = logs.events().stream().map(ILoggingEvent::getFormattedMessage).toList();
         assertThat(lines).anyMatch(line -> line.contains(GROUPS));
         for (String secret : new ArrayList<>(secrets) {{ add(signature); }}) {
             assertThat(lines).noneMatch(line -> line.contains(secret));

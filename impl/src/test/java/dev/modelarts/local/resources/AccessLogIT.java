@@ -2,7 +2,6 @@ package dev.modelarts.local.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,10 +14,10 @@ import org.slf4j.LoggerFactory;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.modelarts.local.requestid.RequestId;
 import dev.modelarts.local.testing.ApiClient;
 import dev.modelarts.local.testing.ApiClient.Reply;
+import dev.modelarts.local.testing.LogCapture;
 import dev.modelarts.local.testing.TestServer;
 
 /** The access line an operator reads: every field, the request id beside it, and no credential. */
@@ -28,18 +27,17 @@ class AccessLogIT {
     static final TestServer server = TestServer.create();
 
     private final Logger access = (Logger) LoggerFactory.getLogger("access");
-    private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    private LogCapture lines;
 
     @BeforeEach
     void listen() {
-        lines.start();
-        access.addAppender(lines);
         access.setLevel(Level.INFO);
+        lines = new LogCapture("access");
     }
 
     @AfterEach
     void stopListening() {
-        access.detachAppender(lines);
+        lines.close();
         access.setLevel(null);
     }
 
@@ -63,13 +61,13 @@ class AccessLogIT {
     /** The line is written once the answer is out, so it may trail the client a little. */
     private ILoggingEvent awaitLine(String requestId) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
-            Optional<ILoggingEvent> found = List.copyOf(lines.list).stream()
+            Optional<ILoggingEvent> found = lines.events().stream()
                     .filter(e -> requestId.equals(e.getMDCPropertyMap().get(RequestId.MDC_KEY))).findFirst();
             if (found.isPresent()) {
                 return found.get();
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("no access line with request id " + requestId + " in " + lines.list);
+        throw new AssertionError("no access line with request id " + requestId + " in " + LogCapture.describe(lines.events()));
     }
 }
