@@ -7,7 +7,7 @@ import au.com.dius.pact.provider.junitsupport.loader.PactBroker;
 
 /**
  * The same verification, of the pacts a Pact Broker serves. Runs only when configured, by
- * system properties alone (see README, "Pact Broker"): {@code pactbroker.url},
+ * system properties alone (see docs/testing.md, "Pact Broker"): {@code pactbroker.url},
  * {@code pactbroker.auth.token}, {@code pactbroker.consumerversionselectors.rawjson},
  * {@code pactbroker.enablePending} with {@code pactbroker.providerBranch},
  * {@code pactbroker.includeWipPactsSince}; results are published with

@@ -12,11 +12,11 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-/** {@code --help} and README.md name the same environment variables and flags. */
+/** {@code --help} and docs/operating.md name the same environment variables and flags. */
 class HelpTest {
 
     private static final Pattern VARIABLE = Pattern.compile("MODELARTS_[A-Z_]+[A-Z]");
-    /** A row of README's configuration table: {@code | `--flag` | VARIABLE | ...}. */
+    /** A row of docs/operating.md's configuration table: {@code | `--flag` | VARIABLE | ...}. */
     private static final Pattern FLAG_ROW = Pattern.compile("\\| `(--[a-z-]+)` \\|");
 
     private static Set<String> withStandard(Set<String> flags) {
@@ -35,12 +35,12 @@ class HelpTest {
     }
 
     @Test
-    void helpListsEveryVariableAndFlagTheReadmeDocuments() throws IOException {
-        String readme = Files.readString(Path.of("..", "README.md"));
+    void helpListsEveryVariableAndFlagTheOperatorsPageDocuments() throws IOException {
+        String readme = Files.readString(Path.of("..", "docs", "operating.md"));
         String help = ServerConfig.commandLine().getUsageMessage();
         assertThat(all(VARIABLE, help)).containsAll(all(VARIABLE, readme));
         Set<String> tableFlags = all(FLAG_ROW, readme);
-        assertThat(tableFlags).as("README's configuration table").contains("--port", "--log-format");
+        assertThat(tableFlags).as("docs/operating.md's configuration table").contains("--port", "--log-format");
         assertThat(help).contains(tableFlags);
         assertThat(all(Pattern.compile("(--[a-z][a-z-]+)"), help)).as("and the table lists every flag of --help")
                 .isSubsetOf(withStandard(tableFlags));

@@ -40,7 +40,7 @@ class ContainerIT {
     static final String HEALTH_CMD = "[\"/opt/java/bin/java\", \"-cp\", \"@/app/jib-classpath-file\","
             + " \"dev.modelarts.local.server.HealthProbe\"]";
     /**
-     * The same in shell form, exactly as README's GitHub Actions snippet writes it: Docker's CLI
+     * The same in shell form, exactly as docs/operating.md's GitHub Actions snippet writes it: Docker's CLI
      * and GitHub Actions always run {@code --health-cmd} through /bin/sh -c, and so does podman
      * for a command that is not JSON.
      */

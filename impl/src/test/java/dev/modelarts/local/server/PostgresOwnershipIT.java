@@ -15,7 +15,7 @@ import dev.modelarts.local.testing.TestDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * The README's PostgreSQL recipe, as a non-superuser on PostgreSQL 15 or newer (the tests' is 17),
+ * The PostgreSQL recipe of docs/operating.md, as a non-superuser on PostgreSQL 15 or newer (the tests' is 17),
  * where only a database's owner may create tables in schema public: a user that does not own
  * the database is told the fix, and the recipe's ownership makes the start succeed.
  */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.modelarts.local.testkit.TestCredential;
 
 /**
- * Fault rules through the JUnit extension, as README's "Testing failures" shows them: from the
+ * Fault rules through the JUnit extension, as docs/testing.md's "Testing failures" shows them: from the
  * start (as a --faults file) and added in a test; reset() removes them.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -18,7 +18,7 @@ import dev.modelarts.local.testkit.ModelArtsClient;
 import dev.modelarts.local.testkit.TestCredential;
 
 /**
- * The README's example of a user's test, as written there, plus what the README says of @Nested
+ * The example of a user's test in docs/testing.md, as written there, plus what it says of @Nested
  * classes and of the kit's client, seed and requests.
  */
 class ModelArtsServerExtensionIT {
@@ -39,7 +39,7 @@ class ModelArtsServerExtensionIT {
         assertTrue(groups.requestId() != null);
     }
 
-    /** The README's reset example: a registration is gone after reset(), the catalog stays. */
+    /** The reset example of docs/testing.md: a registration is gone after reset(), the catalog stays. */
     @Test
     void resetForgetsWhatATestRegistered() {
         ModelArtsClient client = modelArts.client();

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelarts.local.testkit.TestCredential;
 
 /**
- * Time and state through the JUnit extension, as README's "Time and state" shows them: a fixed
+ * Time and state through the JUnit extension, as docs/testing.md's "Time and state" shows them: a fixed
  * clock, seeded ids, a transition rule from the start and one added in a test, the clock moved;
  * reset() removes the rules (those from the start too, as with fault rules) and sets the clock
  * back to its start.
