@@ -30,8 +30,9 @@ class ModelArtsContainerIT {
         long began = System.nanoTime();
         modelArts.start();
         long readyMs = (System.nanoTime() - began) / 1_000_000;
+        // printed, not asserted: a timed test fails whenever the machine is busy; the figure is
+        // a measurement (docs/testing-in-java.md), not a pass mark
         LOG.info("start to ready: {} ms ({})", readyMs, modelArts.getDockerImageName());
-        assertThat(readyMs).as("start to ready, ms").isLessThanOrEqualTo(5_000);
     }
 
     @AfterAll
