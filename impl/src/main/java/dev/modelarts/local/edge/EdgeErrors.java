@@ -80,7 +80,7 @@ final class EdgeErrors {
             String outer = MDC.get(RequestId.MDC_KEY);
             MDC.put(RequestId.MDC_KEY, requestId);
             try {
-                AccessLine.log(printable(method), printable(target), status, -1, bytes, request.getRemoteAddress(),
+                AccessLine.log(method, target, status, -1, bytes, request.getRemoteAddress(),
                         null, request.getHeader(Header.UserAgent), fault);
             } finally {
                 if (outer == null) {
@@ -90,22 +90,5 @@ final class EdgeErrors {
                 }
             }
         }
-    }
-
-    /** Only printable ASCII of what a client sent goes into the log, at most 512 characters. */
-    static String printable(String text) {
-        if (text == null) {
-            return "-";
-        }
-        StringBuilder out = new StringBuilder(Math.min(text.length(), 512));
-        for (int i = 0; i < text.length() && out.length() < 512; i++) {
-            char c = text.charAt(i);
-            if (c >= 0x21 && c < 0x7F) {
-                out.append(c);
-            } else {
-                out.append(String.format("%%%02X", (int) c & 0xFF));
-            }
-        }
-        return out.toString();
     }
 }

@@ -48,7 +48,7 @@ class AccessLogIT {
         ILoggingEvent line = awaitLine(reply.header("X-Request-Id"));
         assertThat(line.getFormattedMessage())
                 .matches("GET /v1/project-a/images/group\\?limit=2 200 \\d+\\.\\d ms " + reply.body().length()
-                        + " B client=127\\.0\\.0\\.1 principal=token proj\\.\\.\\.\\(\\d+\\) agent=\"pipeline/1\\.0 \\?quoted\\?\"")
+                        + " B client=127\\.0\\.0\\.1 principal=token proj\\.\\.\\.\\(\\d+\\) agent=\"pipeline/1\\.0 %22quoted%22\"")
                 .doesNotContain(TestServer.TOKEN_A);
     }
 

@@ -85,7 +85,7 @@ class JsonLogIT {
             assertThat(served.path("ms").isNumber()).isTrue();
             assertThat(served.path("client").asText()).isEqualTo("127.0.0.1");
             assertThat(served.path("principal").asText()).isEqualTo("token dev-...(9)");
-            assertThat(served.path("agent").asText()).isEqualTo("json-log-test/1 ?quoted?");
+            assertThat(served.path("agent").asText()).isEqualTo("json-log-test/1 %22quoted%22");
             assertThat(served.path("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
 
             JsonNode edge = access(events, refused.header("X-Request-Id"));
