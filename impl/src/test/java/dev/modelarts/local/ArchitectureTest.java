@@ -1,5 +1,6 @@
 package dev.modelarts.local;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -7,10 +8,15 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /**
  * The layering, as a test: generated API ← resources → service (core) → data (db) → read model
@@ -43,6 +49,37 @@ class ArchitectureTest {
     static final ArchRule THE_DATA_LAYER_KNOWS_NO_CALLER = noClasses().that().resideInAPackage("..local.db..")
             .should().dependOnClassesThat().resideInAnyPackage("..local.core..", "..local.resources..",
                     "..local.http..", "..local.edge..", "..local.auth..", "org.glassfish..", "jakarta.ws.rs..");
+
+    /**
+     * Inside the data layer the DAOs sit on top: the row writers, the writer (GroupCommit), the
+     * listing's keeper and the mappers never reach back into a DAO, and no DAO into another, so
+     * the layer has no cycle of its own (ImageWrites once called ImageDao for the built-in ids,
+     * which now live in model as BuiltInIds).
+     */
+    @ArchTest
+    static final ArchRule THE_DAOS_ARE_THE_DATA_LAYERS_TOP = classes().that().resideInAPackage("..local.db..")
+            .and().doNotHaveSimpleName("DataLayer")
+            .should(new ArchCondition<JavaClass>("depend on no DAO but their own") {
+                @Override
+                public void check(JavaClass c, ConditionEvents events) {
+                    String own = topLevel(c).getName();
+                    for (Dependency d : c.getDirectDependenciesFromSelf()) {
+                        JavaClass target = topLevel(d.getTargetClass());
+                        if (target.getPackageName().equals(c.getPackageName()) && target.getSimpleName().endsWith("Dao")
+                                && !target.getName().equals(own)) {
+                            events.add(SimpleConditionEvent.violated(c, d.getDescription()));
+                        }
+                    }
+                }
+            });
+
+    private static JavaClass topLevel(JavaClass c) {
+        JavaClass top = c;
+        while (top.getEnclosingClass().isPresent()) {
+            top = top.getEnclosingClass().get();
+        }
+        return top;
+    }
 
     @ArchTest
     static final ArchRule THE_READ_MODEL_IS_PURE = noClasses().that().resideInAnyPackage("..local.listing..", "..local.model..")

@@ -18,11 +18,12 @@ import dev.modelarts.local.api.model.ImageVisibility;
 import dev.modelarts.local.api.model.ResourceCategory;
 import dev.modelarts.local.api.model.ServiceType;
 import dev.modelarts.local.db.DuplicateImageException;
-import dev.modelarts.local.db.ImageDao.NewImage;
+import dev.modelarts.local.model.NewImage;
 import dev.modelarts.local.db.ImageDao;
 import dev.modelarts.local.model.GroupDetails;
 import dev.modelarts.local.model.ImageRow;
 import dev.modelarts.local.model.Scopes;
+import dev.modelarts.local.model.BuiltInIds;
 
 /**
  * The ModelArts preset images every project sees (type BUILD_IN), shipped as the resource
@@ -59,7 +60,7 @@ public final class BuiltInCatalog {
             for (VersionJson v : g.versions) {
                 String swrPath = doc.registry + "/" + g.namespace + "/" + g.name + ":" + v.tag;
                 ImageRow image = ImageRow.builder()
-                        .id(ImageDao.builtInImageId(swrPath))
+                        .id(BuiltInIds.image(swrPath))
                         .scope(Scopes.BUILD_IN)
                         .type(ImageType.BUILD_IN)
                         .namespace(g.namespace)

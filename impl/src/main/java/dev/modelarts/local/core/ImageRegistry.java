@@ -22,7 +22,7 @@ import dev.modelarts.local.api.model.TmsTag;
 import dev.modelarts.local.db.DuplicateImageException;
 import dev.modelarts.local.db.GroupIndex;
 import dev.modelarts.local.db.ImageDao;
-import dev.modelarts.local.db.ImageDao.NewImage;
+import dev.modelarts.local.model.NewImage;
 import dev.modelarts.local.db.ImageGroupDao;
 import dev.modelarts.local.errors.ApiException;
 import dev.modelarts.local.errors.ErrorCode;

@@ -15,7 +15,7 @@ import dev.modelarts.local.db.DuplicateImageException;
 import dev.modelarts.local.db.ImageDao;
 import dev.modelarts.local.db.ImageDao.DeleteCount;
 import dev.modelarts.local.db.ImageDao.InsertCount;
-import dev.modelarts.local.db.ImageDao.NewImage;
+import dev.modelarts.local.model.NewImage;
 import dev.modelarts.local.db.GroupIndex;
 import dev.modelarts.local.db.ImageGroupDao;
 import dev.modelarts.local.errors.ApiException;

@@ -2,6 +2,7 @@ package dev.modelarts.local.db;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -22,6 +24,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.modelarts.local.listing.ListingUpdates;
 import dev.modelarts.local.listing.ScopeChange;
+import dev.modelarts.local.model.GroupKey;
 import dev.modelarts.local.model.GroupRow;
 
 /**
@@ -47,23 +50,53 @@ import dev.modelarts.local.model.GroupRow;
  */
 final class GroupCommit implements AutoCloseable {
 
-    /** A write: changes rows through {@code h} and names, in {@code changed}, the groups it changed. */
+    /**
+     * A write: changes rows through {@code h} and declares, in {@code changed}, the groups it
+     * changed, or that it changed none. A write that returns without declaring fails (its
+     * transaction rolls back): a change the listing is not told of would leave it stale.
+     */
     @FunctionalInterface
     interface Write<T> {
         T run(Handle h, ChangedGroups changed);
     }
 
-    /** The groups one write changed, by scope. */
+    /** The groups one write changed; {@link #declared} once it said which, or that none. */
     static final class ChangedGroups {
 
-        private final Map<String, Set<String>> byScope = new TreeMap<>();
+        private final Set<GroupKey> keys = new TreeSet<>();
+        private boolean declared;
 
-        void add(String scope, String groupId) {
-            byScope.computeIfAbsent(scope, s -> new LinkedHashSet<>()).add(groupId);
+        /** The write changed this group (its rows, its images or its aggregates). */
+        void add(GroupKey key) {
+            keys.add(key);
+            declared = true;
         }
 
-        private void addAll(ChangedGroups other) {
-            other.byScope.forEach((scope, ids) -> ids.forEach(id -> add(scope, id)));
+        /** The write changed these groups; an empty list declares that it changed none. */
+        void addAll(Collection<GroupKey> changed) {
+            keys.addAll(changed);
+            declared = true;
+        }
+
+        /** The write changed no group. */
+        void none() {
+            declared = true;
+        }
+
+        boolean declared() {
+            return declared;
+        }
+
+        Set<GroupKey> keys() {
+            return Set.copyOf(keys);
+        }
+    }
+
+    /** A write returned without declaring what it changed: a defect of that write, never of input. */
+    static final class UndeclaredChange extends IllegalStateException {
+        UndeclaredChange(String key) {
+            super("a write (key '" + key + "') returned without declaring the groups it changed"
+                    + " (ChangedGroups.add, addAll or none): the listing would not show its change");
         }
     }
 
@@ -155,14 +188,16 @@ final class GroupCommit implements AutoCloseable {
         List<ScopeChange> changes;
         try {
             changes = jdbi.inTransaction(h -> {
-                ChangedGroups changed = new ChangedGroups();
+                Map<String, Set<String>> byScope = new TreeMap<>();
                 for (int i = 0; i < batch.size(); i++) {
                     failedAt[0] = i;
-                    run(h, batch.get(i), changed);
+                    for (GroupKey key : run(h, batch.get(i))) {
+                        byScope.computeIfAbsent(key.scope(), s -> new LinkedHashSet<>()).add(key.groupId());
+                    }
                 }
                 failedAt[0] = -1;
                 List<ScopeChange> scopeChanges = new ArrayList<>();
-                changed.byScope.forEach((scope, ids) -> scopeChanges.add(scopeChange(h, scope, ids)));
+                byScope.forEach((scope, ids) -> scopeChanges.add(scopeChange(h, scope, ids)));
                 return scopeChanges;
             });
         } catch (RuntimeException failed) {
@@ -212,10 +247,13 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    private static <T> void run(Handle h, Pending<T> pending, ChangedGroups batchChanges) {
+    private static <T> Set<GroupKey> run(Handle h, Pending<T> pending) {
         ChangedGroups changed = new ChangedGroups();
         pending.value = pending.write.run(h, changed);
-        batchChanges.addAll(changed);
+        if (!changed.declared()) {
+            throw new UndeclaredChange(pending.key);
+        }
+        return changed.keys();
     }
 
     private static boolean isRetryable(Throwable e) {

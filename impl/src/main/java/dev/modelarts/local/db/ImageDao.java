@@ -1,13 +1,10 @@
 package dev.modelarts.local.db;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -16,10 +13,12 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import dev.modelarts.local.listing.GroupListing;
 import dev.modelarts.local.model.GroupDetails;
 import dev.modelarts.local.model.GroupFilter;
+import dev.modelarts.local.model.GroupKey;
 import dev.modelarts.local.model.ImageFilter;
 import dev.modelarts.local.model.ImageRow;
 import dev.modelarts.local.model.ImageSort;
 import dev.modelarts.local.model.Page;
+import dev.modelarts.local.model.NewImage;
 import dev.modelarts.local.model.Transition;
 
 /**
@@ -41,27 +40,6 @@ public final class ImageDao {
         this.listing = listing;
         this.rows = rows;
         this.transitions = transitions;
-    }
-
-    /**
-     * The id a BUILD_IN group gets: derived from its key, so that the built-in catalog has the
-     * same ids in every database and on every start.
-     */
-    public static String builtInGroupId(String namespace, String name) {
-        return nameBasedId("group:" + namespace + "/" + name);
-    }
-
-    /** The id a BUILD_IN image gets: derived from its SWR path, like its group's. */
-    public static String builtInImageId(String swrPath) {
-        return nameBasedId("image:" + swrPath);
-    }
-
-    private static String nameBasedId(String key) {
-        return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
-    }
-
-    /** An image to insert, with the details its group gets if it is new. */
-    public record NewImage(ImageRow image, GroupDetails group) {
     }
 
     /** The image with this tag in a scope's group namespace/name. */
@@ -141,15 +119,14 @@ public final class ImageDao {
             Set<String> stored = new HashSet<>(h.createQuery("select id from images where id in (<ids>)")
                     .bindList("ids", images.stream().map(i -> i.image().id()).toList())
                     .mapTo(String.class).list());
-            int count = 0;
+            List<GroupKey> inserted = new ArrayList<>();
             for (NewImage image : images) {
                 if (!stored.contains(image.image().id())) {
-                    ImageRow inserted = rows.insert(h, image.image(), image.group());
-                    changed.add(inserted.scope(), inserted.groupId());
-                    count++;
+                    inserted.add(rows.insert(h, image.image(), image.group()).groupKey());
                 }
             }
-            return count;
+            changed.addAll(inserted);
+            return inserted.size();
         });
     }
 
@@ -164,7 +141,7 @@ public final class ImageDao {
      */
     public InsertCount insertAll(List<NewImage> images) {
         return writes.run("", (h, changed) -> {
-            long inserted = 0;
+            List<GroupKey> inserted = new ArrayList<>();
             long existing = 0;
             for (NewImage entry : images) {
                 ImageRow image = entry.image();
@@ -176,12 +153,11 @@ public final class ImageDao {
                 if (stored) {
                     existing++;
                 } else {
-                    ImageRow row = rows.insert(h, image, entry.group());
-                    changed.add(row.scope(), row.groupId());
-                    inserted++;
+                    inserted.add(rows.insert(h, image, entry.group()).groupKey());
                 }
             }
-            return new InsertCount(inserted, existing);
+            changed.addAll(inserted);
+            return new InsertCount(inserted.size(), existing);
         });
     }
 
@@ -195,11 +171,11 @@ public final class ImageDao {
      */
     public DeleteCount deleteAllDedicated() {
         return writes.run("", (h, changed) -> {
-            List<Map.Entry<String, String>> groups = h.createQuery("select scope, id from image_groups where scope <> ''")
-                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).list();
+            List<GroupKey> groups = h.createQuery("select scope, id from image_groups where scope <> ''")
+                    .map((rs, ctx) -> new GroupKey(rs.getString(1), rs.getString(2))).list();
             int images = h.createUpdate("delete from images where scope <> ''").execute();
             h.createUpdate("delete from image_groups where scope <> ''").execute();
-            groups.forEach(g -> changed.add(g.getKey(), g.getValue()));
+            changed.addAll(groups);
             return new DeleteCount(images, groups.size());
         });
     }
@@ -220,7 +196,7 @@ public final class ImageDao {
         return writes.run(image.scope() + "\n" + image.namespace() + "\n" + image.name(), (h, changed) -> {
             ImageRow stored = rows.insert(h, image, details);
             transition.ifPresent(t -> transitions.insert(h, t, t.timed() ? t.dueAfter(0) : null));
-            changed.add(stored.scope(), stored.groupId());
+            changed.add(stored.groupKey());
             return stored;
         });
     }
@@ -235,16 +211,18 @@ public final class ImageDao {
             Optional<String> groupId = h.createQuery("select group_id from images where id = :id")
                     .bind("id", id).mapTo(String.class).findOne();
             if (groupId.isEmpty()) {
+                changed.none();
                 return Optional.<ImageRow>empty();
             }
             rows.lockGroup(h, groupId.get());
             // read again under the group's lock: a concurrent delete may have won
             Optional<ImageRow> image = rows.find(h, id);
             if (image.isEmpty()) {
+                changed.none();
                 return image;
             }
             rows.delete(h, image.get(), changedAt);
-            changed.add(image.get().scope(), groupId.get());
+            changed.add(image.get().groupKey());
             return image;
         });
     }

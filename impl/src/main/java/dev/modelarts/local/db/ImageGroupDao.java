@@ -37,6 +37,7 @@ public final class ImageGroupDao {
         return writes.run("", (h, changed) -> {
             Optional<GroupRow> group = rows.find(h, id, true);
             if (group.isEmpty()) {
+                changed.none();
                 return group;
             }
             String set = (readMe != null ? " read_me = :readMe," : "")
@@ -48,7 +49,7 @@ public final class ImageGroupDao {
                     .bind("tags", TagsColumn.toJson(tags))
                     .bind("changedAt", changedAt)
                     .execute();
-            changed.add(group.get().scope(), id);
+            changed.add(group.get().key());
             return rows.find(h, id, false);
         });
     }
@@ -64,7 +65,9 @@ public final class ImageGroupDao {
             if (group.isPresent()) {
                 h.createUpdate("delete from images where group_id = :id").bind("id", id).execute();
                 h.createUpdate("delete from image_groups where id = :id").bind("id", id).execute();
-                changed.add(group.get().scope(), id);
+                changed.add(group.get().key());
+            } else {
+                changed.none();
             }
             return group;
         });

@@ -1,5 +1,6 @@
 package dev.modelarts.local.db;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -7,6 +8,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import dev.modelarts.local.api.model.ImageStatus;
+import dev.modelarts.local.model.GroupKey;
 import dev.modelarts.local.model.ImageRow;
 import dev.modelarts.local.model.Transition;
 
@@ -39,6 +41,7 @@ public final class ImageTransitionDao {
             Optional<Transition> held = rows.lock(h, imageId);
             Optional<ImageRow> image = images.find(h, imageId);
             if (held.isEmpty() || image.isEmpty() || held.get().timed()) {
+                changed.none();
                 return image;
             }
             Transition t = held.get();
@@ -47,9 +50,11 @@ public final class ImageTransitionDao {
             if (step != t.stepAfterPolls(t.seen())) {
                 images.lockGroup(h, image.get().groupId());
                 take(h, t.withSeen(seen), image.get(), step, now);
-                changed.add(image.get().scope(), image.get().groupId());
+                changed.add(image.get().groupKey());
             } else {
+                // only the poll count moved: the image shows as it did
                 rows.update(h, imageId, seen, null);
+                changed.none();
             }
             return image;
         });
@@ -59,6 +64,7 @@ public final class ImageTransitionDao {
     public int settle(long now) {
         return writes.run("", (h, changed) -> {
             List<Transition> due = rows.due(h, now);
+            List<GroupKey> moved = new ArrayList<>();
             for (Transition t : due) {
                 Optional<ImageRow> image = images.find(h, t.imageId());
                 if (image.isEmpty()) {
@@ -68,8 +74,9 @@ public final class ImageTransitionDao {
                 images.lockGroup(h, image.get().groupId());
                 int step = t.stepAt(now);
                 take(h, t, image.get(), step, t.reachedAt(step));
-                changed.add(image.get().scope(), image.get().groupId());
+                moved.add(image.get().groupKey());
             }
+            changed.addAll(moved);
             return due.size();
         });
     }
@@ -79,13 +86,14 @@ public final class ImageTransitionDao {
         return writes.run("", (h, changed) -> {
             Optional<ImageRow> image = images.find(h, imageId);
             if (image.isEmpty()) {
+                changed.none();
                 return image;
             }
             images.lockGroup(h, image.get().groupId());
             rows.delete(h, imageId);
             rows.insert(h, transition, transition.timed() ? transition.dueAfter(0) : null);
             images.setStatus(h, image.get(), ImageStatus.DELETED.toString(), transition.statusMessageAt(0), now);
-            changed.add(image.get().scope(), image.get().groupId());
+            changed.add(image.get().groupKey());
             return images.find(h, imageId);
         });
     }

@@ -10,6 +10,7 @@ import dev.modelarts.local.api.model.ImageType;
 import dev.modelarts.local.model.GroupDetails;
 import dev.modelarts.local.model.Ids;
 import dev.modelarts.local.model.ImageRow;
+import dev.modelarts.local.model.BuiltInIds;
 
 /**
  * Writes of image rows inside a caller's transaction, each keeping its group's aggregates
@@ -66,7 +67,7 @@ final class ImageWrites {
                             + " 0, :createAt, :updateAt)"
                             + " on conflict do nothing")
                     .bind("id", image.type() == ImageType.BUILD_IN
-                            ? ImageDao.builtInGroupId(image.namespace(), image.name())
+                            ? BuiltInIds.group(image.namespace(), image.name())
                             : ids.next())
                     .bind("scope", image.scope())
                     .bind("type", image.type())

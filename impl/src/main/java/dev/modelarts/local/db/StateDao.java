@@ -11,6 +11,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
+import dev.modelarts.local.model.GroupKey;
 import dev.modelarts.local.model.GroupRow;
 import dev.modelarts.local.model.ImageRow;
 import dev.modelarts.local.model.StateSnapshot;
@@ -62,9 +63,8 @@ public final class StateDao {
     public void replace(StateSnapshot state) {
         try {
             writes.run("", (h, changed) -> {
-                h.createQuery("select scope, id from image_groups where scope <> ''")
-                        .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
-                        .forEach(g -> changed.add(g.getKey(), g.getValue()));
+                changed.addAll(h.createQuery("select scope, id from image_groups where scope <> ''")
+                        .map((rs, ctx) -> new GroupKey(rs.getString(1), rs.getString(2))).list());
                 h.createUpdate("delete from images where scope <> ''").execute();
                 h.createUpdate("delete from image_groups where scope <> ''").execute();
                 for (StateSnapshot.Group entry : state.groups()) {
@@ -72,7 +72,7 @@ public final class StateDao {
                     for (ImageRow image : entry.images()) {
                         h.createUpdate(RowMappers.INSERT_IMAGE).bindMap(RowMappers.imageValues(image)).execute();
                     }
-                    changed.add(entry.group().scope(), entry.group().id());
+                    changed.add(entry.group().key());
                 }
                 for (Transition t : state.transitions()) {
                     // due from the first step: the first settle catches up with the clock from started_at

@@ -30,4 +30,9 @@ public record GroupRow(
     public boolean isBuiltIn() {
         return Scopes.BUILD_IN.equals(scope);
     }
+
+    /** This group, as a write declares it changed. */
+    public GroupKey key() {
+        return new GroupKey(scope, id);
+    }
 }

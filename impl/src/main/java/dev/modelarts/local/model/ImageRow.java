@@ -57,6 +57,11 @@ public record ImageRow(
         return Scopes.BUILD_IN.equals(scope);
     }
 
+    /** The group this image is a version of, as a write declares it changed. */
+    public GroupKey groupKey() {
+        return new GroupKey(scope, groupId);
+    }
+
     /** This row attached to another group (the group id is only known when the write runs). */
     public ImageRow withGroupId(String newGroupId) {
         return toBuilder().groupId(newGroupId).build();

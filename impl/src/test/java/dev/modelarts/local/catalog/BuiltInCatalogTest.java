@@ -20,6 +20,7 @@ import dev.modelarts.local.model.GroupFilter;
 import dev.modelarts.local.model.GroupPage;
 import dev.modelarts.local.model.ImageRow;
 import dev.modelarts.local.testing.TestDatabase;
+import dev.modelarts.local.model.NewImage;
 
 @Tag(TestDatabase.BOTH)
 class BuiltInCatalogTest {
@@ -44,7 +45,7 @@ class BuiltInCatalogTest {
 
     @Test
     void everyEntryFollowsTheApisRules() {
-        for (ImageDao.NewImage entry : catalog.entries()) {
+        for (NewImage entry : catalog.entries()) {
             ImageRow image = entry.image();
             assertThat(image.name()).matches("[a-z0-9._-]{1,512}");
             assertThat(image.namespace()).matches("[a-z][A-Za-z0-9._-]{0,63}");
