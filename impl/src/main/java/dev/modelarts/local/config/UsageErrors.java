@@ -1,6 +1,6 @@
 package dev.modelarts.local.config;
 
-import java.lang.reflect.Field;
+import java.lang.reflect.AnnotatedElement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -49,10 +49,11 @@ public final class UsageErrors {
 
     /** The variable in the option's declared default ({@code ${env:NAME}}); picocli keeps only its value. */
     private static Optional<String> environmentVariable(OptionSpec option) {
-        if (!(option.userObject() instanceof Field field) || field.getAnnotation(Option.class) == null) {
+        // the option's method (ServerCommandLine's options are an annotated interface) or field
+        if (!(option.userObject() instanceof AnnotatedElement element) || element.getAnnotation(Option.class) == null) {
             return Optional.empty();
         }
-        String declared = field.getAnnotation(Option.class).defaultValue(); // ${env:NAME} or ${env:NAME:-fallback}
+        String declared = element.getAnnotation(Option.class).defaultValue(); // ${env:NAME} or ${env:NAME:-fallback}
         if (!declared.startsWith("${env:") || !declared.endsWith("}")) {
             return Optional.empty();
         }

@@ -7,9 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
-import dev.modelarts.local.config.ServerConfig;
+import dev.modelarts.local.config.ServerSettings;
 import dev.modelarts.local.db.DataLayer;
 import dev.modelarts.local.server.RunningServer;
 import dev.modelarts.local.testkit.TestControls;
@@ -46,13 +47,13 @@ public final class EmbeddedServer implements AutoCloseable {
 
         /** Everything in memory, nothing on disk ({@code --in-memory}): the fastest start, for CI. */
         public Builder inMemory() {
-            launch.options.add("--in-memory");
+            launch.settings.inMemory(true);
             return this;
         }
 
         /** Images registered at start, from a JSON or YAML file as {@code POST /_modelarts/seed} takes them. */
         public Builder seed(Path file) {
-            launch.options.addAll(List.of("--seed", file.toString()));
+            launch.settings.seed(file);
             return this;
         }
 
@@ -66,14 +67,14 @@ public final class EmbeddedServer implements AutoCloseable {
             if (fixed < 0 || fixed > 65535) {
                 throw new IllegalArgumentException(fixed + " is not a port number (0 to 65535)");
             }
-            launch.port = fixed;
+            launch.settings.port(fixed);
             return this;
         }
 
         /**
-         * Command-line options as the launcher takes them, such as {@code --seed FILE} or
-         * {@code --no-control-api}; one given here wins over the extension's own default (a
-         * {@code --port}, say).
+         * Command-line options as the launcher takes them, such as {@code --no-control-api}, for
+         * what the typed methods do not set; one given here wins over a typed setting. Only the
+         * options given count: no environment variable is read.
          */
         public Builder options(String... more) {
             launch.options.addAll(List.of(more));
@@ -82,21 +83,20 @@ public final class EmbeddedServer implements AutoCloseable {
 
         /** The credentials, as the YAML of a {@code --credentials} file. */
         public Builder credentials(String yaml) {
-            launch.files.put("--credentials", yaml);
+            launch.files.put("credentials", Map.entry(yaml, ServerSettings.Builder::credentials));
             return this;
         }
 
         /** A {@code --credentials} file; {@link #credentials(String)} wins over it. */
         public Builder credentialsFile(Path file) {
-            launch.given.put("--credentials", List.of(file.toString()));
+            launch.settings.credentials(file);
             return this;
         }
 
         /** Another database than a throw-away H2 file: a JDBC URL (H2 or PostgreSQL). */
         public Builder database(String url, String databaseUser, String databasePassword) {
-            launch.given.put("--db-url", List.of(url));
-            launch.given.put("--db-user", List.of(databaseUser));
-            launch.given.put("--db-password", List.of(databasePassword == null ? "" : databasePassword));
+            launch.settings.databaseUrl(url).databaseUser(databaseUser)
+                    .databasePassword(databasePassword == null ? "" : databasePassword);
             return this;
         }
 
@@ -108,13 +108,13 @@ public final class EmbeddedServer implements AutoCloseable {
 
         /** Fault rules from the start, as the YAML or JSON of a {@code --faults} file. */
         public Builder faults(String yaml) {
-            launch.files.put("--faults", yaml);
+            launch.files.put("faults", Map.entry(yaml, ServerSettings.Builder::faults));
             return this;
         }
 
         /** Status-transition rules from the start, as the YAML or JSON of a {@code --transitions} file. */
         public Builder transitions(String yaml) {
-            launch.files.put("--transitions", yaml);
+            launch.files.put("transitions", Map.entry(yaml, ServerSettings.Builder::transitions));
             return this;
         }
 
@@ -123,16 +123,13 @@ public final class EmbeddedServer implements AutoCloseable {
          * runs on, or with {@code fixed} stands still until moved.
          */
         public Builder clock(String instant, boolean fixed) {
-            launch.options.addAll(List.of("--clock", instant));
-            if (fixed) {
-                launch.options.add("--clock-fixed");
-            }
+            launch.settings.clock(instant).clockFixed(fixed);
             return this;
         }
 
         /** Ids from a generator seeded with {@code seed}: the same requests, the same ids. */
         public Builder deterministic(long seed) {
-            launch.options.addAll(List.of("--deterministic", Long.toString(seed)));
+            launch.settings.deterministic(seed);
             return this;
         }
 
@@ -155,8 +152,7 @@ public final class EmbeddedServer implements AutoCloseable {
         try {
             ownDataDir = settings.dataDir == null;
             dataDir = ownDataDir ? Files.createTempDirectory("modelarts-test") : settings.dataDir;
-            List<String> args = settings.args(dataDir);
-            server = RunningServer.start(ServerConfig.parse(args.toArray(String[]::new)), settings.providers);
+            server = RunningServer.start(settings.settings(dataDir), settings.providers);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -17,8 +17,6 @@ import dev.modelarts.local.core.RequestChecks;
 import dev.modelarts.local.core.ServerClock;
 import dev.modelarts.local.core.StateTransfer;
 import dev.modelarts.local.core.TestControl;
-import dev.modelarts.local.core.TestControl.ReaderToken;
-import dev.modelarts.local.db.DataLayer;
 import dev.modelarts.local.db.Database;
 import dev.modelarts.local.errors.ApiExceptionMapper;
 import dev.modelarts.local.errors.ConstraintViolationMapper;
@@ -61,7 +59,8 @@ import dev.modelarts.local.resources.TestControlResource;
 public final class ApiApplication {
 
     /** What the test-control API controls, when it is on. */
-    record Controls(FaultRules faults, TransitionRules transitions, ServerClock clock, StateTransfer state) {
+    record Controls(TestControl control, FaultRules faults, TransitionRules transitions, ServerClock clock,
+            StateTransfer state) {
     }
 
     private ApiApplication() {
@@ -71,7 +70,7 @@ public final class ApiApplication {
      * @param machine the machine's clock, which authentication checks signatures' dates against
      * @param controls the test-control API's collaborators; empty when it is off
      */
-    static ResourceConfig create(ImageRegistry registry, DataLayer data, Database database, Credentials credentials,
+    static ResourceConfig create(ImageRegistry registry, Database database, Credentials credentials,
             IamActions actions, Clock machine, Optional<Controls> controls, ServerMetrics metrics,
             RecentRequests journal, CreatedStatus created, RequestId requestIds) {
         boolean controlApi = controls.isPresent();
@@ -124,11 +123,7 @@ public final class ApiApplication {
         config.register(metrics.requestListener());
         config.register(ServedFileTypes.class);
         controls.ifPresent(c -> {
-            Optional<ReaderToken> reader = credentials.readOnlyToken()
-                    .map(token -> new ReaderToken(token.getKey(), token.getValue()));
-            TestControl control = new TestControl(registry, data.images(), data.groups(), data.listing(), reader,
-                    c.faults(), c.transitions(), c.clock());
-            config.register(new TestControlResource(control, journal, new RequestChecks(c.faults().operations()),
+            config.register(new TestControlResource(c.control(), journal, new RequestChecks(c.faults().operations()),
                     c.faults(), c.transitions(), new ClockControl(c.clock()), c.state()));
         });
         return config;

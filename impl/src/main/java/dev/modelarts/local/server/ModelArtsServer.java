@@ -9,10 +9,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.modelarts.local.auth.Credentials;
-import dev.modelarts.local.config.ServerConfig;
+import dev.modelarts.local.config.ServerCommandLine;
+import dev.modelarts.local.config.ServerSettings;
 import dev.modelarts.local.config.UsageErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The standalone server: {@code java -jar modelarts-image-server.jar [options]}. */
@@ -36,10 +38,10 @@ public final class ModelArtsServer {
     }
 
     public static void main(String[] args) {
-        CommandLine cli = ServerConfig.commandLine();
-        ServerConfig config;
+        CommandLine cli = ServerCommandLine.commandLine();
+        ServerSettings config;
         try {
-            cli.parseArgs(args);
+            ParseResult parsed = cli.parseArgs(args);
             if (cli.isUsageHelpRequested()) {
                 cli.usage(System.out);
                 return;
@@ -48,8 +50,7 @@ public final class ModelArtsServer {
                 cli.printVersionHelp(System.out);
                 return;
             }
-            config = cli.getCommand();
-            config.validate();
+            config = ServerCommandLine.settings(cli, parsed);
         } catch (ParameterException e) {
             // the reason, a suggestion, and where the rest is: not the whole usage
             System.err.println(UsageErrors.describe(e, args));
@@ -61,7 +62,7 @@ public final class ModelArtsServer {
             return;
         }
 
-        if (config.logFormat() == ServerConfig.LogFormat.json) {
+        if (config.logFormat() == ServerSettings.LogFormat.json) {
             LogFormat.useJson();
         }
         RunningServer server;

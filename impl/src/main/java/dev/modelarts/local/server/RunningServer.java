@@ -29,7 +29,7 @@ import dev.modelarts.local.auth.IamActions;
 import dev.modelarts.local.catalog.BuiltInCatalog;
 import dev.modelarts.local.config.DatabaseSettings;
 import dev.modelarts.local.config.JvmInfo;
-import dev.modelarts.local.config.ServerConfig;
+import dev.modelarts.local.config.ServerSettings;
 import dev.modelarts.local.core.ImageRegistry;
 import dev.modelarts.local.core.ServerClock;
 import dev.modelarts.local.core.StateTransfer;
@@ -79,7 +79,7 @@ public final class RunningServer implements AutoCloseable {
         this.baseUri = baseUri;
     }
 
-    public static RunningServer start(ServerConfig config) {
+    public static RunningServer start(ServerSettings config) {
         return start(config, List.of());
     }
 
@@ -87,7 +87,7 @@ public final class RunningServer implements AutoCloseable {
      * Starts with extra JAX-RS providers registered beside the application's own: the extension
      * point for embedding the server (the tests add a check of every response against the spec).
      */
-    public static RunningServer start(ServerConfig config, List<Object> extraProviders) {
+    public static RunningServer start(ServerSettings config, List<Object> extraProviders) {
         // Grizzly and Jersey log through java.util.logging: into the one log, wherever the server runs
         if (!SLF4JBridgeHandler.isInstalled()) {
             SLF4JBridgeHandler.removeHandlersForRootLogger();
@@ -123,8 +123,9 @@ public final class RunningServer implements AutoCloseable {
         RecentRequests journal = new RecentRequests(RecentRequests.DEFAULT_CAPACITY, config.control().journalAll(),
                 config.control().journalBodies());
         FaultWiring faults = new FaultWiring(spec, data, database, journal, metrics, clock, machine, time.ids());
-        // the test control of the seed file and the JUnit extension (no reader token: Pact states go over HTTP)
-        TestControl control = new TestControl(registry, data.images(), data.groups(), data.listing(), Optional.empty(),
+        // one test control: the seed file's, the JUnit extension's and the test-control API's
+        TestControl control = new TestControl(registry, data.images(), data.groups(), data.listing(),
+                credentials.readOnlyToken().map(token -> new TestControl.ReaderToken(token.getKey(), token.getValue())),
                 faults.rules(), transitions, clock);
         // the schema and the built-in catalog are made ready while Jersey starts on this thread;
         // the catalog's file is read meanwhile on a third
@@ -145,9 +146,9 @@ public final class RunningServer implements AutoCloseable {
         }, runnable -> new Thread(runnable, "modelarts-startup").start());
         try {
             URI requested = URI.create("http://" + hostForUri(config.host()) + ":" + config.port() + "/");
-            ResourceConfig application = ApiApplication.create(registry, data, database, credentials, actions,
+            ResourceConfig application = ApiApplication.create(registry, database, credentials, actions,
                     machine, config.control().controlApi()
-                            ? Optional.of(new ApiApplication.Controls(faults.rules(), transitions, clock, state))
+                            ? Optional.of(new ApiApplication.Controls(control, faults.rules(), transitions, clock, state))
                             : Optional.empty(),
                     metrics, journal, CreatedStatus.fromSpec(spec), time.requestIds());
             extraProviders.forEach(application::register);

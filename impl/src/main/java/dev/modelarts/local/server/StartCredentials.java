@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.modelarts.local.auth.Credentials;
 import dev.modelarts.local.auth.IamActions;
-import dev.modelarts.local.config.ServerConfig;
+import dev.modelarts.local.config.ServerSettings;
 
 /** The credentials a server starts with, and what it says about them at start. */
 final class StartCredentials {
@@ -20,7 +20,7 @@ final class StartCredentials {
     }
 
     /** The operator's credentials file, or the development credential (said loudly). */
-    static Credentials choose(ServerConfig config, IamActions actions) {
+    static Credentials choose(ServerSettings config, IamActions actions) {
         if (config.credentials().isPresent()) {
             Credentials credentials = Credentials.read(config.credentials().get(), actions.actions());
             LOG.info("Credentials: {}", config.credentials().get());

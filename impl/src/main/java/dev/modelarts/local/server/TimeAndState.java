@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.modelarts.local.config.ServerConfig;
+import dev.modelarts.local.config.ServerSettings;
 import dev.modelarts.local.core.ServerClock;
 import dev.modelarts.local.core.StateTransfer;
 import dev.modelarts.local.db.ClockDao;
@@ -39,7 +39,7 @@ final class TimeAndState implements AutoCloseable {
     private final ScheduledExecutorService refresher;
 
     /** The clock and the id sources, before the data layer (which makes ids). */
-    TimeAndState(ServerConfig config, Database database, Clock machine) {
+    TimeAndState(ServerSettings config, Database database, Clock machine) {
         this.shared = !database.isExclusive();
         this.refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "modelarts-control-refresh");

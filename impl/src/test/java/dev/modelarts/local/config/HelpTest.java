@@ -1,5 +1,6 @@
 package dev.modelarts.local.config;
 
+import dev.modelarts.local.config.ServerCommandLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -37,7 +38,7 @@ class HelpTest {
     @Test
     void helpListsEveryVariableAndFlagTheOperatorsPageDocuments() throws IOException {
         String readme = Files.readString(Path.of("..", "docs", "operating.md"));
-        String help = ServerConfig.commandLine().getUsageMessage();
+        String help = ServerCommandLine.commandLine().getUsageMessage();
         assertThat(all(VARIABLE, help)).containsAll(all(VARIABLE, readme));
         Set<String> tableFlags = all(FLAG_ROW, readme);
         assertThat(tableFlags).as("docs/operating.md's configuration table").contains("--port", "--log-format");

@@ -8,7 +8,8 @@ import java.sql.Statement;
 
 import org.junit.jupiter.api.Test;
 
-import dev.modelarts.local.config.ServerConfig;
+import dev.modelarts.local.config.ServerCommandLine;
+import dev.modelarts.local.config.ServerSettings;
 import dev.modelarts.local.testing.ApiClient;
 import dev.modelarts.local.testing.TestDatabase;
 
@@ -35,7 +36,7 @@ class PostgresOwnershipIT {
         String[] args = {"--port", "0", "--db-url", "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database,
             "--db-user", user, "--db-password", "secret-pw"};
 
-        assertThatThrownBy(() -> RunningServer.start(ServerConfig.parse(args)).close())
+        assertThatThrownBy(() -> RunningServer.start(ServerCommandLine.parse(args)).close())
                 .isInstanceOf(StartupFailure.class)
                 .hasMessageContaining("PostgreSQL user " + user + " may not create")
                 .hasMessageContaining("ALTER DATABASE <name> OWNER TO " + user)
@@ -45,7 +46,7 @@ class PostgresOwnershipIT {
                 Statement statement = admin.createStatement()) {
             statement.execute("alter database " + database + " owner to " + user);
         }
-        try (RunningServer server = RunningServer.start(ServerConfig.parse(args))) {
+        try (RunningServer server = RunningServer.start(ServerCommandLine.parse(args))) {
             assertThat(new ApiClient(server.baseUri()).get("/health/ready").status()).isEqualTo(200);
         }
     }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import dev.modelarts.local.config.ServerConfig;
+import dev.modelarts.local.config.ServerCommandLine;
+import dev.modelarts.local.config.ServerSettings;
 
 /** A bad seed file is one line in the operator's words, found before the database is opened. */
 class SeedFileTest {
@@ -44,7 +45,7 @@ class SeedFileTest {
     void itIsCheckedBeforeTheDatabaseIsOpened() throws IOException {
         Path file = Files.writeString(dir.resolve("seed.yaml"), "images:\n  - project_id: p\n");
         // a database nobody listens on: the seed file's problem is the one reported
-        ServerConfig config = ServerConfig.parse("--port", "0", "--seed", file.toString(),
+        ServerSettings config = ServerCommandLine.parse("--port", "0", "--seed", file.toString(),
                 "--db-url", "jdbc:postgresql://127.0.0.1:1/nowhere");
         assertThatThrownBy(() -> RunningServer.start(config)).isInstanceOf(SeedFile.InvalidSeedFile.class)
                 .hasMessageContaining("images[0] has no 'swr_path'");
