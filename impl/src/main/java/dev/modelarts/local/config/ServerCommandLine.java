@@ -50,7 +50,14 @@ public final class ServerCommandLine {
 
     /** A picocli command line of these options, for help and version output. */
     public static CommandLine commandLine() {
-        return new CommandLine(Options.class);
+        CommandLine line = new CommandLine(Options.class);
+        var usage = line.getCommandSpec().usageMessage();
+        List<String> footer = new java.util.ArrayList<>(List.of(usage.footer()));
+        footer.add("");
+        footer.add("Limits of a request (answered with the ModelArts error of its status when passed):");
+        footer.addAll(EdgeLimits.DEFAULT.describe());
+        usage.footer(footer.toArray(String[]::new));
+        return line;
     }
 
     private static ServerSettings build(CommandLine line, Builder builder) {

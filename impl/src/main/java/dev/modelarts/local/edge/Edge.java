@@ -13,6 +13,7 @@ import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http.server.ServerConfiguration;
 
+import dev.modelarts.local.config.EdgeLimits;
 import dev.modelarts.local.faults.FaultRules;
 import dev.modelarts.local.http.RecentRequests;
 import dev.modelarts.local.requestid.RequestId;
@@ -25,9 +26,9 @@ import dev.modelarts.local.requestid.RequestId;
 public final class Edge {
 
     /** The request line and all header fields together, in bytes. */
-    public static final int MAX_HEAD_BYTES = 16 * 1024;
+    public static final int MAX_HEAD_BYTES = EdgeLimits.DEFAULT.maxHeadBytes();
     /** Header fields in one request. */
-    public static final int MAX_HEADER_FIELDS = 100;
+    public static final int MAX_HEADER_FIELDS = EdgeLimits.DEFAULT.maxHeaderFields();
 
     private Edge() {
     }

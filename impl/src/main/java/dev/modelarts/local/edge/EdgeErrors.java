@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 import org.glassfish.grizzly.http.server.Response;
-import org.glassfish.grizzly.http.HttpRequestPacket;
-import org.glassfish.grizzly.http.util.Header;
 import org.slf4j.MDC;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -40,16 +38,15 @@ final class EdgeErrors {
     }
 
     /** Writes the error as the whole answer of a request that Grizzly has parsed. */
-    static int write(Response response, ErrorCode code, String message, String requestId) {
-        return write(response, code, message, requestId, r -> { });
+    static void write(Response response, ErrorCode code, String message, String requestId) {
+        write(response, code, body(code, message, requestId), requestId, r -> { });
     }
 
     /**
-     * The same, with {@code headers} adding its own (CORS) after the reset, before the body
-     * commits the head; returns the body's length, for the access line.
+     * Writes {@code body} as the whole answer, {@code headers} adding its own (CORS) after the
+     * reset, before the body commits the head.
      */
-    static int write(Response response, ErrorCode code, String message, String requestId, Consumer<Response> headers) {
-        byte[] body = body(code, message, requestId);
+    static void write(Response response, ErrorCode code, byte[] body, String requestId, Consumer<Response> headers) {
         response.reset();
         response.setStatus(code.status().getStatusCode());
         response.setContentType(JSON_TYPE);
@@ -61,27 +58,31 @@ final class EdgeErrors {
         } catch (java.io.IOException e) {
             // the client has gone; there is no one left to answer
         }
-        return body.length;
+    }
+
+    /**
+     * The one way the edge refuses a request: the ModelArts error body for it, with the access
+     * line of the answer logged; the caller writes the bytes as its layer writes (a response, an
+     * error page, the codec's content).
+     */
+    static byte[] refusal(EdgeRequest view, ErrorCode code, String message) {
+        byte[] body = body(code, message, view.id());
+        logAccess(view, code.status().getStatusCode(), body.length, null);
+        return body;
     }
 
     /**
      * The access line of an answer that never reached Jersey (which logs its own), with the same
      * fields; its time is not measured ("-") and it has no principal.
+     *
+     * @param fault the fault rule that fired on the request ({@code "ID ACTION"}), or null
      */
-    static void logAccess(HttpRequestPacket request, String method, String target, int status, long bytes,
-            String requestId) {
-        logAccess(request, method, target, status, bytes, requestId, null);
-    }
-
-    /** The same, naming the fault rule that fired on the request ({@code "ID ACTION"}). */
-    static void logAccess(HttpRequestPacket request, String method, String target, int status, long bytes,
-            String requestId, Object fault) {
+    static void logAccess(EdgeRequest view, int status, long bytes, Object fault) {
         if (AccessLine.enabled()) {
             String outer = MDC.get(RequestId.MDC_KEY);
-            MDC.put(RequestId.MDC_KEY, requestId);
+            MDC.put(RequestId.MDC_KEY, view.id());
             try {
-                AccessLine.log(method, target, status, -1, bytes, request.getRemoteAddress(),
-                        null, request.getHeader(Header.UserAgent), fault);
+                AccessLine.log(view.method(), view.target(), status, -1, bytes, view.client(), null, view.agent(), fault);
             } finally {
                 if (outer == null) {
                     MDC.remove(RequestId.MDC_KEY);

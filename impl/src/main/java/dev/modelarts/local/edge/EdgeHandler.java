@@ -3,11 +3,9 @@ package dev.modelarts.local.edge;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Optional;
 
-import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
@@ -52,27 +50,26 @@ final class EdgeHandler extends HttpHandler {
 
     @Override
     public void service(Request request, Response response) throws Exception {
-        String requestId = requestId(request);
-        MDC.put(RequestId.MDC_KEY, requestId);
+        EdgeRequest view = view(request);
+        MDC.put(RequestId.MDC_KEY, view.id());
         try {
-            Optional<RequestTarget.Problem> problem = check(request);
+            Optional<RequestTarget.Problem> problem = check(request, view);
             if (problem.isPresent()) {
-                refuse(request, response, problem.get().code(), problem.get().message(), requestId);
+                refuse(request, response, view, problem.get().code(), problem.get().message());
                 return;
             }
             if (cors.answerPreflight(request, response)) {
-                response.setHeader(RequestId.HEADER, requestId);
-                EdgeErrors.logAccess(request.getRequest(), "OPTIONS", rawTarget(request.getRequest()), 204, 0, requestId);
+                response.setHeader(RequestId.HEADER, view.id());
+                EdgeErrors.logAccess(view, 204, 0, null);
                 return;
             }
             cors.decorate(request, response);
-            request.setAttribute(RequestId.CLIENT_ATTRIBUTE, request.getRemoteAddr());
-            if (faults.apply(request, response, requestId, () -> serveLater(request, response, requestId))) {
+            if (faults.apply(request, response, view, () -> serveLater(request, response, view.id()))) {
                 return;
             }
             application.service(request, response);
         } catch (Exception e) {
-            unhandled(response, requestId, e);
+            unhandled(response, view.id(), e);
         } finally {
             MDC.remove(RequestId.MDC_KEY);
         }
@@ -106,36 +103,30 @@ final class EdgeHandler extends HttpHandler {
         if ("100-continue".equalsIgnoreCase(request.getHeader(Header.Expect))) {
             return super.sendAcknowledgment(request, response);
         }
-        refuse(request, response, ErrorCode.EXPECTATION_FAILED,
-                "Expectation failed: only 'Expect: 100-continue' is supported.", requestId(request));
+        refuse(request, response, view(request), ErrorCode.EXPECTATION_FAILED,
+                "Expectation failed: only 'Expect: 100-continue' is supported.");
         return false;
     }
 
-    private String requestId(Request request) {
-        if (request.getAttribute(RequestId.ATTRIBUTE) instanceof String id) {
-            return id;
-        }
-        String id = requestIds.from(request.getHeader(RequestId.HEADER));
-        request.setAttribute(RequestId.ATTRIBUTE, id);
-        return id;
+    /** The edge's view of the request, and what Jersey's filters read of it: the id and the client. */
+    private EdgeRequest view(Request request) {
+        EdgeRequest view = EdgeRequest.of(request.getRequest(), requestIds);
+        request.setAttribute(RequestId.ATTRIBUTE, view.id());
+        request.setAttribute(RequestId.CLIENT_ATTRIBUTE, request.getRemoteAddr());
+        return view;
     }
 
-    private void refuse(Request request, Response response, ErrorCode code, String message, String requestId) {
-        int bytes = EdgeErrors.write(response, code, message, requestId, r -> cors.decorate(request, r));
-        EdgeErrors.logAccess(request.getRequest(), request.getMethod().getMethodString(), rawTarget(request.getRequest()),
-                code.status().getStatusCode(), bytes, requestId);
+    private void refuse(Request request, Response response, EdgeRequest view, ErrorCode code, String message) {
+        byte[] body = EdgeErrors.refusal(view, code, message);
+        EdgeErrors.write(response, code, body, view.id(), r -> cors.decorate(request, r));
     }
 
-    private static Optional<RequestTarget.Problem> check(Request request) {
-        HttpRequestPacket packet = request.getRequest();
+    private static Optional<RequestTarget.Problem> check(Request request, EdgeRequest view) {
         Optional<RequestTarget.Problem> host = checkHost(request);
         if (host.isPresent()) {
             return host;
         }
-        String rawPath = packet.getRequestURIRef().getOriginalRequestURIBC().toString(StandardCharsets.ISO_8859_1);
-        String rawQuery = packet.getQueryStringDC().isNull() ? null
-                : packet.getQueryStringDC().toString(StandardCharsets.ISO_8859_1);
-        return RequestTarget.check(rawPath, rawQuery);
+        return RequestTarget.check(view.rawPath(), view.rawQuery());
     }
 
     /**
@@ -168,11 +159,5 @@ final class EdgeHandler extends HttpHandler {
 
     private static Optional<RequestTarget.Problem> badHost(String message) {
         return Optional.of(new RequestTarget.Problem(ErrorCode.MALFORMED_REQUEST, message));
-    }
-
-    private static String rawTarget(HttpRequestPacket packet) {
-        String path = packet.getRequestURIRef().getOriginalRequestURIBC().toString(StandardCharsets.ISO_8859_1);
-        return packet.getQueryStringDC().isNull() ? path
-                : path + "?" + packet.getQueryStringDC().toString(StandardCharsets.ISO_8859_1);
     }
 }

@@ -68,14 +68,11 @@ final class FaultActions {
      * Applies the rule that fires on this request, if one does; true when the request is taken
      * care of here (answered, broken, or parked to go on with {@code serve} later).
      */
-    boolean apply(Request request, Response response, String requestId, Runnable serve) throws IOException {
+    boolean apply(Request request, Response response, EdgeRequest view, Runnable serve) throws IOException {
         if (!rules.mayFire()) {
             return false;
         }
-        String rawPath = request.getRequest().getRequestURIRef().getOriginalRequestURIBC()
-                .toString(StandardCharsets.ISO_8859_1);
-        Optional<Decision> fired = rules.decide(request.getMethod().getMethodString(), rawPath,
-                credential(request), request.getRemoteAddr());
+        Optional<Decision> fired = rules.decide(view.method(), view.rawPath(), credential(request), view.client());
         if (fired.isEmpty()) {
             return false;
         }
@@ -84,19 +81,19 @@ final class FaultActions {
         counter.accept(rule.actionName(), decision.operation());
         request.setAttribute(ATTRIBUTE, rule.id() + " " + rule.actionName());
         switch (rule.action()) {
-            case ERROR, THROTTLE -> answer(request, response, requestId, rawPath, decision);
+            case ERROR, THROTTLE -> answer(request, response, view, decision);
             case DELAY -> {
                 response.suspend();
                 Executor workers = request.getContext().getConnection().getTransport().getWorkerThreadPool();
                 timer.schedule(() -> workers.execute(serve), decision.delayMs(), TimeUnit.MILLISECONDS);
             }
-            default -> breakConnection(request, response, requestId, rawPath, decision);
+            default -> breakConnection(request, response, view, decision);
         }
         return true;
     }
 
-    private void answer(Request request, Response response, String requestId, String rawPath, Decision decision)
-            throws IOException {
+    private void answer(Request request, Response response, EdgeRequest view, Decision decision) throws IOException {
+        String requestId = view.id();
         Rule rule = decision.rule();
         boolean throttle = rule.action() == Rule.Action.THROTTLE;
         String code = throttle ? "APIG.0308" : rule.errorCode();
@@ -115,19 +112,18 @@ final class FaultActions {
         }
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
-        record(request, requestId, rawPath, status, decision);
-        EdgeErrors.logAccess(request.getRequest(), request.getMethod().getMethodString(), target(request, rawPath),
-                status, bytes.length, requestId, request.getAttribute(ATTRIBUTE));
+        record(view, status, decision);
+        EdgeErrors.logAccess(view, status, bytes.length, request.getAttribute(ATTRIBUTE));
     }
 
     /** reset, empty, garbage, truncate, stall: the answer never comes whole. */
-    private void breakConnection(Request request, Response response, String requestId, String rawPath,
-            Decision decision) throws IOException {
+    private void breakConnection(Request request, Response response, EdgeRequest view, Decision decision)
+            throws IOException {
+        String requestId = view.id();
         Connection<?> connection = request.getContext().getConnection();
         response.suspend(); // nothing of Grizzly's own is written after this
-        record(request, requestId, rawPath, 0, decision);
-        EdgeErrors.logAccess(request.getRequest(), request.getMethod().getMethodString(), target(request, rawPath),
-                0, 0, requestId, request.getAttribute(ATTRIBUTE));
+        record(view, 0, decision);
+        EdgeErrors.logAccess(view, 0, 0, request.getAttribute(ATTRIBUTE));
         SocketChannel channel = connection instanceof TCPNIOConnection tcp && tcp.getChannel() instanceof SocketChannel s
                 ? s : null;
         switch (decision.rule().action()) {
@@ -203,27 +199,22 @@ final class FaultActions {
         }
     }
 
-    private void record(Request request, String requestId, String rawPath, int status, Decision decision) {
+    private void record(EdgeRequest view, int status, Decision decision) {
         if (journal == null) {
             return;
         }
-        String query = request.getQueryString();
+        String query = view.rawQuery();
         journal.record(JournalEntry.builder()
                 .time(clock.millis())
-                .method(request.getMethod().getMethodString())
-                .path(rawPath)
+                .method(view.method())
+                .path(view.rawPath())
                 .query(query == null || query.isEmpty() ? null : query)
                 .status(status)
-                .requestId(requestId)
+                .requestId(view.id())
                 .durationMs(0.0)
                 .faultId(decision.rule().id())
                 .faultAction(decision.rule().actionName())
                 .build());
-    }
-
-    private static String target(Request request, String rawPath) {
-        String query = request.getQueryString();
-        return query == null || query.isEmpty() ? rawPath : rawPath + "?" + query;
     }
 
     /** Who the request says it is, for a throttle per user: the token, or the access key it signs with. */

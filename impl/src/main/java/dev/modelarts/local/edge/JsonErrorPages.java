@@ -24,8 +24,8 @@ final class JsonErrorPages implements ErrorPageGenerator {
 
     @Override
     public String generate(Request request, int status, String reasonPhrase, String description, Throwable exception) {
-        String requestId = request.getAttribute(RequestId.ATTRIBUTE) instanceof String id ? id
-                : requestIds.from(request.getHeader(RequestId.HEADER));
+        EdgeRequest view = EdgeRequest.of(request.getRequest(), requestIds);
+        String requestId = view.id();
         ErrorCode code = codeFor(status);
         String message = switch (code) {
             case SERVICE_UNAVAILABLE -> "The system is busy now: the server is stopping. Please try again later.";
@@ -41,10 +41,7 @@ final class JsonErrorPages implements ErrorPageGenerator {
         request.getResponse().setContentType(EdgeErrors.JSON_TYPE);
         request.getResponse().setCharacterEncoding(StandardCharsets.UTF_8.name());
         request.getResponse().setHeader(RequestId.HEADER, requestId);
-        byte[] body = EdgeErrors.body(code, message, requestId);
-        EdgeErrors.logAccess(request.getRequest(), request.getMethod().getMethodString(), request.getRequestURI(),
-                code.status().getStatusCode(), body.length, requestId);
-        return new String(body, StandardCharsets.UTF_8);
+        return new String(EdgeErrors.refusal(view, code, message), StandardCharsets.UTF_8);
     }
 
     private static ErrorCode codeFor(int status) {

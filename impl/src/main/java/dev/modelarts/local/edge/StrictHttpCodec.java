@@ -190,17 +190,20 @@ final class StrictHttpCodec extends HttpServerFilter {
             // without headers; this answer is an HTTP/1.1 one whatever the request said
             request.setProtocol(Protocol.HTTP_1_1);
         }
-        String requestId = requestIds.from(request == null ? null : request.getHeader(RequestId.HEADER));
-        byte[] body = EdgeErrors.body(refusal.code(), refusal.message(), requestId);
+        String requestId;
+        byte[] body;
+        if (request != null) {
+            EdgeRequest view = EdgeRequest.of(request, requestIds);
+            requestId = view.id();
+            body = EdgeErrors.refusal(view, refusal.code(), refusal.message());
+        } else {
+            requestId = requestIds.from(null);
+            body = EdgeErrors.body(refusal.code(), refusal.message(), requestId);
+        }
         response.setStatus(refusal.code().status().getStatusCode());
         response.setContentType(EdgeErrors.JSON_TYPE);
         response.setHeader(RequestId.HEADER, requestId);
         response.setContentLength(body.length);
-        if (request != null) {
-            EdgeErrors.logAccess(request, request.getMethodDC().toString(StandardCharsets.ISO_8859_1),
-                    request.getRequestURIRef().getOriginalRequestURIBC().toString(StandardCharsets.ISO_8859_1),
-                    response.getStatus(), body.length, requestId);
-        }
         return HttpContent.builder(response)
                 .content(Buffers.wrap(MemoryManager.DEFAULT_MEMORY_MANAGER, body))
                 .last(true)

@@ -10,21 +10,22 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 
+import dev.modelarts.local.config.EdgeLimits;
 import dev.modelarts.local.errors.ApiException;
 import dev.modelarts.local.errors.ErrorCode;
 
 /**
- * Refuses request bodies over {@value #MAX_BYTES} bytes with 413 ModelArts.4104: at once when
+ * Refuses request bodies over {@link EdgeLimits#maxBodyBytes()} (1 MiB) with 413 ModelArts.4104: at once when
  * Content-Length says so, otherwise as soon as a chunked body passes the limit. A state document
- * ({@code PUT /_modelarts/state}) may be up to {@value #STATE_MAX_BYTES} bytes: it holds every
+ * ({@code PUT /_modelarts/state}) may be up to {@link EdgeLimits#maxStateBodyBytes()} (8 MiB): it holds every
  * project's images.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 50)
 public final class BodySizeLimit implements ContainerRequestFilter {
 
-    public static final int MAX_BYTES = 1024 * 1024;
-    public static final int STATE_MAX_BYTES = 8 * 1024 * 1024;
+    public static final int MAX_BYTES = EdgeLimits.DEFAULT.maxBodyBytes();
+    public static final int STATE_MAX_BYTES = EdgeLimits.DEFAULT.maxStateBodyBytes();
     private static final String STATE_PATH = "_modelarts/state";
 
     @Override

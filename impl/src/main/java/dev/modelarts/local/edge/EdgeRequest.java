@@ -1,0 +1,45 @@
+package dev.modelarts.local.edge;
+
+import java.nio.charset.StandardCharsets;
+
+import org.glassfish.grizzly.http.HttpRequestPacket;
+import org.glassfish.grizzly.http.util.Header;
+
+import dev.modelarts.local.requestid.RequestId;
+
+/**
+ * A request as the edge sees it, read once from Grizzly's packet and kept on it: its id (the
+ * client's {@code X-Request-Id} if usable, else a new one), method, raw path and target as sent,
+ * client address and user agent. Every layer of the edge (the codec's refusals, the handler,
+ * the fault actions, the error pages) reads this one view, so a request has one id however it
+ * is answered.
+ *
+ * @param rawPath the path as sent, still percent-encoded (ISO-8859-1: one char per byte)
+ * @param target  the path and query as sent
+ */
+record EdgeRequest(String id, String method, String rawPath, String target, String client, String agent) {
+
+    private static final String ATTRIBUTE = EdgeRequest.class.getName();
+
+    /** The view of {@code packet}, made on the first call. */
+    static EdgeRequest of(HttpRequestPacket packet, RequestId requestIds) {
+        if (packet.getAttribute(ATTRIBUTE) instanceof EdgeRequest known) {
+            return known;
+        }
+        String rawPath = packet.getRequestURIRef().getOriginalRequestURIBC().toString(StandardCharsets.ISO_8859_1);
+        String query = packet.getQueryStringDC().isNull() ? null
+                : packet.getQueryStringDC().toString(StandardCharsets.ISO_8859_1);
+        EdgeRequest view = new EdgeRequest(requestIds.from(packet.getHeader(RequestId.HEADER)),
+                packet.getMethodDC().toString(StandardCharsets.ISO_8859_1), rawPath,
+                query == null ? rawPath : rawPath + "?" + query, packet.getRemoteAddress(),
+                packet.getHeader(Header.UserAgent));
+        packet.setAttribute(ATTRIBUTE, view);
+        return view;
+    }
+
+    /** The query as sent, or null. */
+    String rawQuery() {
+        int mark = target.length() > rawPath.length() ? rawPath.length() : -1;
+        return mark < 0 ? null : target.substring(mark + 1);
+    }
+}
