@@ -46,13 +46,22 @@ start_server "$PORT" "$OUT/server-first-start.log" --data-dir "$OUT/first-start"
 stop_server "$PID"
 row "first-start-no-archive" "h2" "0" "-" "$STARTUP_MS" "-" "-" "-" "-"
 
+# Each N's data is loaded once into loaded-N (kept between runs) and every run starts from a
+# copy of it: the registrations a run makes would otherwise pile up in the next run's database.
+fresh_data() {
+  local n=$1 loaded="$OUT/loaded-$1"
+  if [ ! -f "$loaded/modelarts.mv.db" ]; then
+    rm -rf "$loaded"
+    echo "loading $n versions into H2..."
+    java -cp "$JAR" bench/LoadData.java "$loaded" "$n"
+  fi
+  rm -rf "$OUT/data-$n" && cp -a "$loaded" "$OUT/data-$n"
+  sync # the copy reaches the disk now, not during the measurements
+}
+
 for N in $SIZES; do
   DATA="$OUT/data-$N"
-  if [ ! -f "$DATA/modelarts.mv.db" ]; then
-    echo "loading $N versions into H2..."
-    java -cp "$JAR" bench/LoadData.java "$DATA" "$N"
-    sync # the load's writes reach the disk now, not during the measurements
-  fi
+  fresh_data "$N"
   start_server "$PORT" "$OUT/server-$N.log" --data-dir "$DATA"
   startup_ms=$STARTUP_MS
   echo "h2 N=$N: first answer $startup_ms ms after start"
@@ -68,12 +77,14 @@ done
 
 # The warm-up curve: a fresh server (the launcher, its class archive made), the group listing
 # from its first answer on, step by step (WireMock's, fresh too, is measured with it below)
+fresh_data "$CURVE_N"
 start_server "$PORT" "$OUT/server-$CURVE_N-curve.log" --data-dir "$OUT/data-$CURVE_N"
 curve "groups-first-page|h2|$CURVE_N" "http://127.0.0.1:$PORT/v1/bench-project-0/images/group?limit=10"
 stop_server "$PID"
 
 # --fsync: each group commit forced to the disk device, on the smallest database
 N=${SIZES%% *}
+fresh_data "$N"
 start_server "$PORT" "$OUT/server-$N-fsync.log" --data-dir "$OUT/data-$N" --fsync
 ONLY="register-16-groups|register-one-group" measure h2-fsync "$N"
 stop_server "$PID"
