@@ -25,10 +25,7 @@ import dev.modelarts.local.requestid.RequestId;
  */
 public final class Edge {
 
-    /** The request line and all header fields together, in bytes. */
-    public static final int MAX_HEAD_BYTES = EdgeLimits.DEFAULT.maxHeadBytes();
-    /** Header fields in one request. */
-    public static final int MAX_HEADER_FIELDS = EdgeLimits.DEFAULT.maxHeaderFields();
+    private static final EdgeLimits LIMITS = EdgeLimits.DEFAULT;
 
     private Edge() {
     }
@@ -52,8 +49,8 @@ public final class Edge {
         // TRACE goes to the application too, which answers it 405 like any method it lacks
         config.setPassTraceRequest(true);
         for (NetworkListener listener : http.getListeners()) {
-            listener.setMaxHttpHeaderSize(MAX_HEAD_BYTES);
-            listener.setMaxRequestHeaders(MAX_HEADER_FIELDS);
+            listener.setMaxHttpHeaderSize(LIMITS.maxHeadBytes());
+            listener.setMaxRequestHeaders(LIMITS.maxHeaderFields());
             listener.registerAddOn(new StrictCodecAddOn(config, requestIds));
             listener.registerAddOn(new NoProtocolUpgrade());
         }
@@ -73,7 +70,7 @@ public final class Edge {
         @Override
         public void setup(NetworkListener listener, FilterChainBuilder chain) {
             int codec = chain.indexOfType(org.glassfish.grizzly.http.HttpServerFilter.class);
-            chain.set(codec, new StrictHttpCodec(listener, config, MAX_HEAD_BYTES, requestIds));
+            chain.set(codec, new StrictHttpCodec(listener, config, LIMITS.maxHeadBytes(), requestIds));
         }
     }
 }

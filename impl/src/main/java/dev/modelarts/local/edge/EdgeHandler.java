@@ -112,7 +112,7 @@ final class EdgeHandler extends HttpHandler {
     private EdgeRequest view(Request request) {
         EdgeRequest view = EdgeRequest.of(request.getRequest(), requestIds);
         request.setAttribute(RequestId.ATTRIBUTE, view.id());
-        request.setAttribute(RequestId.CLIENT_ATTRIBUTE, request.getRemoteAddr());
+        request.setAttribute(RequestId.CLIENT_ATTRIBUTE, view.client());
         return view;
     }
 

@@ -14,10 +14,10 @@ import dev.modelarts.local.requestid.RequestId;
  * the fault actions, the error pages) reads this one view, so a request has one id however it
  * is answered.
  *
- * @param rawPath the path as sent, still percent-encoded (ISO-8859-1: one char per byte)
- * @param target  the path and query as sent
+ * @param rawPath  the path as sent, still percent-encoded (ISO-8859-1: one char per byte)
+ * @param rawQuery the query as sent, or null
  */
-record EdgeRequest(String id, String method, String rawPath, String target, String client, String agent) {
+record EdgeRequest(String id, String method, String rawPath, String rawQuery, String client, String agent) {
 
     private static final String ATTRIBUTE = EdgeRequest.class.getName();
 
@@ -30,16 +30,14 @@ record EdgeRequest(String id, String method, String rawPath, String target, Stri
         String query = packet.getQueryStringDC().isNull() ? null
                 : packet.getQueryStringDC().toString(StandardCharsets.ISO_8859_1);
         EdgeRequest view = new EdgeRequest(requestIds.from(packet.getHeader(RequestId.HEADER)),
-                packet.getMethodDC().toString(StandardCharsets.ISO_8859_1), rawPath,
-                query == null ? rawPath : rawPath + "?" + query, packet.getRemoteAddress(),
+                packet.getMethodDC().toString(StandardCharsets.ISO_8859_1), rawPath, query, packet.getRemoteAddress(),
                 packet.getHeader(Header.UserAgent));
         packet.setAttribute(ATTRIBUTE, view);
         return view;
     }
 
-    /** The query as sent, or null. */
-    String rawQuery() {
-        int mark = target.length() > rawPath.length() ? rawPath.length() : -1;
-        return mark < 0 ? null : target.substring(mark + 1);
+    /** The path and query as sent. */
+    String target() {
+        return rawQuery == null ? rawPath : rawPath + "?" + rawQuery;
     }
 }
