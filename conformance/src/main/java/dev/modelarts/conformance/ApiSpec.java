@@ -62,6 +62,7 @@ final class ApiSpec {
     }
 
     private final String yaml;
+    private final OpenAPI api;
     private final List<Operation> operations;
 
     private ApiSpec(String yaml) {
@@ -73,7 +74,8 @@ final class ApiSpec {
         if (result.getOpenAPI() == null) {
             throw new IllegalArgumentException("not an OpenAPI file: " + result.getMessages());
         }
-        this.operations = operations(result.getOpenAPI());
+        this.api = result.getOpenAPI();
+        this.operations = operations(api);
     }
 
     static ApiSpec of(String yaml) {
@@ -94,6 +96,11 @@ final class ApiSpec {
 
     String yaml() {
         return yaml;
+    }
+
+    /** The parsed spec, every {@code $ref} resolved. */
+    OpenAPI api() {
+        return api;
     }
 
     List<Operation> operations() {

@@ -16,8 +16,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.parser.OpenAPIV3Parser;
-import io.swagger.v3.parser.core.models.ParseOptions;
 
 import dev.modelarts.conformance.ApiSpec.Operation;
 import dev.modelarts.conformance.Case.Family;
@@ -40,11 +38,8 @@ final class Checks {
 
     Checks(ApiSpec spec) {
         this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(spec.yaml()).build();
-        ParseOptions options = new ParseOptions();
-        options.setResolve(true);
-        var api = new OpenAPIV3Parser().readContents(spec.yaml(), null, options).getOpenAPI();
-        this.schemas = new SchemaValidator(api, new MessageResolver());
-        this.errorSchema = api.getComponents().getSchemas().get("ErrorResponse");
+        this.schemas = new SchemaValidator(spec.api(), new MessageResolver());
+        this.errorSchema = spec.api().getComponents().getSchemas().get("ErrorResponse");
     }
 
     /** The problems of one answer; empty when it conforms. */

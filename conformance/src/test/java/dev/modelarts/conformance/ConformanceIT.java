@@ -20,6 +20,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.modelarts.local.testing.PackagedJar;
+import dev.modelarts.local.testing.ServerProcess;
+
 /**
  * {@code bin/modelarts-conformance} as a user runs it, against the packaged server: every answer
  * conforms and nearly every documented (operation, status) pair is exercised; against a server
@@ -28,11 +31,11 @@ import org.junit.jupiter.api.Test;
 class ConformanceIT {
 
     private static final Path TARGET = Path.of("target");
-    private static PackagedServer server;
+    private static ServerProcess server;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = PackagedServer.start(TARGET.resolve("conformance-it/server.log"));
+    static void start() {
+        server = ServerProcess.start(PackagedJar.command("--in-memory", "--port", "0"));
     }
 
     @AfterAll

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,6 +22,8 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.modelarts.conformance.DocBlocks.Block;
+import dev.modelarts.local.testing.PackagedJar;
+import dev.modelarts.local.testing.ServerProcess;
 
 /**
  * Runs, as written, every command block of the documentation marked
@@ -36,14 +37,14 @@ import dev.modelarts.conformance.DocBlocks.Block;
  */
 class DocCommandsIT {
 
-    private static PackagedServer server;
+    private static ServerProcess server;
 
     @TempDir
     static Path work;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = PackagedServer.start(Path.of("target", "doc-commands", "server.log"));
+    static void start() {
+        server = ServerProcess.start(PackagedJar.command("--in-memory", "--port", "0"));
     }
 
     @AfterAll
@@ -113,7 +114,7 @@ class DocCommandsIT {
     private static void reset() throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         for (String[] call : List.of(new String[] {"POST", "/_modelarts/reset"}, new String[] {"DELETE", "/_modelarts/requests"})) {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(server.base() + call[1]))
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(server.base().resolve(call[1]))
                     .method(call[0], HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).as(call[1] + ": " + answer.body()).isEqualTo(200);
         }
