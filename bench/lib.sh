@@ -31,11 +31,44 @@ curve() {
 
 rss_mb() { echo $(( $(ps -o rss= -p "$1") / 1024 )); }
 
+# CPU time, in clock ticks, the JVM $1's optimising (C2) compiler threads have used so far, from
+# /proc: a JVM whose C2 is still busy is still warming up
+c2_ticks() {
+  local t ticks=0
+  for t in /proc/"$1"/task/*; do
+    case $(cat "$t/comm" 2>/dev/null) in
+      "C2 Compiler"*) ticks=$(( ticks + $(sed 's/.*) //' "$t/stat" | awk '{ print $12 + $13 }') )) ;;
+    esac
+  done
+  echo "$ticks"
+}
+c2_seconds() { awk -v t="$(c2_ticks "$1")" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", t / hz }'; }
+
+# The steady state: the JVM $1 serves the reads at URLs $2... in rounds (WARMUP each URL) until a
+# round in which its C2 compiler used under SETTLE_SHARE % of the round's time, at most
+# SETTLE_ROUNDS rounds. On two cores a deep stack keeps C2 busy for a minute or more, and a rate
+# measured before it is done is a warm-up figure. Prints the seconds it drove and C2's seconds.
+settle() {
+  local pid=$1 url start round before ticks_per_s driven
+  shift
+  start=$(date +%s) ticks_per_s=$(getconf CLK_TCK)
+  for round in $(seq 1 "$SETTLE_ROUNDS"); do
+    before=$(c2_ticks "$pid") driven=$(date +%s)
+    for url in "$@"; do
+      wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/auth.lua "$url" >/dev/null 2>&1 || true
+    done
+    driven=$(( $(date +%s) - driven ))
+    [ $(( ($(c2_ticks "$pid") - before) * 100 )) -lt $(( driven * ticks_per_s * SETTLE_SHARE )) ] && break
+  done
+  echo "$(( $(date +%s) - start )) $(c2_seconds "$pid")"
+}
+
 wait_for() {  # url
   for _ in $(seq 1 600); do curl -fs -o /dev/null "$1" && return 0; sleep 0.05; done; return 1
 }
 
 ROWS=()
+SETTLED=()
 # row NAME DB N REQ/S P50 P99 ERRORS RSS CEILING_BODY
 row() { local IFS='|'; ROWS+=("$*"); }
 
@@ -116,6 +149,11 @@ measure() {
   while IFS='|' read -r name script url threads connections arg body; do
     wrk -t"${threads:-$THREADS}" -c"${connections:-$CONNECTIONS}" -d"$WARMUP" -s "$script" "$url" -- $arg >/dev/null 2>&1 || true
   done <<< "$list"
+  local reads settled
+  mapfile -t reads < <(awk -F'|' '$2 == "bench/auth.lua" { print $3 }' <<< "$list")
+  settled=$(settle "$PID" "${reads[@]}")
+  SETTLED+=("$db N=$n: ${settled% *} s of reads, C2 compiler ${settled#* } s in all")
+  echo "  $db N=$n: steady after ${settled% *} s of reads (C2 compiler: ${settled#* } s in all)"
   while IFS='|' read -r name script url threads connections arg body; do
     read -r rps p50 p99 errors <<< "$(drive "$script" "$url" "$threads" "$connections" "$arg")"
     rss=$(rss_mb "$PID"); [ "$rss" -gt "$MAX_RSS" ] && MAX_RSS=$rss

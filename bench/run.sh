@@ -21,8 +21,10 @@ PORT2=${PORT2:-$((PORT + 1))}           # the second instance over PostgreSQL
 PG_PORT=${PG_PORT:-$((PORT + 2))}
 VISIBILITY_COUNT=${VISIBILITY_COUNT:-200}
 CURVE_STEP=${CURVE_STEP:-5s}            # the warm-up curves: req/s per step over the first
-CURVE_STEPS=${CURVE_STEPS:-12}          # CURVE_STEPS steps of a fresh server and of fresh WireMock
+CURVE_STEPS=${CURVE_STEPS:-24}          # CURVE_STEPS steps of a fresh server and of fresh WireMock
 CURVE_N=${CURVE_N:-${SIZES##* }}        # on the largest H2 database
+SETTLE_ROUNDS=${SETTLE_ROUNDS:-6}       # the steady state: rounds of reads until one in which the
+SETTLE_SHARE=${SETTLE_SHARE:-5}         # C2 compiler used under SETTLE_SHARE % of the time (lib.sh)
 WIREMOCK_VERSION=3.13.2
 OUT=${OUT:-bench/target}
 mkdir -p "$OUT"
@@ -127,9 +129,8 @@ for jvm in $([ "${REFERENCES:-1}" = 1 ] && echo launcher default); do
   java $opts -cp "$JAR" bench/CeilingServer.java "$PORT" "$OUT/bodies" > "$OUT/ceiling-$jvm.log" 2>&1 &
   CPID=$!
   wait_for "http://127.0.0.1:$PORT/c/groups"
-  for body in groups groups200 images image; do
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/auth.lua "http://127.0.0.1:$PORT/c/$body" >/dev/null 2>&1 || true
-  done
+  settled=$(settle "$CPID" "http://127.0.0.1:$PORT/c/"{groups,groups200,images,image})
+  SETTLED+=("ceiling, $jvm JVM settings: ${settled% *} s of reads, C2 compiler ${settled#* } s in all")
   for body in groups groups200 images image; do
     read -r rps p50 p99 errors <<< "$(drive bench/auth.lua "http://127.0.0.1:$PORT/c/$body")"
     row "ref:ceiling-$jvm-jvm" "-" "$body" "$rps" "$p50" "$p99" "$errors" "$(rss_mb "$CPID")" "$body"
@@ -148,7 +149,8 @@ java -jar "$WIREMOCK" --port "$PORT" --root-dir "$WM" --disable-banner --no-requ
 WPID=$!
 wait_for "http://127.0.0.1:$PORT/x"
 curve "ref:wiremock|-|groups" "http://127.0.0.1:$PORT/v1/bench-project-0/images/group?limit=10"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/auth.lua "http://127.0.0.1:$PORT/x" >/dev/null 2>&1 || true
+settled=$(settle "$WPID" "http://127.0.0.1:$PORT/v1/bench-project-0/images/group?limit=10")
+SETTLED+=("WireMock: ${settled% *} s of reads after its curve, C2 compiler ${settled#* } s in all")
 read -r rps p50 p99 errors <<< "$(drive bench/auth.lua "http://127.0.0.1:$PORT/v1/bench-project-0/images/group?limit=10")"
 row "ref:wiremock" "-" "groups" "$rps" "$p50" "$p99" "$errors" "$(rss_mb "$WPID")" "-"
 stop_server "$WPID"
@@ -173,6 +175,9 @@ fi
         printf "| %-24s | %-2s | %9s | %9s | %8s | %8s | %6s | %7s | %10s | %10s |\n", f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], rc, rw
       }
     }'
+  echo
+  echo "steady state (each process's reads driven until its C2 compiler idled, before its rows):"
+  printf '  %s\n' "${SETTLED[@]}"
   # the warm-up: each fresh process's curve, its first 10 s against its steady rate (the
   # measured row of the same scenario), and how soon a step reached 80 % of that rate
   echo

@@ -47,6 +47,7 @@ class BenchmarkSmokeIT {
         bench.environment().put("SKIP_BUILD", "1");
         bench.environment().put("CURVE_STEP", "1s");
         bench.environment().put("CURVE_STEPS", "2");
+        bench.environment().put("SETTLE_ROUNDS", "1");
         bench.environment().put("OUT", out.toString());
         Process process = bench.start();
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("finished within 5 minutes").isTrue();
@@ -77,6 +78,10 @@ class BenchmarkSmokeIT {
         assertThat(rows).anyMatch(r -> r.matches("\\s+groups-first-page\\|h2\\|1000 +\\d+ \\d+"))
                 .anyMatch(r -> r.matches("\\s+ref:wiremock\\|-\\|groups +\\d+ \\d+"))
                 .anyMatch(r -> r.contains("first 10 s:") && r.contains("x steady"));
+        // each measured process driven to its steady state first, with its compiler's seconds
+        for (String settled : List.of("h2 N=1000: ", "ceiling, launcher JVM settings: ", "WireMock: ")) {
+            assertThat(rows).anyMatch(r -> r.startsWith("  " + settled) && r.matches(".*: \\d+ s of reads.*C2 compiler \\d+\\.\\d s in all"));
+        }
     }
 
     /** The cells of the first row of this scenario on this database. */
