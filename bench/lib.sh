@@ -51,6 +51,7 @@ c2_seconds() { awk -v t="$(c2_ticks "$1")" -v hz="$(getconf CLK_TCK)" 'BEGIN { p
 settle() {
   local pid=$1 url start round before ticks_per_s driven
   shift
+  [ $# -gt 0 ] || { echo "0 $(c2_seconds "$pid")"; return; }   # no reads to drive (ONLY=register...)
   start=$(date +%s) ticks_per_s=$(getconf CLK_TCK)
   for round in $(seq 1 "$SETTLE_ROUNDS"); do
     before=$(c2_ticks "$pid") driven=$(date +%s)
