@@ -82,6 +82,26 @@ class BenchmarkSmokeIT {
         for (String settled : List.of("h2 N=1000: ", "ceiling, launcher JVM settings: ", "WireMock: ")) {
             assertThat(rows).anyMatch(r -> r.startsWith("  " + settled) && r.matches(".*: \\d+ s of reads.*C2 compiler \\d+\\.\\d s in all"));
         }
+        theJitComparisonRunsOnTheLoadedData(out);
+    }
+
+    /**
+     * bench/jit.sh over the smoke run's loaded data in {@code out}, one JIT setting, two one-second
+     * steps: its line for the setting, with the first answer, C2's seconds, RSS and the curve.
+     */
+    private static void theJitComparisonRunsOnTheLoadedData(Path out) throws Exception {
+        ProcessBuilder jit = new ProcessBuilder("bash", "bench/jit.sh")
+                .directory(Path.of("..").toAbsolutePath().normalize().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(out.resolve("jit.log").toFile());
+        jit.environment().putAll(java.util.Map.of("N", "1000", "CURVE_STEP", "1s", "CURVE_STEPS", "2",
+                "ONLY", "^jdk17 C1 only$", "PORT", String.valueOf(freePorts(1)[0]), "OUT", out.toString()));
+        Process process = jit.start();
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("finished within 2 minutes").isTrue();
+        String log = Files.readString(out.resolve("jit.log"));
+        assertThat(process.exitValue()).as(log).isZero();
+        assertThat(log).as(log).containsPattern(
+                "(?m)^jdk17 C1 only: first answer \\d+ ms, C2 0\\.0 s, RSS \\d+ MiB; req/s per 1s: \\d+ \\d+$");
     }
 
     /** The cells of the first row of this scenario on this database. */
