@@ -40,11 +40,11 @@ for s in "${settings[@]}"; do
   [[ $name =~ ${ONLY:-.} ]] || continue
   # the class archive or AOT cache of this setting: one run that serves and stops makes it
   rm -rf "$OUT/jit-data" && cp -a "$OUT/loaded-$N" "$OUT/jit-data"
-  JAVA=$java SERVER_JAVA_OPTS_OVERRIDE=$opts start_server "$PORT" "$OUT/jit-train.log" --data-dir "$OUT/jit-data"
+  JAVA=$java SERVER_JAVA_OPTS_OVERRIDE=$opts start_server "$PORT" "$OUT/jit-train-server.log" --data-dir "$OUT/jit-data"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s bench/auth.lua "$url" > /dev/null 2>&1 || true
   stop_server "$PID"
   rm -rf "$OUT/jit-data" && cp -a "$OUT/loaded-$N" "$OUT/jit-data" && sync
-  JAVA=$java SERVER_JAVA_OPTS_OVERRIDE=$opts start_server "$PORT" "$OUT/jit.log" --data-dir "$OUT/jit-data"
+  JAVA=$java SERVER_JAVA_OPTS_OVERRIDE=$opts start_server "$PORT" "$OUT/jit-server.log" --data-dir "$OUT/jit-data"
   first=$STARTUP_MS
   curve "$name" "$url"
   c2=$(c2_seconds "$PID"); rss=$(rss_mb "$PID")

@@ -93,12 +93,12 @@ class BenchmarkSmokeIT {
         ProcessBuilder jit = new ProcessBuilder("bash", "bench/jit.sh")
                 .directory(Path.of("..").toAbsolutePath().normalize().toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(out.resolve("jit.log").toFile());
+                .redirectOutput(out.resolve("jit-run.txt").toFile());
         jit.environment().putAll(java.util.Map.of("N", "1000", "CURVE_STEP", "1s", "CURVE_STEPS", "2",
                 "ONLY", "^jdk17 C1 only$", "PORT", String.valueOf(freePorts(1)[0]), "OUT", out.toString()));
         Process process = jit.start();
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("finished within 2 minutes").isTrue();
-        String log = Files.readString(out.resolve("jit.log"));
+        String log = Files.readString(out.resolve("jit-run.txt"));
         assertThat(process.exitValue()).as(log).isZero();
         assertThat(log).as(log).containsPattern(
                 "(?m)^jdk17 C1 only: first answer \\d+ ms, C2 0\\.0 s, RSS \\d+ MiB; req/s per 1s: \\d+ \\d+$");
