@@ -92,6 +92,15 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("..local.resources..", "..local.http..", "..local.edge..",
                     "org.glassfish..", "jakarta.ws.rs..");
 
+    /**
+     * The edge is the HTTP front only: the features in front of the application (the fault
+     * rules) reach it through its Interception hook, and its pure syntax checks live in http.
+     */
+    @ArchTest
+    static final ArchRule THE_EDGE_KNOWS_NO_FEATURE = noClasses().that().resideInAPackage("..local.edge..")
+            .should().dependOnClassesThat().resideInAnyPackage("..local.faults..", "..local.core..", "..local.db..",
+                    "..local.auth..", "..local.resources..", "..local.transitions..", "org.jdbi..");
+
     /** The supported test API stays a thin face: its users must never need an internal type. */
     @ArchTest
     static final ArchRule THE_TEST_KIT_SEES_ONLY_THE_EMBEDDED_SERVER = noClasses()

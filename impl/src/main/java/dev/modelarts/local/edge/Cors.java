@@ -14,10 +14,6 @@ import org.glassfish.grizzly.http.server.Response;
  */
 public final class Cors {
 
-    static final String ALLOWED_METHODS = "GET, POST, PUT, DELETE";
-    static final String ALLOWED_HEADERS = "X-Auth-Token, X-Sdk-Date, Authorization, Content-Type, X-Project-Id, X-Request-Id";
-    static final String MAX_AGE = "600";
-
     private final Set<String> origins;
     private final boolean any;
     /** False for the default: then no request pays for a header lookup here. */
@@ -29,34 +25,19 @@ public final class Cors {
         this.enabled = !origins.isEmpty();
     }
 
-    /** The Access-Control-Allow-Origin for the request's origin, or null when it may not call. */
-    private String allowed(Request request) {
-        if (!enabled) {
-            return null;
-        }
-        String origin = request.getHeader("Origin");
-        if (origin == null) {
-            return null;
-        }
-        return any ? "*" : origins.contains(origin) ? origin : null;
-    }
-
-    static boolean isPreflight(Request request) {
-        return "OPTIONS".equals(request.getMethod().getMethodString()) && request.getHeader("Origin") != null
-                && request.getHeader("Access-Control-Request-Method") != null;
-    }
-
     /** Answers a preflight from an allowed origin (204); false when it is not one. */
     boolean answerPreflight(Request request, Response response) {
         String allowed = allowed(request);
-        if (allowed == null || !isPreflight(request)) {
+        if (allowed == null || !"OPTIONS".equals(request.getMethod().getMethodString())
+                || request.getHeader("Access-Control-Request-Method") == null) {
             return false;
         }
         response.setStatus(204);
         addHeaders(response, allowed);
-        response.setHeader("Access-Control-Allow-Methods", ALLOWED_METHODS);
-        response.setHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS);
-        response.setHeader("Access-Control-Max-Age", MAX_AGE);
+        response.setHeader("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE");
+        response.setHeader("Access-Control-Allow-Headers",
+                "X-Auth-Token, X-Sdk-Date, Authorization, Content-Type, X-Project-Id, X-Request-Id");
+        response.setHeader("Access-Control-Max-Age", "600");
         return true;
     }
 
@@ -66,6 +47,12 @@ public final class Cors {
         if (allowed != null) {
             addHeaders(response, allowed);
         }
+    }
+
+    /** The Access-Control-Allow-Origin for the request's origin, or null when it may not call. */
+    private String allowed(Request request) {
+        String origin = enabled ? request.getHeader("Origin") : null;
+        return origin == null ? null : any ? "*" : origins.contains(origin) ? origin : null;
     }
 
     private static void addHeaders(Response response, String allowed) {

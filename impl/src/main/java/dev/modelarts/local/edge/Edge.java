@@ -1,9 +1,6 @@
 package dev.modelarts.local.edge;
 
-import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.BiConsumer;
 
 import org.glassfish.grizzly.filterchain.FilterChainBuilder;
 import org.glassfish.grizzly.http.server.AddOn;
@@ -14,8 +11,6 @@ import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http.server.ServerConfiguration;
 
 import dev.modelarts.local.config.EdgeLimits;
-import dev.modelarts.local.faults.FaultRules;
-import dev.modelarts.local.http.RecentRequests;
 import dev.modelarts.local.requestid.RequestId;
 
 /**
@@ -32,10 +27,10 @@ public final class Edge {
 
     /**
      * Call before the server starts, after the application's handler is registered; {@code cors}
-     * says which origins may call from a browser, {@code faults} which requests fail on purpose,
-     * {@code requestIds} where new request ids come from.
+     * says which origins may call from a browser, {@code interception} may take a request before
+     * the application (the fault rules), {@code requestIds} is where new request ids come from.
      */
-    public static void install(HttpServer http, Cors cors, Faults faults, RequestId requestIds) {
+    public static void install(HttpServer http, Cors cors, Interception interception, RequestId requestIds) {
         ServerConfiguration config = http.getServerConfiguration();
         Map<HttpHandler, HttpHandlerRegistration[]> handlers = config.getHttpHandlersWithMapping();
         if (handlers.size() != 1) {
@@ -43,8 +38,7 @@ public final class Edge {
         }
         Map.Entry<HttpHandler, HttpHandlerRegistration[]> application = handlers.entrySet().iterator().next();
         config.removeHttpHandler(application.getKey());
-        config.addHttpHandler(new EdgeHandler(application.getKey(), cors, new FaultActions(faults.rules(), faults.timer(),
-                faults.journal(), faults.counter(), faults.clock()), requestIds), application.getValue());
+        config.addHttpHandler(new EdgeHandler(application.getKey(), cors, interception, requestIds), application.getValue());
         config.setDefaultErrorPageGenerator(new JsonErrorPages(requestIds));
         // TRACE goes to the application too, which answers it 405 like any method it lacks
         config.setPassTraceRequest(true);
@@ -57,15 +51,9 @@ public final class Edge {
     }
 
     /**
-     * The fault rules and what applying them needs: a timer for delays and stalls (no thread is
-     * held while a request waits), the journal (null without the control API), a counter told
-     * (action, operation) of every firing, the server's clock.
+     * Swaps Grizzly's HTTP codec for {@link StrictHttpCodec}, with the same settings: an add-on is
+     * Grizzly's public way to change a listener's filter chain.
      */
-    public record Faults(FaultRules rules, ScheduledExecutorService timer, RecentRequests journal,
-            BiConsumer<String, String> counter, Clock clock) {
-    }
-
-    /** Swaps Grizzly's HTTP codec for {@link StrictHttpCodec}, with the same settings. */
     private record StrictCodecAddOn(ServerConfiguration config, RequestId requestIds) implements AddOn {
         @Override
         public void setup(NetworkListener listener, FilterChainBuilder chain) {

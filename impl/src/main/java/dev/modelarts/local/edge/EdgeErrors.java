@@ -1,17 +1,16 @@
 package dev.modelarts.local.edge;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 import org.glassfish.grizzly.http.server.Response;
-import org.slf4j.MDC;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.modelarts.local.errors.ErrorCode;
 import dev.modelarts.local.errors.ErrorResponses;
-import dev.modelarts.local.http.AccessLine;
 import dev.modelarts.local.http.JsonMapperProvider;
 import dev.modelarts.local.requestid.RequestId;
 
@@ -37,14 +36,20 @@ final class EdgeErrors {
         }
     }
 
-    /** Writes the error as the whole answer of a request that Grizzly has parsed. */
-    static void write(Response response, ErrorCode code, String message, String requestId) {
-        write(response, code, body(code, message, requestId), requestId, r -> { });
+    /**
+     * The one way the edge refuses a request: the ModelArts error body for it, with the access
+     * line of the answer logged; the caller writes the bytes as its layer writes (a response, an
+     * error page, the codec's content).
+     */
+    static byte[] refusal(EdgeRequest view, ErrorCode code, String message) {
+        byte[] body = body(code, message, view.id());
+        view.logAccess(code.status().getStatusCode(), body.length, null);
+        return body;
     }
 
     /**
-     * Writes {@code body} as the whole answer, {@code headers} adding its own (CORS) after the
-     * reset, before the body commits the head.
+     * Writes {@code body} as the whole answer of a request Grizzly has parsed, {@code headers}
+     * adding its own (CORS) after the reset, before the body commits the head.
      */
     static void write(Response response, ErrorCode code, byte[] body, String requestId, Consumer<Response> headers) {
         response.reset();
@@ -55,41 +60,8 @@ final class EdgeErrors {
         response.setContentLength(body.length);
         try {
             response.getOutputStream().write(body);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // the client has gone; there is no one left to answer
-        }
-    }
-
-    /**
-     * The one way the edge refuses a request: the ModelArts error body for it, with the access
-     * line of the answer logged; the caller writes the bytes as its layer writes (a response, an
-     * error page, the codec's content).
-     */
-    static byte[] refusal(EdgeRequest view, ErrorCode code, String message) {
-        byte[] body = body(code, message, view.id());
-        logAccess(view, code.status().getStatusCode(), body.length, null);
-        return body;
-    }
-
-    /**
-     * The access line of an answer that never reached Jersey (which logs its own), with the same
-     * fields; its time is not measured ("-") and it has no principal.
-     *
-     * @param fault the fault rule that fired on the request ({@code "ID ACTION"}), or null
-     */
-    static void logAccess(EdgeRequest view, int status, long bytes, Object fault) {
-        if (AccessLine.enabled()) {
-            String outer = MDC.get(RequestId.MDC_KEY);
-            MDC.put(RequestId.MDC_KEY, view.id());
-            try {
-                AccessLine.log(view.method(), view.target(), status, -1, bytes, view.client(), null, view.agent(), fault);
-            } finally {
-                if (outer == null) {
-                    MDC.remove(RequestId.MDC_KEY);
-                } else {
-                    MDC.put(RequestId.MDC_KEY, outer);
-                }
-            }
         }
     }
 }

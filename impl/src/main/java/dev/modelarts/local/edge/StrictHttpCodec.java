@@ -2,6 +2,7 @@ package dev.modelarts.local.edge;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,29 +26,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.modelarts.local.errors.ErrorCode;
+import dev.modelarts.local.http.RequestLine;
+import dev.modelarts.local.http.RequestTarget.Problem;
 import dev.modelarts.local.requestid.RequestId;
 
 /**
  * Grizzly's HTTP/1.1 codec with a stricter request line and ModelArts answers for what it cannot
  * parse. Grizzly refuses a malformed request head with a bare status and no body (a 505 for any
  * protocol token it does not know); here each refusal says what was wrong, with the limit where
- * one was passed, as JSON with an {@code X-Request-Id}, and is logged as an access line.
+ * one was passed, as JSON with an {@code X-Request-Id}, and is logged as an access line. The
+ * request line is checked by {@link RequestLine}.
  *
- * <p>The request line: the method a token; the version {@code HTTP/1.x}, where a higher minor
- * version is served as HTTP/1.1 (RFC 9110, section 2.5); anything else is 400 (a text request line with
- * {@code HTTP/2.0} or later is malformed, since those versions do not use one).
+ * <p>A subclass, not a filter beside the codec: Grizzly reports a malformed head only to the
+ * codec's own protected hooks ({@code onHttpHeaderError}, {@code customizeErrorResponse}), after
+ * which the connection is closed without passing anything up the chain.
  */
 final class StrictHttpCodec extends HttpServerFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(StrictHttpCodec.class);
     private static final String ERROR = StrictHttpCodec.class.getName() + ".error";
-    private static final Pattern VERSION = Pattern.compile("HTTP/([0-9])\\.([0-9])");
-    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     private static final Pattern INVALID_CHARACTER = Pattern.compile("invalid character (0x[0-9a-fA-F]+) was found in the header (name|value)");
-
-    /** An error chosen while parsing, kept on the request until the answer is written. */
-    private record Refusal(ErrorCode code, String message) {
-    }
 
     private final int maxHeadSize;
     private final int maxHeaders;
@@ -67,46 +65,23 @@ final class StrictHttpCodec extends HttpServerFilter {
     @Override
     protected boolean onHttpHeaderParsed(HttpHeader header, Buffer buffer, FilterChainContext ctx) {
         HttpRequestPacket request = (HttpRequestPacket) header;
-        Refusal refusal = checkRequestLine(request);
-        if (refusal != null) {
-            request.setAttribute(ERROR, refusal);
+        String version = request.getProtocolDC().toString(StandardCharsets.ISO_8859_1);
+        Optional<Problem> refusal = RequestLine.check(request.getMethodDC().toString(StandardCharsets.ISO_8859_1), version);
+        if (refusal.isPresent()) {
+            request.setAttribute(ERROR, refusal.get());
             request.setProtocol(Protocol.HTTP_1_1);
             return true; // an error: Grizzly calls onHttpHeaderError, which answers it
         }
-        return super.onHttpHeaderParsed(header, buffer, ctx);
-    }
-
-    private static Refusal checkRequestLine(HttpRequestPacket request) {
-        String method = request.getMethodDC().toString(StandardCharsets.ISO_8859_1);
-        if (!TOKEN.matcher(method).matches()) {
-            return new Refusal(ErrorCode.MALFORMED_REQUEST,
-                    "Bad request: the request line must be 'METHOD target HTTP/1.1', with single spaces.");
-        }
-        if (method.equals("CONNECT") || method.equals("PRI")) {
-            // a proxy's tunnel and HTTP/2's preface: Grizzly would wait for a body that never ends
-            return new Refusal(ErrorCode.MALFORMED_REQUEST,
-                    "Bad request: " + method + " is not served here; this server is no proxy and speaks HTTP/1.1.");
-        }
-        String version = request.getProtocolDC().toString(StandardCharsets.ISO_8859_1);
-        Matcher m = VERSION.matcher(version);
-        if (!m.matches()) {
-            return new Refusal(ErrorCode.MALFORMED_REQUEST,
-                    "Bad request: the request line must end with the version HTTP/1.1 (or HTTP/1.0).");
-        }
-        if (!m.group(1).equals("1")) {
-            return new Refusal(ErrorCode.MALFORMED_REQUEST,
-                    "Bad request: HTTP/" + m.group(1) + "." + m.group(2) + " is not spoken here; send HTTP/1.1.");
-        }
-        if (m.group(2).compareTo("1") > 0) {
+        if (RequestLine.servedAsHttp11(version)) {
             request.setProtocol(Protocol.HTTP_1_1);
         }
-        return null;
+        return super.onHttpHeaderParsed(header, buffer, ctx);
     }
 
     @Override
     protected void onHttpHeaderError(HttpHeader header, FilterChainContext ctx, Throwable t) throws IOException {
         HttpRequestPacket request = (HttpRequestPacket) header;
-        Refusal refusal = request.getAttribute(ERROR) instanceof Refusal chosen ? chosen : classify(request, t);
+        Problem refusal = request.getAttribute(ERROR) instanceof Problem chosen ? chosen : classify(request, t);
         request.setAttribute(ERROR, refusal);
         HttpResponsePacket response = request.getResponse();
         response.setProtocol(Protocol.HTTP_1_1);
@@ -126,7 +101,7 @@ final class StrictHttpCodec extends HttpServerFilter {
         NextAction action = super.handleRead(ctx);
         if (ctx.getMessage() instanceof HttpBrokenContent broken
                 && broken.getHttpHeader() instanceof HttpRequestPacket request
-                && request.getAttribute(ERROR) instanceof Refusal) {
+                && request.getAttribute(ERROR) instanceof Problem) {
             return ctx.getStopAction();
         }
         return action;
@@ -135,7 +110,7 @@ final class StrictHttpCodec extends HttpServerFilter {
     @Override
     protected void onHttpContentError(HttpHeader header, FilterChainContext ctx, Throwable t) throws IOException {
         HttpRequestPacket request = (HttpRequestPacket) header;
-        request.setAttribute(ERROR, new Refusal(ErrorCode.MALFORMED_REQUEST,
+        request.setAttribute(ERROR, new Problem(ErrorCode.MALFORMED_REQUEST,
                 "Bad request: the request body is malformed (its chunked encoding or length is wrong)."));
         LOG.debug("Refused a request body: {}", t.toString());
         super.onHttpContentError(header, ctx, t);
@@ -146,63 +121,54 @@ final class StrictHttpCodec extends HttpServerFilter {
      * character only in the exception's message, so those are read from it; a change there makes
      * the raw-socket tests fail rather than the client see a wrong status.
      */
-    private Refusal classify(HttpRequestPacket request, Throwable t) {
+    private Problem classify(HttpRequestPacket request, Throwable t) {
         String message = String.valueOf(t.getMessage());
         if (t instanceof MimeHeaders.MaxHeaderCountExceededException) {
-            return new Refusal(ErrorCode.HEADERS_TOO_LARGE,
+            return new Problem(ErrorCode.HEADERS_TOO_LARGE,
                     "Request header fields too large: more than " + maxHeaders + " header fields.");
         }
         if (message.contains("intial line is too large") || message.contains("initial line is too large")) {
-            return new Refusal(ErrorCode.REQUEST_LINE_TOO_LONG,
+            return new Problem(ErrorCode.REQUEST_LINE_TOO_LONG,
                     "Request URI too large: the request line exceeds " + maxHeadSize + " bytes.");
         }
         if (message.contains("header is too large")) {
-            return new Refusal(ErrorCode.HEADERS_TOO_LARGE,
+            return new Problem(ErrorCode.HEADERS_TOO_LARGE,
                     "Request header fields too large: the request line and header fields exceed " + maxHeadSize + " bytes.");
         }
         Matcher bad = INVALID_CHARACTER.matcher(message);
         if (bad.find()) {
             int character = Integer.parseUnsignedInt(bad.group(1).substring(2), 16) & 0xFF;
-            return new Refusal(ErrorCode.MALFORMED_REQUEST, String.format(
+            return new Problem(ErrorCode.MALFORMED_REQUEST, String.format(
                     "Bad request: a header %s has the byte 0x%02X, which HTTP does not allow there%s.", bad.group(2),
                     character, character == '\n' ? " (lines end with CR LF)" : ""));
         }
         boolean http11 = "HTTP/1.1".equals(request.getProtocolDC().toString(StandardCharsets.ISO_8859_1));
         if (http11 && request.getHeaders().getValue(Header.Host) == null) {
-            return new Refusal(ErrorCode.MALFORMED_REQUEST, "Bad request: HTTP/1.1 requires a Host header.");
+            return new Problem(ErrorCode.MALFORMED_REQUEST, "Bad request: HTTP/1.1 requires a Host header.");
         }
         if (request.getHeaders().getValue(Header.ContentLength) != null) {
-            return new Refusal(ErrorCode.MALFORMED_REQUEST,
+            return new Problem(ErrorCode.MALFORMED_REQUEST,
                     "Bad request: the Content-Length header is not one non-negative number.");
         }
-        return new Refusal(ErrorCode.MALFORMED_REQUEST, "Bad request: the request head is not valid HTTP/1.1.");
+        return new Problem(ErrorCode.MALFORMED_REQUEST, "Bad request: the request head is not valid HTTP/1.1.");
     }
 
+    /** Grizzly's hook for the answer to a head or body it refused; it builds the response from the request. */
     @Override
     protected HttpContent customizeErrorResponse(HttpResponsePacket response) {
         HttpRequestPacket request = response.getRequest();
-        Refusal refusal = request != null && request.getAttribute(ERROR) instanceof Refusal chosen ? chosen
+        Problem refusal = request.getAttribute(ERROR) instanceof Problem chosen ? chosen
                 : response.getStatus() == 417
-                        ? new Refusal(ErrorCode.EXPECTATION_FAILED, "Expectation failed: only 'Expect: 100-continue' is supported.")
-                        : new Refusal(ErrorCode.MALFORMED_REQUEST, "Bad request: the request is not valid HTTP/1.1.");
-        if (request != null) {
-            // a request line without a version reads as HTTP/0.9, whose answers Grizzly writes
-            // without headers; this answer is an HTTP/1.1 one whatever the request said
-            request.setProtocol(Protocol.HTTP_1_1);
-        }
-        String requestId;
-        byte[] body;
-        if (request != null) {
-            EdgeRequest view = EdgeRequest.of(request, requestIds);
-            requestId = view.id();
-            body = EdgeErrors.refusal(view, refusal.code(), refusal.message());
-        } else {
-            requestId = requestIds.from(null);
-            body = EdgeErrors.body(refusal.code(), refusal.message(), requestId);
-        }
+                        ? new Problem(ErrorCode.EXPECTATION_FAILED, "Expectation failed: only 'Expect: 100-continue' is supported.")
+                        : new Problem(ErrorCode.MALFORMED_REQUEST, "Bad request: the request is not valid HTTP/1.1.");
+        // a request line without a version reads as HTTP/0.9, whose answers Grizzly writes
+        // without headers; this answer is an HTTP/1.1 one whatever the request said
+        request.setProtocol(Protocol.HTTP_1_1);
+        EdgeRequest view = EdgeRequest.of(request, requestIds);
+        byte[] body = EdgeErrors.refusal(view, refusal.code(), refusal.message());
         response.setStatus(refusal.code().status().getStatusCode());
         response.setContentType(EdgeErrors.JSON_TYPE);
-        response.setHeader(RequestId.HEADER, requestId);
+        response.setHeader(RequestId.HEADER, view.id());
         response.setContentLength(body.length);
         return HttpContent.builder(response)
                 .content(Buffers.wrap(MemoryManager.DEFAULT_MEMORY_MANAGER, body))

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.modelarts.local.db.DataLayer;
 import dev.modelarts.local.db.Database;
-import dev.modelarts.local.edge.Edge;
 import dev.modelarts.local.faults.ApiOperations;
+import dev.modelarts.local.faults.FaultActions;
 import dev.modelarts.local.faults.FaultRules;
 import dev.modelarts.local.http.JsonMapperProvider;
 import dev.modelarts.local.http.RecentRequests;
@@ -18,13 +18,13 @@ import dev.modelarts.local.model.Ids;
 
 /**
  * The fault rules and what applies them: the rules over the database, the timer that wakes
- * delayed requests and ends stalled ones, and the edge's view of both.
+ * delayed requests and ends stalled ones, and the actions the edge lets take a request.
  */
 final class FaultWiring implements AutoCloseable {
 
     private final FaultRules rules;
     private final ScheduledExecutorService timer;
-    private final Edge.Faults edge;
+    private final FaultActions actions;
 
     FaultWiring(JsonNode spec, DataLayer data, Database database, RecentRequests journal, ServerMetrics metrics,
             Clock clock, Clock machine, Ids ids) {
@@ -36,15 +36,16 @@ final class FaultWiring implements AutoCloseable {
             return thread;
         });
         // the journal's times are the machine's, as every other journal entry's
-        this.edge = new Edge.Faults(rules, timer, journal, metrics::faultFired, machine);
+        this.actions = new FaultActions(rules, timer, journal, metrics::faultFired, machine);
     }
 
     FaultRules rules() {
         return rules;
     }
 
-    Edge.Faults edge() {
-        return edge;
+    /** What the edge asks before the application sees a request. */
+    FaultActions actions() {
+        return actions;
     }
 
     /** Once the schema is there: the stored rules, then those of {@code --faults FILE}. */

@@ -153,7 +153,7 @@ public final class RunningServer implements AutoCloseable {
                     metrics, journal, CreatedStatus.fromSpec(spec), time.requestIds());
             extraProviders.forEach(application::register);
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(requested, application, false);
-            Edge.install(http, new Cors(config.corsOrigins()), faults.edge(), time.requestIds());
+            Edge.install(http, new Cors(config.corsOrigins()), faults.actions(), time.requestIds());
             if (!config.corsOrigins().isEmpty()) {
                 LOG.info("CORS: browser pages from {} may call this server",
                         config.corsOrigins().contains("*") ? "any origin (*)" : String.join(", ", config.corsOrigins()));

@@ -136,7 +136,7 @@ class FaultsIT {
     @Test
     void aStallIsGivenUpByTheClientAndTheServerLogsItWithoutAnError() throws Exception {
         add("{\"operation\":\"ListImageGroup\",\"action\":\"stall\",\"times\":1}");
-        Logger faults = (Logger) LoggerFactory.getLogger("dev.modelarts.local.edge.FaultActions");
+        Logger faults = (Logger) LoggerFactory.getLogger("dev.modelarts.local.faults.FaultActions");
         faults.setLevel(Level.INFO); // the tests log at WARN
         try (LogCapture log = new LogCapture()) {
             long start = System.nanoTime();

@@ -1,4 +1,4 @@
-package dev.modelarts.local.edge;
+package dev.modelarts.local.faults;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -24,20 +24,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.modelarts.local.api.model.ErrorResponse;
 import dev.modelarts.local.api.model.JournalEntry;
-import dev.modelarts.local.faults.FaultRules;
+import dev.modelarts.local.edge.EdgeRequest;
+import dev.modelarts.local.edge.Interception;
 import dev.modelarts.local.faults.FaultRules.Decision;
-import dev.modelarts.local.faults.Rule;
 import dev.modelarts.local.http.JsonMapperProvider;
 import dev.modelarts.local.http.RecentRequests;
 import dev.modelarts.local.requestid.RequestId;
 
 /**
- * Does what a fault rule that fires on a request says, below Jersey: an error or a throttling
- * answer written here; a delay that parks the request without a thread and hands it on later;
- * a broken connection. Every firing is counted, logged on the access line ({@code fault=ID})
- * and recorded in the journal with the rule and its action.
+ * Does what a fault rule that fires on a request says, at the edge, below Jersey: an error or a
+ * throttling answer written here; a delay that parks the request without a thread and hands it
+ * on later; a broken connection. Every firing is counted, logged on the access line
+ * ({@code fault=ID}) and recorded in the journal with the rule and its action.
  */
-final class FaultActions {
+public final class FaultActions implements Interception {
 
     /** The request attribute naming the rule that fired: "ID ACTION", read by the access log. */
     static final String ATTRIBUTE = RequestId.FAULT_ATTRIBUTE;
@@ -55,7 +55,7 @@ final class FaultActions {
      * @param journal where faulted requests are recorded; null when the control API is off
      * @param counter told (action, operation) for every firing
      */
-    FaultActions(FaultRules rules, ScheduledExecutorService timer, RecentRequests journal,
+    public FaultActions(FaultRules rules, ScheduledExecutorService timer, RecentRequests journal,
             BiConsumer<String, String> counter, Clock clock) {
         this.rules = rules;
         this.timer = timer;
@@ -68,7 +68,8 @@ final class FaultActions {
      * Applies the rule that fires on this request, if one does; true when the request is taken
      * care of here (answered, broken, or parked to go on with {@code serve} later).
      */
-    boolean apply(Request request, Response response, EdgeRequest view, Runnable serve) throws IOException {
+    @Override
+    public boolean intercept(Request request, Response response, EdgeRequest view, Runnable serve) throws IOException {
         if (!rules.mayFire()) {
             return false;
         }
@@ -105,7 +106,7 @@ final class FaultActions {
         int status = throttle ? 429 : rule.status();
         jakarta.ws.rs.core.Response.Status known = jakarta.ws.rs.core.Response.Status.fromStatusCode(status);
         response.setStatus(status, known == null ? "Error" : known.getReasonPhrase());
-        response.setContentType(EdgeErrors.JSON_TYPE);
+        response.setContentType("application/json");
         response.setHeader(RequestId.HEADER, requestId);
         if (decision.retryAfterSeconds() >= 0) {
             response.setHeader("Retry-After", String.valueOf(decision.retryAfterSeconds()));
@@ -113,7 +114,7 @@ final class FaultActions {
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
         record(view, status, decision);
-        EdgeErrors.logAccess(view, status, bytes.length, request.getAttribute(ATTRIBUTE));
+        view.logAccess(status, bytes.length, request.getAttribute(ATTRIBUTE));
     }
 
     /** reset, empty, garbage, truncate, stall: the answer never comes whole. */
@@ -123,7 +124,7 @@ final class FaultActions {
         Connection<?> connection = request.getContext().getConnection();
         response.suspend(); // nothing of Grizzly's own is written after this
         record(view, 0, decision);
-        EdgeErrors.logAccess(view, 0, 0, request.getAttribute(ATTRIBUTE));
+        view.logAccess(0, 0, request.getAttribute(ATTRIBUTE));
         SocketChannel channel = connection instanceof TCPNIOConnection tcp && tcp.getChannel() instanceof SocketChannel s
                 ? s : null;
         switch (decision.rule().action()) {

@@ -1,19 +1,24 @@
-package dev.modelarts.local.edge;
+package dev.modelarts.local.http;
 
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.modelarts.local.errors.ErrorCode;
 
 /**
  * Checks a request target (path and query, as the client sent them) before anything decodes it:
  * only the characters RFC 3986 allows, every {@code %} followed by two hex digits, and what the
- * escapes spell valid UTF-8 (no overlong forms, no surrogates). Without this, Grizzly and Jersey
- * each decode leniently in their own way, or fail with a 500.
+ * escapes spell valid UTF-8 (no overlong forms, no surrogates); and the Host it is sent to.
+ * Without this, Grizzly and Jersey each decode leniently in their own way, or fail with a 500.
+ * Pure text checks, so the edge only asks and answers.
  */
 public final class RequestTarget {
 
@@ -21,10 +26,14 @@ public final class RequestTarget {
     public record Problem(ErrorCode code, String message) {
     }
 
+    /** A host and port, as the server read them from the Host header. */
+    public record Authority(String host, int port) {
+    }
+
     private RequestTarget() {
     }
 
-    /** The first problem of the raw path and raw query (null when there is none). */
+    /** The first problem of the raw path and raw query, if it has one. */
     public static Optional<Problem> check(String rawPath, String rawQuery) {
         if (rawPath == null || rawPath.isEmpty() || rawPath.charAt(0) != '/') {
             return Optional.of(new Problem(ErrorCode.MALFORMED_REQUEST,
@@ -56,6 +65,39 @@ public final class RequestTarget {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * One Host, naming a host the way a URI can (RFC 9112, section 3.2); Jersey builds the
+     * request's base URI from it and fails with a 500 on anything else.
+     *
+     * @param hosts the Host fields as sent (none for HTTP/1.0)
+     * @param server the host and port as the server parses the Host: asked only for a single,
+     *        non-empty one, and it may throw (Grizzly parses it lazily and throws on what it
+     *        cannot read)
+     */
+    public static Optional<Problem> checkHost(Iterable<String> hosts, String scheme, Supplier<Authority> server) {
+        Iterator<String> each = hosts.iterator();
+        if (!each.hasNext()) {
+            return Optional.empty(); // HTTP/1.0; HTTP/1.1 without Host is refused while parsing
+        }
+        String host = each.next();
+        String problem;
+        if (each.hasNext()) {
+            problem = "the request has more than one Host header";
+        } else if (host.isEmpty()) {
+            problem = "the Host header is empty";
+        } else {
+            try {
+                Authority authority = server.get();
+                new URI(scheme, null, authority.host(), authority.port(), "/", null, null).parseServerAuthority();
+                problem = authority.host() == null || authority.host().isEmpty() ? "the Host header names no host" : null;
+            } catch (URISyntaxException | RuntimeException e) {
+                problem = "the Host header is not a valid host[:port]";
+            }
+        }
+        return problem == null ? Optional.empty()
+                : Optional.of(new Problem(ErrorCode.MALFORMED_REQUEST, "Bad request: " + problem + "."));
     }
 
     private static Optional<Problem> checkPart(String raw, boolean query, String subject) {

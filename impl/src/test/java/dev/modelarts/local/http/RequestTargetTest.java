@@ -1,4 +1,4 @@
-package dev.modelarts.local.edge;
+package dev.modelarts.local.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
@@ -74,5 +74,28 @@ class RequestTargetTest {
         } else {
             assertThat(problem).isEmpty();
         }
+    }
+
+    @Test
+    void aHostIsOneFieldNamingAHost() {
+        RequestTarget.Authority local = new RequestTarget.Authority("localhost", 8080);
+        assertThat(RequestTarget.checkHost(java.util.List.of(), "http", () -> local)).isEmpty();
+        assertThat(RequestTarget.checkHost(java.util.List.of("localhost:8080"), "http", () -> local)).isEmpty();
+        assertThat(hostProblem(java.util.List.of("a", "b"), () -> {
+            throw new AssertionError("a repeated Host is refused before it is parsed");
+        })).contains("more than one Host");
+        assertThat(hostProblem(java.util.List.of(""), () -> local)).contains("is empty");
+        assertThat(hostProblem(java.util.List.of("?"), () -> new RequestTarget.Authority(null, -1))).contains("names no host");
+        assertThat(hostProblem(java.util.List.of("a b"), () -> new RequestTarget.Authority("a b", -1)))
+                .contains("not a valid host[:port]");
+        assertThat(hostProblem(java.util.List.of("h:x"), () -> {
+            throw new IllegalStateException("Grizzly: a non-decimal port");
+        })).contains("not a valid host[:port]");
+    }
+
+    private static String hostProblem(java.util.List<String> hosts, java.util.function.Supplier<RequestTarget.Authority> server) {
+        Optional<RequestTarget.Problem> problem = RequestTarget.checkHost(hosts, "http", server);
+        assertThat(problem).hasValueSatisfying(p -> assertThat(p.code()).isEqualTo(ErrorCode.MALFORMED_REQUEST));
+        return problem.get().message();
     }
 }
