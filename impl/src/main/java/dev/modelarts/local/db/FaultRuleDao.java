@@ -1,8 +1,5 @@
 package dev.modelarts.local.db;
 
-import java.util.List;
-import java.util.Optional;
-
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -11,7 +8,7 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * The fault rules' rows. Their counters change in single statements, so that instances over one
  * PostgreSQL count each firing once between them.
  */
-public final class FaultRuleDao {
+public final class FaultRuleDao extends RuleTable<FaultRuleDao.Row> {
 
     /** A stored rule: its definition (JSON) and its counters. */
     public record Row(String id, String definition, long matched, long passed, long fired) {
@@ -20,36 +17,9 @@ public final class FaultRuleDao {
     private final Jdbi jdbi;
 
     FaultRuleDao(Jdbi jdbi) {
+        super(jdbi, "fault_rules", "id, definition, matched, passed, fired",
+                (rs, ctx) -> new Row(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
         this.jdbi = jdbi;
-    }
-
-    public void insert(String id, String definition) {
-        jdbi.useHandle(h -> h.createUpdate("insert into fault_rules (id, definition) values (:id, :definition)")
-                .bind("id", id).bind("definition", definition).execute());
-    }
-
-    /** Every rule, oldest first. */
-    public List<Row> list() {
-        return jdbi.withHandle(h -> h.createQuery("select id, definition, matched, passed, fired from fault_rules order by id")
-                .map((rs, ctx) -> new Row(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
-                .list());
-    }
-
-    /** Removes one rule; empty when there was none with that id. */
-    public Optional<Row> delete(String id) {
-        return jdbi.inTransaction(h -> {
-            Optional<Row> row = h.createQuery("select id, definition, matched, passed, fired from fault_rules where id = :id")
-                    .bind("id", id)
-                    .map((rs, ctx) -> new Row(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
-                    .findOne();
-            h.createUpdate("delete from fault_rules where id = :id").bind("id", id).execute();
-            return row;
-        });
-    }
-
-    /** Removes every rule; answers how many there were. */
-    public int deleteAll() {
-        return jdbi.withHandle(h -> h.createUpdate("delete from fault_rules").execute());
     }
 
     /** Counts one more matching request and answers its number (1 for the first), across instances. */
