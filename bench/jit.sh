@@ -17,7 +17,7 @@ JDK25=${JDK25:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1)}
 # shellcheck source=bench/lib.sh
 source bench/lib.sh
 [ -f "$OUT/loaded-$N/modelarts.mv.db" ] || { echo "no $OUT/loaded-$N: run bench/run.sh once" >&2; exit 1; }
-base=$(sed -n 's/^DEFAULT_JAVA_OPTS="\(.*\)"$/\1/p' bin/modelarts-image-server)
+base=$(launcher_java_opts)
 url="http://127.0.0.1:$PORT/v1/bench-project-0/images/group?limit=10"
 
 # C2 compiles a method after 15,000 calls instead of 5,000: fewer, hotter methods for C2

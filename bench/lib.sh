@@ -71,6 +71,9 @@ wait_for() {  # url
 ROWS=()
 SETTLED=()
 # row NAME DB N REQ/S P50 P99 ERRORS RSS CEILING_BODY
+# the launcher's default JVM settings, as bin/modelarts-image-server sets them
+launcher_java_opts() { sed -n 's/^DEFAULT_JAVA_OPTS="\(.*\)"$/\1/p' bin/modelarts-image-server; }
+
 row() { local IFS='|'; ROWS+=("$*"); }
 
 # starts the server as a user does (bin/modelarts-image-server; JAVA_OPTS from

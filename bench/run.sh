@@ -35,7 +35,7 @@ command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
 [ "${SKIP_BUILD:-}" = 1 ] || mvn -q -B -ntp -DskipTests package
 JAR=impl/target/modelarts-image-server.jar
 # the launcher's JVM settings; the ceiling runs with them and with the JVM's defaults
-LAUNCHER_JAVA_OPTS=$(sed -n 's/^DEFAULT_JAVA_OPTS="\(.*\)"$/\1/p' bin/modelarts-image-server)
+LAUNCHER_JAVA_OPTS=$(launcher_java_opts)
 WIREMOCK="$HOME/.m2/repository/org/wiremock/wiremock-standalone/$WIREMOCK_VERSION/wiremock-standalone-$WIREMOCK_VERSION.jar"
 [ -f "$WIREMOCK" ] || mvn -q -B -ntp dependency:get -Dartifact=org.wiremock:wiremock-standalone:$WIREMOCK_VERSION
 

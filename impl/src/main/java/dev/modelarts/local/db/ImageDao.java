@@ -74,12 +74,12 @@ public final class ImageDao {
         List<String> scopes = GroupListing.visibleScopes(groups);
         // the columns each scope's rows share: naming them first in its ORDER BY lets H2 see that
         // an index on (scope[, status], update_at, id) is in that order already
-        String fixed = sort.orderBy(filter.status() == null ? List.of("scope") : List.of("scope", "status"));
+        String scopeOrder = sort.orderBy(filter.status() == null ? List.of("scope") : List.of("scope", "status"));
         if (filter.onlyGroupFilters()) {
             // from memory, before a connection is taken: loading a scope into the index takes one
             long total = listing.versionCount(groups.withSwrInstanceId(null));
             List<ImageRow> rows = offset < total
-                    ? jdbi.withHandle(h -> page(h, where, scopes, fixed, sort, limit, offset))
+                    ? jdbi.withHandle(h -> page(h, where, scopes, scopeOrder, sort, limit, offset))
                     : List.of();
             return new Page<>(rows, total, limit, offset);
         }
@@ -87,7 +87,7 @@ public final class ImageDao {
         return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
             long total = where.bind(h.createQuery("select count(*) from images where scope in (<scopes>)"
                             + where.andSql()).bindList("scopes", scopes)).mapTo(Long.class).one();
-            List<ImageRow> rows = offset < total ? page(h, where, scopes, fixed, sort, limit, offset) : List.of();
+            List<ImageRow> rows = offset < total ? page(h, where, scopes, scopeOrder, sort, limit, offset) : List.of();
             return new Page<>(rows, total, limit, offset);
         });
     }
