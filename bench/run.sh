@@ -6,7 +6,8 @@
 # SKIP_BUILD=1 uses the jar already built (the smoke run inside `mvn verify` does);
 # ONLY=REGEX measures only the scenarios whose names match; REFERENCES=0 leaves out the ceilings
 # and WireMock (a partial run for one question; the full table needs both);
-# SERVER_JAVA_OPTS_OVERRIDE runs the server with other JVM settings than the launcher's.
+# SERVER_JAVA_OPTS_OVERRIDE runs the server with other JVM settings than the launcher's;
+# PG_URL_OPTIONS is added to the server's PostgreSQL URL (e.g. "?prepareThreshold=0").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -101,6 +102,7 @@ elif [ -n "$PG_SIZES" ]; then
     URL="jdbc:postgresql://127.0.0.1:$PG_PORT/bench_$N"
     echo "loading $N versions into PostgreSQL..."
     java -cp "$JAR" bench/LoadData.java "$URL" "$N" postgres ""
+    URL="$URL${PG_URL_OPTIONS:-}"
     start_server "$PORT" "$OUT/server-pg-$N.log" --db-url "$URL" --db-user postgres
     startup_ms=$STARTUP_MS
     echo "postgresql N=$N: first answer $startup_ms ms after start"
