@@ -68,12 +68,17 @@ wait_for() {  # url
   for _ in $(seq 1 600); do curl -fs -o /dev/null "$1" && return 0; sleep 0.05; done; return 1
 }
 
-ROWS=()
-SETTLED=()
-# row NAME DB N REQ/S P50 P99 ERRORS RSS CEILING_BODY
 # the launcher's default JVM settings, as bin/modelarts-image-server sets them
 launcher_java_opts() { sed -n 's/^DEFAULT_JAVA_OPTS="\(.*\)"$/\1/p' bin/modelarts-image-server; }
 
+# the id of a project image the server at base URL $1 (…/v1/bench-project-0) lists first
+dedicated_image() {
+  curl -s -H 'X-Auth-Token: bench-token' "$1/images?limit=1&type=DEDICATED" | sed 's/.*"id":"\([^"]*\)".*/\1/'
+}
+
+ROWS=()
+SETTLED=()
+# row NAME DB N REQ/S P50 P99 ERRORS RSS CEILING_BODY
 row() { local IFS='|'; ROWS+=("$*"); }
 
 # starts the server as a user does (bin/modelarts-image-server; JAVA_OPTS from
@@ -137,7 +142,7 @@ measure() {
   local db=$1 n=$2 b="http://127.0.0.1:$PORT/v1/bench-project-0"
   local total image
   total=$(curl -s -H 'X-Auth-Token: bench-token' "$b/images/group?limit=1" | sed 's/.*"total":\([0-9]*\).*/\1/')
-  image=$(curl -s -H 'X-Auth-Token: bench-token' "$b/images?limit=1&type=DEDICATED" | sed 's/.*"id":"\([^"]*\)".*/\1/')
+  image=$(dedicated_image "$b")
   if [ -n "${SAVE_BODIES:-}" ]; then
     mkdir -p "$OUT/bodies"
     curl -s -H 'X-Auth-Token: bench-token' "$b/images/group?limit=10" > "$OUT/bodies/groups.json"

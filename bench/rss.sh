@@ -6,26 +6,24 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-1000000} STEP=${STEP:-20s} PORT=${PORT:-18080} OUT=${OUT:-bench/target}
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 name=${1:?a name for this setting}
 [ -f "$OUT/loaded-$N/modelarts.mv.db" ] || { echo "no $OUT/loaded-$N: run bench/run.sh once" >&2; exit 1; }
 rm -rf "$OUT/rss-data"; cp -r "$OUT/loaded-$N" "$OUT/rss-data"
-bin/modelarts-image-server --port "$PORT" --credentials bench/credentials.yaml --data-dir "$OUT/rss-data" \
-  > "$OUT/rss-$name.log" 2>&1 &
-PID=$!
-trap 'kill $PID 2>/dev/null || true' EXIT
+start_server "$PORT" "$OUT/rss-$name.log" --data-dir "$OUT/rss-data"   # JAVA_OPTS reaches the launcher
+trap 'stop_server "$PID"' EXIT
 B="http://127.0.0.1:$PORT/v1/bench-project-0"
-for _ in $(seq 600); do curl -fs -o /dev/null -H 'X-Auth-Token: bench-token' "$B/images/group?limit=10" && break; sleep 0.05; done
-image=$(curl -s -H 'X-Auth-Token: bench-token' "$B/images?limit=1&type=DEDICATED" | sed 's/.*"id":"\([^"]*\)".*/\1/')
-rss() { echo $(( $(ps -o rss= -p "$PID") / 1024 )); }
+image=$(dedicated_image "$B")
 max=0
 for round in 1 2 3; do
   for target in "images/group?limit=10" "images/group?limit=200" "images?limit=10" "images/$image"; do
     rate=$(wrk -t2 -c32 -d"$STEP" -s bench/auth.lua "$B/$target" | awk '/Requests\/sec/ { print $2 }')
-    now=$(rss); [ "$now" -gt "$max" ] && max=$now
+    now=$(rss_mb "$PID"); [ "$now" -gt "$max" ] && max=$now
     echo "$name round $round $target: $rate req/s, RSS $now MiB"
   done
   wrk -t2 -c16 -d10s -s bench/register.lua "$B/images" -- groups > /dev/null
-  now=$(rss); [ "$now" -gt "$max" ] && max=$now
+  now=$(rss_mb "$PID"); [ "$now" -gt "$max" ] && max=$now
 done
 echo "$name: max RSS $max MiB"
 case "${JAVA_OPTS:-}" in
