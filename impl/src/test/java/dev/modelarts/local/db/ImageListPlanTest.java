@@ -106,10 +106,7 @@ class ImageListPlanTest {
                 return;
             }
             try (PreparedStatement explain = ctx.getConnection().prepareStatement("explain " + sql)) {
-                List<String> names = ctx.getParsedSql().getParameters().getParameterNames();
-                for (int i = 0; i < names.size(); i++) {
-                    ctx.getBinding().findForName(names.get(i), ctx).orElseThrow().apply(i + 1, explain, ctx);
-                }
+                CapturedValues.bind(ctx, explain);
                 try (ResultSet plan = explain.executeQuery()) {
                     plan.next();
                     plans.add(plan.getString(1));

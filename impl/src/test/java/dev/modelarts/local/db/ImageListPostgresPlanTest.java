@@ -104,10 +104,7 @@ class ImageListPostgresPlanTest {
             }
             try (Connection own = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
                     PreparedStatement page = own.prepareStatement(sql)) {
-                List<String> names = ctx.getParsedSql().getParameters().getParameterNames();
-                for (int i = 0; i < names.size(); i++) {
-                    ctx.getBinding().findForName(names.get(i), ctx).orElseThrow().apply(i + 1, page, ctx);
-                }
+                CapturedValues.bind(ctx, page);
                 for (int run = 0; run < 12; run++) {
                     try (ResultSet rows = page.executeQuery()) {
                         assertThat(rows.next()).isTrue();
