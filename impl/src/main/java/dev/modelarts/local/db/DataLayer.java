@@ -12,6 +12,12 @@ public record DataLayer(GroupIndex listing, ImageDao images, ImageGroupDao group
         AutoCloseable writer)
         implements AutoCloseable {
 
+    /**
+     * How many rows the kept ListImage answers hold in all: some 1,000 pages of ten, a few MiB
+     * (an image row is about 0.5 KiB of objects).
+     */
+    private static final long KEPT_LIST_ROWS = 10_000;
+
     /** Over {@code database}, new ids from the machine's clock and a random generator. */
     public static DataLayer over(Database database) {
         return over(database, Ids.random());
@@ -27,7 +33,8 @@ public record DataLayer(GroupIndex listing, ImageDao images, ImageGroupDao group
         ImageWrites imageWrites = new ImageWrites(ids);
         TransitionRows transitionRows = new TransitionRows();
         return new DataLayer(listing,
-                new ImageDao(database.jdbi(), writes, listing, imageWrites, transitionRows),
+                new ImageDao(database.jdbi(), writes, listing, new ImagePages(writes::epoch, KEPT_LIST_ROWS),
+                        imageWrites, transitionRows),
                 new ImageGroupDao(database.jdbi(), writes, rows),
                 new FaultRuleDao(database.jdbi()),
                 new TransitionRuleDao(database.jdbi()),

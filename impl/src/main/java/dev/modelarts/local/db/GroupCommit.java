@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -114,6 +115,8 @@ final class GroupCommit implements AutoCloseable {
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closing;
+    /** Odd while a batch is being committed and applied; see {@link #epoch()}. */
+    private final AtomicLong epoch = new AtomicLong();
 
     /** @param afterCommit runs after each commit, before its callers are answered (a sync to the disk) */
     GroupCommit(Jdbi jdbi, ScopeRevisions revisions, GroupRows rows, ListingUpdates listing, Runnable afterCommit) {
@@ -157,6 +160,15 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
+    /**
+     * Raised as each batch begins and again once it is committed and applied to the listing: a
+     * read that saw the same even value before and after saw no commit of this process half
+     * done ({@link ImagePages}).
+     */
+    long epoch() {
+        return epoch.get();
+    }
+
     private void writeLoop() {
         List<Pending<?>> batch = new ArrayList<>();
         while (!closing || !queue.isEmpty()) {
@@ -167,7 +179,12 @@ final class GroupCommit implements AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
-                commit(batch);
+                epoch.incrementAndGet();
+                try {
+                    commit(batch);
+                } finally {
+                    epoch.incrementAndGet();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;

@@ -55,11 +55,6 @@ public final class GroupIndex implements ListingUpdates, AutoCloseable {
         return GroupListing.page(current(GroupListing.visibleScopes(filter)), filter, limit, offset);
     }
 
-    /** How many images the groups that match {@code filter} hold. */
-    public long versionCount(GroupFilter filter) {
-        return GroupListing.versionCount(current(GroupListing.visibleScopes(filter)), filter);
-    }
-
     @Override
     public void apply(ScopeChange change) {
         String scope = change.scope();
@@ -76,7 +71,11 @@ public final class GroupIndex implements ListingUpdates, AutoCloseable {
         }
     }
 
-    private List<ScopeGroups> current(List<String> visible) {
+    /**
+     * The copies of the {@code visible} scopes, each as new as the database was when this call
+     * began (over a shared database) or as this process's last answered write left it.
+     */
+    List<ScopeGroups> current(List<String> visible) {
         Map<String, Long> stored = exclusive ? Map.of() : shared.read(visible);
         List<ScopeGroups> result = new ArrayList<>(visible.size());
         for (String scope : visible) {

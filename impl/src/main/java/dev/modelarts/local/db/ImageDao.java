@@ -11,6 +11,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 import dev.modelarts.local.listing.GroupListing;
+import dev.modelarts.local.listing.ScopeGroups;
 import dev.modelarts.local.model.GroupDetails;
 import dev.modelarts.local.model.GroupFilter;
 import dev.modelarts.local.model.GroupKey;
@@ -33,11 +34,14 @@ public final class ImageDao {
     private final GroupIndex listing;
     private final ImageWrites rows;
     private final TransitionRows transitions;
+    private final ImagePages pages;
 
-    ImageDao(Jdbi jdbi, GroupCommit writes, GroupIndex listing, ImageWrites rows, TransitionRows transitions) {
+    ImageDao(Jdbi jdbi, GroupCommit writes, GroupIndex listing, ImagePages pages, ImageWrites rows,
+            TransitionRows transitions) {
         this.jdbi = jdbi;
         this.writes = writes;
         this.listing = listing;
+        this.pages = pages;
         this.rows = rows;
         this.transitions = transitions;
     }
@@ -55,14 +59,25 @@ public final class ImageDao {
     }
 
     /**
-     * One page of the images that match {@code filter}, in {@code sort} order, with the total.
-     *
-     * <p>The page: each visible scope's rows in order (an index range on H2 and PostgreSQL alike
-     * for the default order), at most offset + limit of them, merged. The total: when the filter
-     * asks only what the groups know (type, name, namespace), the sum of the matching groups'
-     * version counts, from the {@link GroupIndex}; otherwise a count in SQL.
+     * One page of the images that match {@code filter}, in {@code sort} order, with the total:
+     * the answer kept for the same question while its scopes have not changed
+     * ({@link ImagePages}), otherwise read.
      */
     public Page<ImageRow> list(ImageFilter filter, ImageSort sort, int limit, long offset) {
+        List<String> scopes = GroupListing.visibleScopes(filter.groups());
+        // from memory, before a connection is taken: loading a scope into the index takes one
+        return pages.answer(new ImagePages.Question(filter, sort, limit, offset), () -> listing.current(scopes),
+                held -> read(filter, sort, limit, offset, scopes, held));
+    }
+
+    /**
+     * The page: each visible scope's rows in order (an index range on H2 and PostgreSQL alike
+     * for the default order), at most offset + limit of them, merged. The total: when the filter
+     * asks only what the groups know (type, name, namespace), the sum of the matching groups'
+     * version counts, from the scopes' copies {@code held}; otherwise a count in SQL.
+     */
+    private Page<ImageRow> read(ImageFilter filter, ImageSort sort, int limit, long offset, List<String> scopes,
+            List<ScopeGroups> held) {
         GroupFilter groups = filter.groups();
         SqlWhere where = new SqlWhere()
                 .name(groups.name(), groups.nameFuzzy())
@@ -71,13 +86,11 @@ public final class ImageDao {
                 .equal("status", filter.status())
                 .equal("show_name", filter.showName())
                 .equal("show_tag", filter.showTag());
-        List<String> scopes = GroupListing.visibleScopes(groups);
         // the columns each scope's rows share: naming them first in its ORDER BY lets H2 see that
         // an index on (scope[, status], update_at, id) is in that order already
         String scopeOrder = sort.orderBy(filter.status() == null ? List.of("scope") : List.of("scope", "status"));
         if (filter.onlyGroupFilters()) {
-            // from memory, before a connection is taken: loading a scope into the index takes one
-            long total = listing.versionCount(groups.withSwrInstanceId(null));
+            long total = GroupListing.versionCount(held, groups.withSwrInstanceId(null));
             List<ImageRow> rows = offset < total
                     ? jdbi.withHandle(h -> page(h, where, scopes, scopeOrder, sort, limit, offset))
                     : List.of();

@@ -85,6 +85,34 @@ class TwoInstancesIT {
         assertThat(a.client().get("/v1/" + project + "/images/" + id).status()).isEqualTo(400);
     }
 
+    /** A ListImage answer one instance keeps is not given again once the other has written. */
+    @Test
+    void aListingOneInstanceKeepsGivesWayToTheOthersWrites() {
+        String project = "kept-listing";
+        String[] queries = {"?type=DEDICATED", "?type=DEDICATED&status=ACTIVE", "?name=" + project + "&name_fuzzy_match=false"};
+        for (int round = 1; round <= 3; round++) {
+            for (String query : queries) {
+                assertThat(total(a, project, query)).as("round %d, %s, before", round, query).isEqualTo(round - 1);
+                assertThat(total(a, project, query)).as("asked again").isEqualTo(round - 1);
+            }
+            assertThat(b.client().json("POST", "/v1/" + project + "/images", register(project, "v" + round)).status())
+                    .isEqualTo(200);
+            for (String query : queries) {
+                assertThat(total(a, project, query)).as("round %d, %s, after", round, query).isEqualTo(round);
+            }
+        }
+        String id = a.client().get("/v1/" + project + "/images?limit=1&type=DEDICATED").json().get("data").get(0)
+                .get("id").asText();
+        assertThat(b.client().delete("/v1/" + project + "/images/" + id).status()).isEqualTo(200);
+        for (String query : queries) {
+            assertThat(total(a, project, query)).as("%s, after a delete through the other", query).isEqualTo(2);
+        }
+    }
+
+    private static long total(TestServer server, String project, String query) {
+        return server.client().get("/v1/" + project + "/images" + query).json().get("total").asLong();
+    }
+
     /** Runs the calls on twice {@value #THREADS_PER_INSTANCE} threads, all released at once. */
     private static List<Reply> race(List<Callable<Reply>> calls) throws Exception {
         return Race.run(2 * THREADS_PER_INSTANCE, calls);
