@@ -34,7 +34,7 @@ public record DataLayer(GroupIndex listing, ImageDao images, ImageGroupDao group
         TransitionRows transitionRows = new TransitionRows();
         return new DataLayer(listing,
                 new ImageDao(database.jdbi(), writes, listing, new ImagePages(writes::epoch, KEPT_LIST_ROWS),
-                        imageWrites, transitionRows),
+                        new ImageListReads(database.jdbi()), imageWrites, transitionRows),
                 new ImageGroupDao(database.jdbi(), writes, rows),
                 new FaultRuleDao(database.jdbi()),
                 new TransitionRuleDao(database.jdbi()),

@@ -6,14 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 import dev.modelarts.local.listing.GroupListing;
-import dev.modelarts.local.listing.ScopeGroups;
 import dev.modelarts.local.model.GroupDetails;
-import dev.modelarts.local.model.GroupFilter;
 import dev.modelarts.local.model.GroupKey;
 import dev.modelarts.local.model.ImageFilter;
 import dev.modelarts.local.model.ImageRow;
@@ -35,13 +31,15 @@ public final class ImageDao {
     private final ImageWrites rows;
     private final TransitionRows transitions;
     private final ImagePages pages;
+    private final ImageListReads reads;
 
-    ImageDao(Jdbi jdbi, GroupCommit writes, GroupIndex listing, ImagePages pages, ImageWrites rows,
-            TransitionRows transitions) {
+    ImageDao(Jdbi jdbi, GroupCommit writes, GroupIndex listing, ImagePages pages, ImageListReads reads,
+            ImageWrites rows, TransitionRows transitions) {
         this.jdbi = jdbi;
         this.writes = writes;
         this.listing = listing;
         this.pages = pages;
+        this.reads = reads;
         this.rows = rows;
         this.transitions = transitions;
     }
@@ -67,72 +65,7 @@ public final class ImageDao {
         List<String> scopes = GroupListing.visibleScopes(filter.groups());
         // from memory, before a connection is taken: loading a scope into the index takes one
         return pages.answer(new ImagePages.Question(filter, sort, limit, offset), () -> listing.current(scopes),
-                held -> read(filter, sort, limit, offset, scopes, held));
-    }
-
-    /**
-     * The page: each visible scope's rows in order (an index range on H2 and PostgreSQL alike
-     * for the default order), at most offset + limit of them, merged. The total: when the filter
-     * asks only what the groups know (type, name, namespace), the sum of the matching groups'
-     * version counts, from the scopes' copies {@code held}; otherwise a count in SQL.
-     */
-    private Page<ImageRow> read(ImageFilter filter, ImageSort sort, int limit, long offset, List<String> scopes,
-            List<ScopeGroups> held) {
-        GroupFilter groups = filter.groups();
-        SqlWhere where = new SqlWhere()
-                .name(groups.name(), groups.nameFuzzy())
-                .equal("namespace", groups.namespace())
-                .equal("service_type", filter.serviceType())
-                .equal("status", filter.status())
-                .equal("show_name", filter.showName())
-                .equal("show_tag", filter.showTag());
-        // the columns each scope's rows share: naming them first in its ORDER BY lets H2 see that
-        // an index on (scope[, status], update_at, id) is in that order already
-        String scopeOrder = sort.orderBy(filter.status() == null ? List.of("scope") : List.of("scope", "status"));
-        if (filter.onlyGroupFilters()) {
-            long total = GroupListing.versionCount(held, groups.withSwrInstanceId(null));
-            List<ImageRow> rows = offset < total
-                    ? jdbi.withHandle(h -> page(h, where, scopes, scopeOrder, sort, limit, offset))
-                    : List.of();
-            return new Page<>(rows, total, limit, offset);
-        }
-        // the count and the page from one snapshot
-        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
-            long total = where.bind(h.createQuery("select count(*) from images where scope in (<scopes>)"
-                            + where.andSql()).bindList("scopes", scopes)).mapTo(Long.class).one();
-            List<ImageRow> rows = offset < total ? page(h, where, scopes, scopeOrder, sort, limit, offset) : List.of();
-            return new Page<>(rows, total, limit, offset);
-        });
-    }
-
-    /**
-     * Each scope's first offset + limit ids in order (an index range), merged, then the page's rows
-     * by primary key. The ids come first because only a query that reads nothing but the ordering
-     * index's own columns is planned on that index by H2: asked for whole rows, H2 2.4 took the
-     * (scope, status) index instead and sorted every row of the scope, some 35,000 page reads a
-     * request at a million versions (BENCHMARKS.md, "ListImage at 1M").
-     */
-    private static List<ImageRow> page(Handle h, SqlWhere where, List<String> scopes, String scopeOrder,
-            ImageSort sort, int limit, long offset) {
-        // each scope's limit is written as a number, not bound: PostgreSQL costs a bound LIMIT as
-        // a tenth of the scope's rows, so the cached statement's generic plan looked ten times
-        // dearer than a custom one and every execution was planned anew (ListImage over
-        // PostgreSQL: 0.27 x H2 before, 0.44 after; BENCHMARKS.md). The number is the API's
-        // checked limit and offset, never a client's text; ImageListPostgresPlanTest keeps this.
-        List<String> branches = new ArrayList<>();
-        for (int i = 0; i < scopes.size(); i++) {
-            branches.add("(select id from images where scope = :scope" + i
-                    + where.andSql() + scopeOrder + " limit " + (offset + limit) + ")");
-        }
-        var query = where.bind(h.createQuery("select " + RowMappers.IMAGE_COLUMNS + " from images where id in ("
-                        + String.join(" union all ", branches) + ")"
-                        + sort.orderBy() + " limit :limit offset :offset"))
-                .bind("limit", limit)
-                .bind("offset", offset);
-        for (int i = 0; i < scopes.size(); i++) {
-            query.bind("scope" + i, scopes.get(i));
-        }
-        return query.mapTo(ImageRow.class).list();
+                held -> reads.read(filter, sort, limit, offset, scopes, held));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.modelarts.local.listing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import dev.modelarts.local.api.model.ImageType;
 import dev.modelarts.local.model.GroupFilter;
@@ -53,6 +54,29 @@ public final class GroupListing {
             new Merge(matching).skip(offset).take(limit, page);
         }
         return new GroupPage(new Page<>(page, total, limit, offset), enterprise);
+    }
+
+    /**
+     * The ids of the groups in {@code scopes} that match {@code filter}, when the filter names a
+     * name or a namespace and those groups hold at most {@code maxVersions} images in all; empty
+     * when it names neither, or when they hold more.
+     */
+    public static Optional<List<String>> fewGroups(List<ScopeGroups> scopes, GroupFilter filter, long maxVersions) {
+        if (filter.name() == null && filter.namespace() == null) {
+            return Optional.empty();
+        }
+        List<String> ids = new ArrayList<>();
+        long versions = 0;
+        for (ScopeGroups scope : scopes) {
+            for (GroupRow group : scope.select(filter).rows()) {
+                versions += group.versionCount();
+                if (versions > maxVersions) {
+                    return Optional.empty();
+                }
+                ids.add(group.id());
+            }
+        }
+        return Optional.of(ids);
     }
 
     /**

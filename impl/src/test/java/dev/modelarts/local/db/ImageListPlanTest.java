@@ -27,7 +27,7 @@ import dev.modelarts.local.model.ImageSort;
 
 /**
  * ListImage's page query as H2 plans it: each visible scope's rows read as one range of the index
- * in the asked order, never sorted. Planned on the (scope, status) index and sorted instead, the
+ * in the asked order, never sorted; a name's few versions read by their groups. Planned on the (scope, status) index and sorted instead, the
  * query read every row of the scope, a stall at a million versions (BENCHMARKS.md). The plan is
  * H2's own EXPLAIN of the statement ImageDao runs, with its bound values, after an ANALYZE.
  */
@@ -80,6 +80,17 @@ class ImageListPlanTest {
         assertEachScopeReadInOrder("ix_images_scope_create");
     }
 
+    /** A name is no column of the scopes' indexes: its few versions are read group by group instead. */
+    @Test
+    void aNameWithFewVersionsIsReadByTheGroupIndex() {
+        GroupFilter named = GroupFilter.visibleTo(P, WS).withName("model-3", false);
+        list(new ImageFilter(named, null, null, null), ImageSort.DEFAULT);
+        assertThat(plans).as("the page query was run and explained").hasSize(1);
+        // an index whose first column is group_id: the foreign key's, or the (group_id, tag) one
+        assertThat(plans.get(0)).as(plans.get(0)).containsPattern("/\\* public\\.\\w+: group_id = ")
+                .doesNotContain("ix_images_scope");
+    }
+
     private void list(ImageFilter filter, ImageSort sort) {
         assertThat(data.images().list(filter, sort, 10, 0).items()).hasSize(10);
     }
@@ -97,12 +108,12 @@ class ImageListPlanTest {
         assertThat(plan).as(plan).doesNotContain("index sorted:");
     }
 
-    /** EXPLAINs the page query (the one that reads each scope's rows in order) on its connection, with its values. */
+    /** EXPLAINs the page query (each scope's rows in order, or the groups' rows) on its connection, with its values. */
     private final class ExplainPages implements SqlLogger {
         @Override
         public void logBeforeExecution(StatementContext ctx) {
             String sql = ctx.getParsedSql().getSql();
-            if (!sql.contains(" from images where scope = ")) {
+            if (!sql.contains(" from images where scope = ") && !sql.contains(" from images where group_id in (")) {
                 return;
             }
             try (PreparedStatement explain = ctx.getConnection().prepareStatement("explain " + sql)) {

@@ -27,7 +27,8 @@ import org.quicktheories.core.Gen;
 /**
  * ListImageGroup's logic against a naive reading of its rules, over random groups whose names
  * and namespaces hold {@code _}, {@code %}, upper case and non-ASCII letters, with ties in
- * update_at: filter every group one by one, sort the whole list, slice. No database.
+ * update_at: filter every group one by one, sort the whole list, slice. No database. ListImage's
+ * narrowing to the few matching groups is checked against the same reading.
  */
 class GroupListingPropertyTest {
 
@@ -79,8 +80,16 @@ class GroupListingPropertyTest {
         assertThat(page.page().items()).containsExactlyElementsOf(
                 expected.stream().skip(offset).limit(limit).toList());
         assertThat(page.anySwrEnterprise()).isEqualTo(expected.stream().anyMatch(g -> g.swrInstanceId() != null));
-        assertThat(GroupListing.versionCount(snapshots(groups, filter), filter))
-                .isEqualTo(expected.stream().mapToLong(GroupRow::versionCount).sum());
+        long versions = expected.stream().mapToLong(GroupRow::versionCount).sum();
+        assertThat(GroupListing.versionCount(snapshots(groups, filter), filter)).isEqualTo(versions);
+        // ListImage's narrowing, the offset standing in for its bound
+        var few = GroupListing.fewGroups(snapshots(groups, filter), filter, offset);
+        if ((filter.name() == null && filter.namespace() == null) || versions > offset) {
+            assertThat(few).isEmpty();
+        } else {
+            assertThat(few).hasValueSatisfying(ids -> assertThat(ids)
+                    .containsExactlyInAnyOrderElementsOf(expected.stream().map(GroupRow::id).toList()));
+        }
     }
 
     /** Changing a snapshot group by group lists what a snapshot made afresh lists. */
