@@ -119,10 +119,10 @@ phases() {
     "first answer $(( t0 + STARTUP_MS - listen )) ms (loads the listing's scope)"
 }
 
-# The scenarios against base URL $1 (a project), image id $2, group total $3:
+# The scenarios against base URL $1 (a project), image id $2, group total $3, N versions $4:
 # "name|script|url|threads|connections|script argument|ceiling body"
 scenarios() {
-  local b=$1 image=$2 total=$3
+  local b=$1 image=$2 total=$3 n=$4
   printf '%s\n' \
     "groups-first-page|bench/auth.lua|$b/images/group?limit=10||||groups" \
     "groups-exact-name|bench/auth.lua|$b/images/group?name=model-15&name_fuzzy_match=false||||groups" \
@@ -131,6 +131,7 @@ scenarios() {
     "groups-deep-offset|bench/auth.lua|$b/images/group?limit=10&offset=$((total - 10))||||groups" \
     "groups-limit-200|bench/auth.lua|$b/images/group?limit=200||||groups200" \
     "images-first-page|bench/auth.lua|$b/images?limit=10||||images" \
+    "images-by-name|bench/names.lua|$b/images|||$(( n / 150 > 0 ? n / 150 : 1 ))|-" \
     "show-image|bench/auth.lua|$b/images/$image||||image" \
     "register-16-groups|bench/register.lua|$b/images|16|16|groups|-" \
     "register-one-group|bench/register.lua|$b/images|2|16|one|-"
@@ -151,7 +152,7 @@ measure() {
     curl -s -H 'X-Auth-Token: bench-token' "$b/images/$image" > "$OUT/bodies/image.json"
   fi
   local list name script url threads connections arg body rps p50 p99 errors rss
-  list=$(scenarios "$b" "$image" "$total" | grep -E "^(${ONLY:-.*})\\|" || true)
+  list=$(scenarios "$b" "$image" "$total" "$n" | grep -E "^(${ONLY:-.*})\\|" || true)
   MAX_RSS=0
   # A just-started JVM is still compiling for its first seconds: one warm-up pass over every
   # scenario first, so that no scenario is measured in that phase for being the first one.
