@@ -1,5 +1,7 @@
 package dev.modelarts.local.db;
 
+import java.util.List;
+
 import dev.modelarts.local.model.Ids;
 
 /**
@@ -13,10 +15,10 @@ public record DataLayer(GroupIndex listing, ImageDao images, ImageGroupDao group
         implements AutoCloseable {
 
     /**
-     * How many rows the kept ListImage answers hold in all: some 1,000 pages of ten, a few MiB
-     * (an image row is about 0.5 KiB of objects).
+     * How many rows the kept ListImage answers hold in all (some 1,000 pages of ten), and how
+     * many images are kept by id: a few MiB each (an image row is about 0.5 KiB of objects).
      */
-    private static final long KEPT_LIST_ROWS = 10_000;
+    private static final long KEPT_ROWS = 10_000;
 
     /** Over {@code database}, new ids from the machine's clock and a random generator. */
     public static DataLayer over(Database database) {
@@ -33,8 +35,11 @@ public record DataLayer(GroupIndex listing, ImageDao images, ImageGroupDao group
         ImageWrites imageWrites = new ImageWrites(ids);
         TransitionRows transitionRows = new TransitionRows();
         return new DataLayer(listing,
-                new ImageDao(database.jdbi(), writes, listing, new ImagePages(writes::epoch, KEPT_LIST_ROWS),
-                        new ImageListReads(database.jdbi()), imageWrites, transitionRows),
+                new ImageDao(database.jdbi(), writes, listing, new ImagePages(writes::epoch, KEPT_ROWS),
+                        new ImageListReads(database.jdbi()),
+                        new ShownImages(writes::epoch, scope -> listing.current(List.of(scope)).get(0).revision(),
+                                KEPT_ROWS),
+                        imageWrites, transitionRows),
                 new ImageGroupDao(database.jdbi(), writes, rows),
                 new FaultRuleDao(database.jdbi()),
                 new TransitionRuleDao(database.jdbi()),

@@ -32,14 +32,16 @@ public final class ImageDao {
     private final TransitionRows transitions;
     private final ImagePages pages;
     private final ImageListReads reads;
+    private final ShownImages shown;
 
     ImageDao(Jdbi jdbi, GroupCommit writes, GroupIndex listing, ImagePages pages, ImageListReads reads,
-            ImageWrites rows, TransitionRows transitions) {
+            ShownImages shown, ImageWrites rows, TransitionRows transitions) {
         this.jdbi = jdbi;
         this.writes = writes;
         this.listing = listing;
         this.pages = pages;
         this.reads = reads;
+        this.shown = shown;
         this.rows = rows;
         this.transitions = transitions;
     }
@@ -52,8 +54,9 @@ public final class ImageDao {
                 .mapTo(ImageRow.class).findOne());
     }
 
+    /** The image with this id: kept while its scope has not changed ({@link ShownImages}), otherwise read. */
     public Optional<ImageRow> find(String id) {
-        return jdbi.withHandle(h -> rows.find(h, id));
+        return shown.find(id, key -> jdbi.withHandle(h -> rows.find(h, key)));
     }
 
     /**

@@ -29,7 +29,7 @@ import dev.modelarts.local.model.ImageSort;
  * ListImage's page query as H2 plans it: each visible scope's rows read as one range of the index
  * in the asked order, never sorted; a name's few versions read by their groups. Planned on the (scope, status) index and sorted instead, the
  * query read every row of the scope, a stall at a million versions (BENCHMARKS.md). The plan is
- * H2's own EXPLAIN of the statement ImageDao runs, with its bound values, after an ANALYZE.
+ * H2's own EXPLAIN of the statement ImageListReads runs, with its bound values, after an ANALYZE.
  */
 class ImageListPlanTest {
 

@@ -36,7 +36,7 @@ import dev.modelarts.local.testing.TestDatabase;
  * a generic plan, not planned again on every execution. With each scope's LIMIT bound as a
  * parameter, PostgreSQL costed the generic plan as if a tenth of the scope came back, ten times
  * a custom plan's cost, so it planned every execution anew (BENCHMARKS.md: ListImage over
- * PostgreSQL rose by half without that). The statement ImageDao runs, captured with its values,
+ * PostgreSQL rose by half without that). The statement ImageListReads runs, captured with its values,
  * is run again on a connection of its own, which then reads its session's
  * {@code pg_prepared_statements}.
  */

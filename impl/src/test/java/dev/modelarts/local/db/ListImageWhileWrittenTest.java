@@ -24,7 +24,8 @@ import dev.modelarts.local.testing.TestDatabase;
 import dev.modelarts.local.testing.TestImages;
 
 /**
- * ListImage stays exact while writes land, whatever answers are kept (ImagePages): each writer,
+ * ListImage and the look-up by id stay exact while writes land, whatever is kept (ImagePages,
+ * ShownImages): each writer,
  * right after its registration is answered, lists its own group and finds every image it
  * registered, and the project's totals it reads never go back, on the count from the groups and
  * on the count in SQL alike.
@@ -58,6 +59,22 @@ class ListImageWhileWrittenTest {
                 pool.shutdownNow();
             }
             assertThat(total(data.images(), project(null), null)).isEqualTo(WRITERS * IMAGES_EACH);
+        }
+    }
+
+    /** An image found by id, then deleted, is not found; registered again under its tag, the new one is. */
+    @Test
+    void anImageShownThenDeletedIsGone() {
+        try (Database database = Database.open(TestDatabase.fresh(dir)); DataLayer data = DataLayer.over(database)) {
+            ImageDao images = data.images();
+            for (int k = 1; k <= 20; k++) {
+                var stored = images.insert(TestImages.dedicated("p1", "0", "team", "shown", "v1", 1_000L * k),
+                        GroupDetails.NONE);
+                assertThat(images.find(stored.id())).as("round %d", k).contains(stored);
+                assertThat(images.find(stored.id())).as("asked again").contains(stored);
+                assertThat(images.delete(stored.id(), 2_000L * k)).isPresent();
+                assertThat(images.find(stored.id())).as("round %d, deleted", k).isEmpty();
+            }
         }
     }
 

@@ -78,6 +78,8 @@ class TwoInstancesIT {
         JsonNode onB = b.client().get("/v1/" + project + "/images/group?type=DEDICATED").json();
         assertThat(onB.get("total").asLong()).isEqualTo(1);
         assertThat(b.client().get("/v1/" + project + "/images/" + id).status()).isEqualTo(200);
+        assertThat(a.client().get("/v1/" + project + "/images/" + id).status()).as("shown by A, then kept").isEqualTo(200);
+        assertThat(a.client().get("/v1/" + project + "/images/" + id).status()).isEqualTo(200);
 
         assertThat(b.client().delete("/v1/" + project + "/images/" + id).status()).isEqualTo(200);
         assertThat(a.client().get("/v1/" + project + "/images/group?type=DEDICATED").json().get("total").asLong())
