@@ -2,7 +2,6 @@ package dev.modelarts.local.db;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -59,38 +57,6 @@ final class GroupCommit implements AutoCloseable {
     @FunctionalInterface
     interface Write<T> {
         T run(Handle h, ChangedGroups changed);
-    }
-
-    /** The groups one write changed; {@link #declared} once it said which, or that none. */
-    static final class ChangedGroups {
-
-        private final Set<GroupKey> keys = new TreeSet<>();
-        private boolean declared;
-
-        /** The write changed this group (its rows, its images or its aggregates). */
-        void add(GroupKey key) {
-            keys.add(key);
-            declared = true;
-        }
-
-        /** The write changed these groups; an empty list declares that it changed none. */
-        void addAll(Collection<GroupKey> changed) {
-            keys.addAll(changed);
-            declared = true;
-        }
-
-        /** The write changed no group. */
-        void none() {
-            declared = true;
-        }
-
-        boolean declared() {
-            return declared;
-        }
-
-        Set<GroupKey> keys() {
-            return Set.copyOf(keys);
-        }
     }
 
     /** A write returned without declaring what it changed: a defect of that write, never of input. */
