@@ -21,12 +21,13 @@ import dev.modelarts.local.model.Page;
  *
  * <ul>
  * <li><b>Group by group</b>, when the filter names a name or a namespace and the groups it matches
- * hold at most {@value #FEW_VERSIONS} images: those groups' images, by the (group_id, tag)
- * index, sorted. The scopes' copies know which groups match, and how many images they hold.
+ * hold at most {@value #FEW_VERSIONS} images: those groups' images, by an index on group_id,
+ * sorted. The scopes' copies know which groups match, and how many images they hold.
  * <li><b>Scope by scope</b> otherwise: each visible scope's rows in order, an index range on H2
  * and PostgreSQL alike for the default order. A name or a namespace is no column of those
  * indexes, so this way a filter on them reads the scope until enough rows match: at 100k
- * versions one group's images took some 330 ms (BENCHMARKS.md, "ListImage by name").
+ * versions one group's images took some 330 ms (BENCHMARKS.md, "ListImage: kept answers, and the
+ * name filter").
  * </ul>
  *
  * <p>The total: when the filter asks only what the groups know (type, name, namespace), the sum

@@ -25,10 +25,9 @@ import dev.modelarts.local.testing.TestImages;
 
 /**
  * ListImage and the look-up by id stay exact while writes land, whatever is kept (ImagePages,
- * ShownImages): each writer,
- * right after its registration is answered, lists its own group and finds every image it
- * registered, and the project's totals it reads never go back, on the count from the groups and
- * on the count in SQL alike.
+ * ShownImages): each writer, right after its registration is answered, lists its own group and
+ * finds every image it registered, and the project's totals it reads never go back, on the count
+ * from the groups and on the count in SQL alike; an image deleted is not found.
  */
 @Tag(TestDatabase.BOTH)
 class ListImageWhileWrittenTest {
