@@ -24,9 +24,8 @@ import dev.modelarts.local.model.Page;
  * and the revisions come from {@link GroupIndex}: over a shared database read from it after the
  * listing began, on an embedded file the copies this process's writer updates before it answers
  * the write. An answer is kept only when it was read while no commit of this process was under
- * way (the writer's epoch was even, and the same before and after): it is then exactly the state
- * at those revisions, and a client that saw a later write answered sees a later revision, so
- * never this answer. While a commit is under way, listings read the database and keep nothing.
+ * way ({@link WriterWatch}): it is then exactly the state at those revisions, and a client that
+ * saw a later write answered sees a later revision, so never this answer. While a commit is under way, listings read the database and keep nothing.
  *
  * <p>The cache holds at most {@code maxRows} rows in all (an answer weighs its rows, plus one).
  */
@@ -60,9 +59,9 @@ final class ImagePages {
      */
     Page<ImageRow> answer(Question question, Supplier<List<ScopeGroups>> scopes,
             Function<List<ScopeGroups>, Page<ImageRow>> read) {
-        long before = writerEpoch.getAsLong(); // before the revisions: see the class comment
+        WriterWatch watch = WriterWatch.start(writerEpoch); // before the revisions: see the class comment
         List<ScopeGroups> held = scopes.get();
-        if ((before & 1) != 0) {
+        if (!watch.restingAtStart()) {
             return read.apply(held);
         }
         List<Long> revisions = held.stream().map(ScopeGroups::revision).toList();
@@ -71,7 +70,7 @@ final class ImagePages {
             return kept.page();
         }
         Page<ImageRow> page = read.apply(held);
-        if (writerEpoch.getAsLong() == before) {
+        if (watch.restedThroughout()) {
             answers.put(question, new Answer(revisions, page));
         }
         return page;

@@ -43,9 +43,9 @@ final class ShownImages {
 
     /** The image with this id: the kept row while its scope holds its revision, otherwise {@code read}'s. */
     Optional<ImageRow> find(String id, Function<String, Optional<ImageRow>> read) {
-        long before = writerEpoch.getAsLong();
-        if ((before & 1) != 0) {
-            return read.apply(id); // a commit under way: see ImagePages
+        WriterWatch watch = WriterWatch.start(writerEpoch);
+        if (!watch.restingAtStart()) {
+            return read.apply(id);
         }
         Kept held = kept.getIfPresent(id);
         String scope;
@@ -63,7 +63,7 @@ final class ShownImages {
             return Optional.of(held.row());
         }
         Optional<ImageRow> row = read.apply(id); // after the revision: at least that new
-        if (row.isPresent() && row.get().scope().equals(scope) && writerEpoch.getAsLong() == before) {
+        if (row.isPresent() && row.get().scope().equals(scope) && watch.restedThroughout()) {
             kept.put(id, new Kept(revision, row.get()));
         } else {
             kept.invalidate(id);
