@@ -56,12 +56,13 @@ final class ImageListReads {
                 .equal("status", filter.status())
                 .equal("show_name", filter.showName())
                 .equal("show_tag", filter.showTag());
-        Optional<List<String>> few = GroupListing.fewGroups(held, groups, FEW_VERSIONS);
+        GroupListing.Matches matches = GroupListing.matching(held, groups, FEW_VERSIONS);
+        Optional<List<String>> few = matches.fewIds();
         if (few.isPresent() && few.get().isEmpty()) {
             return new Page<>(List.of(), 0, limit, offset); // no group matches
         }
         if (filter.onlyGroupFilters()) {
-            long total = GroupListing.versionCount(held, groups);
+            long total = matches.versions();
             List<ImageRow> page = offset < total
                     ? jdbi.withHandle(h -> page(h, where, few, scopes, filter, sort, limit, offset))
                     : List.of();

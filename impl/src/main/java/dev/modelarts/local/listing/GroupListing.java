@@ -57,26 +57,34 @@ public final class GroupListing {
     }
 
     /**
-     * The ids of the groups in {@code scopes} that match {@code filter}, when the filter names a
-     * name or a namespace and those groups hold at most {@code maxVersions} images in all; empty
-     * when it names neither, or when they hold more.
+     * What the groups that match a filter hold: their images in all, and the groups' ids when the
+     * filter names a name or a namespace and those images are few.
      */
-    public static Optional<List<String>> fewGroups(List<ScopeGroups> scopes, GroupFilter filter, long maxVersions) {
+    public record Matches(long versions, Optional<List<String>> fewIds) {
+    }
+
+    /**
+     * The groups in {@code scopes} that match {@code filter}, in one pass over them: how many
+     * images they hold, and their ids when the filter names a name or a namespace and they hold
+     * at most {@code maxVersions} images (empty when it names neither, or when they hold more).
+     */
+    public static Matches matching(List<ScopeGroups> scopes, GroupFilter filter, long maxVersions) {
         if (filter.name() == null && filter.namespace() == null) {
-            return Optional.empty();
+            return new Matches(versionCount(scopes, filter), Optional.empty());
         }
         List<String> ids = new ArrayList<>();
         long versions = 0;
         for (ScopeGroups scope : scopes) {
             for (GroupRow group : scope.select(filter).rows()) {
                 versions += group.versionCount();
-                if (versions > maxVersions) {
-                    return Optional.empty();
+                if (ids != null && versions <= maxVersions) {
+                    ids.add(group.id());
+                } else {
+                    ids = null; // too many to read group by group; go on counting
                 }
-                ids.add(group.id());
             }
         }
-        return Optional.of(ids);
+        return new Matches(versions, Optional.ofNullable(ids));
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import dev.modelarts.local.api.model.ImageType;
@@ -83,7 +84,9 @@ class GroupListingPropertyTest {
         long versions = expected.stream().mapToLong(GroupRow::versionCount).sum();
         assertThat(GroupListing.versionCount(snapshots(groups, filter), filter)).isEqualTo(versions);
         // ListImage's narrowing, the offset standing in for its bound
-        var few = GroupListing.fewGroups(snapshots(groups, filter), filter, offset);
+        GroupListing.Matches matches = GroupListing.matching(snapshots(groups, filter), filter, offset);
+        assertThat(matches.versions()).isEqualTo(versions);
+        Optional<List<String>> few = matches.fewIds();
         if ((filter.name() == null && filter.namespace() == null) || versions > offset) {
             assertThat(few).isEmpty();
         } else {
