@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.server.spi.ValidationInterceptor;
 import org.glassfish.jersey.server.validation.ValidationFeature;
 
 import dev.modelarts.local.auth.AuthFilter;
@@ -36,6 +37,7 @@ import dev.modelarts.local.http.JournalBodies;
 import dev.modelarts.local.http.JsonBodyCheck;
 import dev.modelarts.local.http.JsonMapperProvider;
 import dev.modelarts.local.http.OptionsNotAllowed;
+import dev.modelarts.local.http.QuickValidation;
 import dev.modelarts.local.http.RecentRequests;
 import dev.modelarts.local.http.RequestIds;
 import dev.modelarts.local.http.ServedFileTypes;
@@ -90,6 +92,7 @@ public final class ApiApplication {
         config.register(new JsonBodyCheck(json.factory(),
                 controlApi && journal.keepsBodies() ? new JournalBodies(JsonMapperProvider.createMapper()) : null));
         config.register(ValidationFeature.class);
+        config.register(new QuickValidation(), ValidationInterceptor.class);
         config.register(new WireParameterNames());
         config.register(StrictBooleanParamConverter.class);
         config.register(StrictIntegerParamConverter.class);
