@@ -16,7 +16,8 @@ import dev.modelarts.local.model.GroupPage;
 
 /**
  * Keeps the group listing's read model ({@link ScopeGroups}, one per scope, in memory) true to
- * image_groups, which stays the record; the listing itself is {@link GroupListing}'s.
+ * image_groups, which stays the record; the listing itself is {@link GroupListing}'s, and its
+ * answers are kept while the copies they were listed from are current ({@link GroupPages}).
  *
  * <p>How the copy stays true. Every transaction that changes a scope's groups raises the scope's
  * revision ({@link ScopeRevisions}) and, once committed, the writer hands the groups as they now
@@ -41,6 +42,8 @@ public final class GroupIndex implements ListingUpdates, AutoCloseable {
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     /** Over a shared database only. */
     private final RevisionReads shared;
+    /** Answers kept while their copies are current: at most this many. */
+    private final GroupPages pages = new GroupPages(1_000);
 
     GroupIndex(Jdbi jdbi, boolean exclusive, ScopeRevisions revisions, GroupRows rows) {
         this.jdbi = jdbi;
@@ -52,7 +55,8 @@ public final class GroupIndex implements ListingUpdates, AutoCloseable {
 
     /** One page of the groups that match {@code filter}, with the matching total. */
     public GroupPage list(GroupFilter filter, int limit, long offset) {
-        return GroupListing.page(current(GroupListing.visibleScopes(filter)), filter, limit, offset);
+        return pages.answer(new GroupPages.Question(filter, limit, offset),
+                () -> current(GroupListing.visibleScopes(filter)));
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.modelarts.local.api.model.ListImageGroupResponse;
 import dev.modelarts.local.api.model.TmsTag;
 import dev.modelarts.local.api.model.UpdateImageGroupRequestBody;
 import dev.modelarts.local.core.ImageRegistry;
+import dev.modelarts.local.http.KeptJson;
 import dev.modelarts.local.model.GroupFilter;
 import dev.modelarts.local.model.GroupPage;
 import dev.modelarts.local.model.GroupRow;
@@ -22,9 +23,12 @@ import dev.modelarts.local.model.Page;
 public final class ImageGroupsResource implements ImageGroupsApi {
 
     private final ImageRegistry registry;
+    private final KeptJson kept;
 
-    public ImageGroupsResource(ImageRegistry registry) {
+    /** @param kept where the views of the listing's kept answers are kept, and their JSON */
+    public ImageGroupsResource(ImageRegistry registry, KeptJson kept) {
         this.registry = registry;
+        this.kept = kept;
     }
 
     @Override
@@ -33,7 +37,10 @@ public final class ImageGroupsResource implements ImageGroupsApi {
             String swrInstanceId) {
         GroupFilter filter = new GroupFilter(projectId, workspaceId, type, name,
                 nameFuzzyMatch, namespace, swrInstanceId);
-        GroupPage result = registry.listGroups(filter, limit, offset);
+        return kept.view(registry.listGroups(filter, limit, offset), ImageGroupsResource::view);
+    }
+
+    private static ListImageGroupResponse view(GroupPage result) {
         Page<GroupRow> page = result.page();
         List<ImageGroup> data = page.items().stream().map(ApiViews::group).toList();
         return ListImageGroupResponse.builder()

@@ -10,6 +10,7 @@ import dev.modelarts.local.api.model.ListImageResponse;
 import dev.modelarts.local.api.model.ServiceType;
 import dev.modelarts.local.api.model.SortDir;
 import dev.modelarts.local.core.ImageRegistry;
+import dev.modelarts.local.http.KeptJson;
 import dev.modelarts.local.errors.ApiException;
 import dev.modelarts.local.errors.ErrorCode;
 import dev.modelarts.local.model.GroupFilter;
@@ -25,9 +26,12 @@ import dev.modelarts.local.model.Page;
 public final class ImagesResource implements ImagesApi {
 
     private final ImageRegistry registry;
+    private final KeptJson kept;
 
-    public ImagesResource(ImageRegistry registry) {
+    /** @param kept where the views of ListImage's and ShowImage's kept answers are kept, and their JSON */
+    public ImagesResource(ImageRegistry registry, KeptJson kept) {
         this.registry = registry;
+        this.kept = kept;
     }
 
     @Override
@@ -48,7 +52,10 @@ public final class ImagesResource implements ImagesApi {
         } catch (ImageSort.UnsortableField e) {
             throw new ApiException(ErrorCode.SORT_NOT_SUPPORTED, e.getMessage());
         }
-        Page<ImageRow> page = registry.list(filter, sort, limit, offset);
+        return kept.view(registry.list(filter, sort, limit, offset), ImagesResource::view);
+    }
+
+    private static ListImageResponse view(Page<ImageRow> page) {
         return ListImageResponse.builder()
                 .current(page.index())
                 .data(page.items().stream().map(ApiViews::listed).toList())
@@ -60,7 +67,7 @@ public final class ImagesResource implements ImagesApi {
 
     @Override
     public Image showImage(String projectId, String id) {
-        return ApiViews.image(registry.show(projectId, id));
+        return kept.view(registry.show(projectId, id), ApiViews::image);
     }
 
     /** Both the documents' {@code ?force=} and the SDKs' body {@code is_force} are accepted; neither acts here. */

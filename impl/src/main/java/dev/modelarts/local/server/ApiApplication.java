@@ -36,6 +36,7 @@ import dev.modelarts.local.http.HeaderSyntax;
 import dev.modelarts.local.http.JournalBodies;
 import dev.modelarts.local.http.JsonBodyCheck;
 import dev.modelarts.local.http.JsonMapperProvider;
+import dev.modelarts.local.http.KeptJson;
 import dev.modelarts.local.http.OptionsNotAllowed;
 import dev.modelarts.local.http.QuickValidation;
 import dev.modelarts.local.http.RecentRequests;
@@ -64,6 +65,13 @@ public final class ApiApplication {
     record Controls(TestControl control, FaultRules faults, TransitionRules transitions, ServerClock clock,
             StateTransfer state) {
     }
+
+    /**
+     * The kept answers' views and JSON ({@link KeptJson}): as many views as the data layer keeps
+     * answers, and 8 MiB of JSON (a ListImage page of ten is about 7 KB, a shown image 0.5 KB).
+     */
+    private static final long KEPT_VIEWS = 21_000;
+    private static final long KEPT_JSON_BYTES = 8L << 20;
 
     private ApiApplication() {
     }
@@ -105,6 +113,8 @@ public final class ApiApplication {
         config.register(new AuthFilter(credentials, actions, machine));
         config.register(new AccessLog(controlApi ? journal : null));
         config.register(BodyBytes.class);
+        KeptJson kept = new KeptJson(KEPT_VIEWS, KEPT_JSON_BYTES);
+        config.register(kept);
         config.register(created);
 
         // errors, all in the ModelArts shape
@@ -117,8 +127,8 @@ public final class ApiApplication {
         config.register(UnhandledExceptionMapper.class);
 
         // resources
-        config.register(new ImageGroupsResource(registry));
-        config.register(new ImagesResource(registry));
+        config.register(new ImageGroupsResource(registry, kept));
+        config.register(new ImagesResource(registry, kept));
         config.register(new IamResource(credentials));
         config.register(new HealthResource(database::isReachable, database::isWritable, BuildInfo.version(database)));
         config.register(new ContractResource(controlApi));
