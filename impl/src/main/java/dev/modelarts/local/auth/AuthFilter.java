@@ -20,9 +20,10 @@ import java.util.Optional;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
+
+import org.glassfish.jersey.server.ExtendedUriInfo;
+import org.glassfish.jersey.server.model.ResourceMethod;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
 
 import dev.modelarts.local.errors.ApiException;
@@ -60,9 +61,6 @@ public final class AuthFilter implements ContainerRequestFilter {
     private final IamActions actions;
     private final Clock clock;
 
-    @Context
-    private ResourceInfo resourceInfo;
-
     public AuthFilter(Credentials credentials, IamActions actions, Clock clock) {
         this.credentials = credentials;
         this.actions = actions;
@@ -71,10 +69,13 @@ public final class AuthFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (resourceInfo == null || resourceInfo.getResourceMethod() == null) {
+        // the matched method from the request itself: a @Context ResourceInfo is a proxy that
+        // looks the request up in HK2 on every call
+        ResourceMethod matched = ((ExtendedUriInfo) request.getUriInfo()).getMatchedResourceMethod();
+        if (matched == null) {
             return;
         }
-        Optional<String> action = actions.forOperation(resourceInfo.getResourceMethod().getName());
+        Optional<String> action = actions.forOperation(matched.getInvocable().getHandlingMethod().getName());
         if (action.isEmpty()) {
             return;
         }

@@ -6,8 +6,9 @@ import java.util.Set;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.Context;
+
+import org.glassfish.jersey.server.ExtendedUriInfo;
+import org.glassfish.jersey.server.model.ResourceMethod;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -18,9 +19,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class CreatedStatus implements ContainerResponseFilter {
 
     private final Set<String> creating;
-
-    @Context
-    private ResourceInfo resource;
 
     /** @param creating the operationIds (resource method names) that answer 201 */
     public CreatedStatus(Set<String> creating) {
@@ -41,8 +39,13 @@ public final class CreatedStatus implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (response.getStatus() == 200 && resource != null && resource.getResourceMethod() != null
-                && creating.contains(resource.getResourceMethod().getName())) {
+        if (response.getStatus() != 200) {
+            return;
+        }
+        // the matched method from the request itself: a @Context ResourceInfo is a proxy that
+        // looks the request up in HK2 on every call
+        ResourceMethod matched = ((ExtendedUriInfo) request.getUriInfo()).getMatchedResourceMethod();
+        if (matched != null && creating.contains(matched.getInvocable().getHandlingMethod().getName())) {
             response.setStatus(201);
         }
     }
