@@ -83,6 +83,31 @@ class BenchmarkSmokeIT {
             assertThat(rows).anyMatch(r -> r.startsWith("  " + settled) && r.matches(".*: \\d+ s of reads.*C2 compiler \\d+\\.\\d s in all"));
         }
         theJitComparisonRunsOnTheLoadedData(out);
+        theBuildsComparisonRunsOnTheLoadedData(out);
+    }
+
+    /**
+     * bench/builds.sh over the smoke run's loaded data in {@code out}: the packaged jar, one
+     * round, one-second steps and runs; its curve, steady state and three reads.
+     */
+    private static void theBuildsComparisonRunsOnTheLoadedData(Path out) throws Exception {
+        ProcessBuilder builds = new ProcessBuilder("bash", "bench/builds.sh", "impl/target/modelarts-image-server.jar")
+                .directory(Path.of("..").toAbsolutePath().normalize().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(out.resolve("builds-run.txt").toFile());
+        builds.environment().putAll(java.util.Map.of("N", "1000", "ROUNDS", "1", "CURVE_STEP", "1s", "CURVE_STEPS", "2",
+                "WARMUP", "1s", "DURATION", "1s", "SETTLE_ROUNDS", "1", "PORT", String.valueOf(freePorts(1)[0]),
+                "OUT", out.toString()));
+        Process process = builds.start();
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("finished within 2 minutes").isTrue();
+        String log = Files.readString(out.resolve("builds-run.txt"));
+        assertThat(process.exitValue()).as(log).isZero();
+        assertThat(log).as(log)
+                .containsPattern("(?m)^  curve: \\d+ \\d+$")
+                .containsPattern("(?m)^  settled after \\d+ s of reads \\(C2 \\d+\\.\\d s\\)$")
+                .containsPattern("(?m)^  images/group\\?limit=10 +\\d+ req/s  p50 +[0-9.]+ ms  p99 +[0-9.]+ ms  errors 0$")
+                .containsPattern("(?m)^  images/[0-9a-f-]{36} +\\d+ req/s .* errors 0$")
+                .containsPattern("(?m)^  peak RSS \\d+ MiB$");
     }
 
     /**
