@@ -19,7 +19,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * pages, ShowImage's rows, each while it is still exact); a resource asks here for that
  * object's view ({@link #view}) and gets the view it got before, and this interceptor writes the
  * view's body as Jackson wrote it the first time. On the hot reads that takes the mapping to the
- * generated models and Jackson out of every request but the first (BENCHMARKS.md, "Kept JSON").
+ * generated models and Jackson out of every request but the first (BENCHMARKS.md, "the hot path
+ * without Bean Validation, and kept JSON").
  *
  * <p>Why it is exact: both caches are keyed by identity (weak keys), and an answer, a view and a
  * body are made from one another and never changed; an answer that is no longer kept by the data
