@@ -23,11 +23,9 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.SecurityContext;
 
-import org.glassfish.jersey.server.ExtendedUriInfo;
-import org.glassfish.jersey.server.model.ResourceMethod;
-
 import dev.modelarts.local.errors.ApiException;
 import dev.modelarts.local.errors.ErrorCode;
+import dev.modelarts.local.http.MatchedOperation;
 import dev.modelarts.local.requestid.RequestId;
 
 /**
@@ -69,13 +67,11 @@ public final class AuthFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        // the matched method from the request itself: a @Context ResourceInfo is a proxy that
-        // looks the request up in HK2 on every call
-        ResourceMethod matched = ((ExtendedUriInfo) request.getUriInfo()).getMatchedResourceMethod();
-        if (matched == null) {
+        Optional<String> operation = MatchedOperation.of(request);
+        if (operation.isEmpty()) {
             return;
         }
-        Optional<String> action = actions.forOperation(matched.getInvocable().getHandlingMethod().getName());
+        Optional<String> action = actions.forOperation(operation.get());
         if (action.isEmpty()) {
             return;
         }

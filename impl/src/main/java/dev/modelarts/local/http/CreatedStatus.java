@@ -7,9 +7,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 
-import org.glassfish.jersey.server.ExtendedUriInfo;
-import org.glassfish.jersey.server.model.ResourceMethod;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -39,13 +36,7 @@ public final class CreatedStatus implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (response.getStatus() != 200) {
-            return;
-        }
-        // the matched method from the request itself: a @Context ResourceInfo is a proxy that
-        // looks the request up in HK2 on every call
-        ResourceMethod matched = ((ExtendedUriInfo) request.getUriInfo()).getMatchedResourceMethod();
-        if (matched != null && creating.contains(matched.getInvocable().getHandlingMethod().getName())) {
+        if (response.getStatus() == 200 && MatchedOperation.of(request).filter(creating::contains).isPresent()) {
             response.setStatus(201);
         }
     }
