@@ -25,7 +25,8 @@ import dev.modelarts.local.model.Page;
  * listing began, on an embedded file the copies this process's writer updates before it answers
  * the write. An answer is kept only when it was read while no commit of this process was under
  * way ({@link WriterWatch}): it is then exactly the state at those revisions, and a client that
- * saw a later write answered sees a later revision, so never this answer. While a commit is under way, listings read the database and keep nothing.
+ * saw a later write answered sees a later revision, so never this answer. While a commit is
+ * under way, listings read the database and keep nothing.
  *
  * <p>The cache holds at most {@code maxRows} rows in all (an answer weighs its rows, plus one).
  */

@@ -114,18 +114,12 @@ public final class ParameterConstraints {
     /** The method as {@code resource} and each of its supertypes declares it. */
     private static List<Method> declarations(Class<?> resource, Method method) {
         List<Method> found = new ArrayList<>();
-        List<Class<?>> types = new ArrayList<>(List.of(resource));
-        for (int i = 0; i < types.size(); i++) {
-            Class<?> type = types.get(i);
+        for (Class<?> type : typesOf(resource)) {
             try {
                 found.add(type.getDeclaredMethod(method.getName(), method.getParameterTypes()));
             } catch (NoSuchMethodException e) {
                 // not declared at this level
             }
-            if (type.getSuperclass() != null) {
-                types.add(type.getSuperclass());
-            }
-            types.addAll(List.of(type.getInterfaces()));
         }
         return found;
     }
@@ -136,9 +130,7 @@ public final class ParameterConstraints {
      * parameters together (a constraint on the method), anywhere in the resource's types.
      */
     private static boolean constrainsItself(Class<?> resource) {
-        List<Class<?>> types = new ArrayList<>(List.of(resource));
-        for (int i = 0; i < types.size(); i++) {
-            Class<?> type = types.get(i);
+        for (Class<?> type : typesOf(resource)) {
             if (constrained(type.getAnnotations())) {
                 return true;
             }
@@ -152,12 +144,21 @@ public final class ParameterConstraints {
                     return true;
                 }
             }
+        }
+        return false;
+    }
+
+    /** {@code resource} and every class it extends (Object aside) and interface it implements. */
+    private static List<Class<?>> typesOf(Class<?> resource) {
+        List<Class<?>> types = new ArrayList<>(List.of(resource));
+        for (int i = 0; i < types.size(); i++) {
+            Class<?> type = types.get(i);
             if (type.getSuperclass() != null && type.getSuperclass() != Object.class) {
                 types.add(type.getSuperclass());
             }
             types.addAll(List.of(type.getInterfaces()));
         }
-        return false;
+        return types;
     }
 
     private static boolean constrained(Annotation[] annotations) {
