@@ -2,7 +2,7 @@
 # The resident size under load, for one JVM setting: the server on a copy of bench/target/loaded-N
 # (made by bench/run.sh), three rounds of the group listing (limit 10 and 200), ListImage and
 # ShowImage for STEP each, then registrations; RSS after each step, and the JVM's own account
-# (NMT) when JAVA_OPTS asks for it. Usage: JAVA_OPTS="-Xmx192m -XX:+UseSerialGC" bench/rss.sh NAME
+# (NMT) when JAVA_OPTS asks for it. Usage: JAVA_OPTS="-Xmx128m -XX:+UseSerialGC" bench/rss.sh NAME
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-1000000} STEP=${STEP:-20s} PORT=${PORT:-18080} OUT=${OUT:-bench/target}

@@ -54,6 +54,11 @@ public final class ImageDao {
                 .mapTo(ImageRow.class).findOne());
     }
 
+    /** How many image versions are stored, in every project (the built-in catalog's included). */
+    public long count() {
+        return jdbi.withHandle(h -> h.createQuery("select count(*) from images").mapTo(Long.class).one());
+    }
+
     /** The image with this id: kept while its scope has not changed ({@link ShownImages}), otherwise read. */
     public Optional<ImageRow> find(String id) {
         return shown.find(id, key -> jdbi.withHandle(h -> rows.find(h, key)));

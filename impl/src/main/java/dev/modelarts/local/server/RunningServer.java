@@ -143,6 +143,7 @@ public final class RunningServer implements AutoCloseable {
                     config.control().state().orElse(null));
             seedFile.ifPresent(document -> seed(config.control().seed().orElseThrow(), document, control));
             faults.load(config.control().faults().orElse(null));
+            new HeapCheck(data.images().count(), Runtime.getRuntime().maxMemory()).warning().ifPresent(LOG::warn);
         }, runnable -> new Thread(runnable, "modelarts-startup").start());
         try {
             URI requested = URI.create("http://" + hostForUri(config.host()) + ":" + config.port() + "/");

@@ -13,7 +13,7 @@ class JvmInfoTest {
 
     @Test
     void anArchiveNamedAndMapped() {
-        assertThat(JvmInfo.of(VM, "mixed mode, sharing", List.of("-Xmx192m", "-XX:SharedArchiveFile=/opt/app/classes.jsa")))
+        assertThat(JvmInfo.of(VM, "mixed mode, sharing", List.of("-Xmx128m", "-XX:SharedArchiveFile=/opt/app/classes.jsa")))
                 .hasToString(VM + ", class-data archive /opt/app/classes.jsa (mapped)");
     }
 
