@@ -38,7 +38,7 @@ class HeapCheckTest {
     }
 
     @Test
-    void theLimitIsTheOldGenerationsShare() {
+    void theLimitIsSixtyPercentOfTheHeap() {
         long needed = new HeapCheck(1_500_000, 0).neededMib();
         long justEnough = (long) Math.ceil(needed / HeapCheck.SHARE) * MIB;
         assertThat(new HeapCheck(1_500_000, justEnough).warning()).isEmpty();
