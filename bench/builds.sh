@@ -39,14 +39,7 @@ for round in $(seq 1 "$ROUNDS"); do
     MALLOC_ARENA_MAX=2 java $opts -jar "$jar" --port "$PORT" --credentials bench/credentials.yaml \
       --data-dir "$OUT/builds-data" > "$OUT/builds-server.log" 2>&1 &
     PID=$!
-    wait_for_listing() {
-      for _ in $(seq 1 3000); do
-        curl -fs -o /dev/null -H 'X-Auth-Token: bench-token' "$b/images/group?limit=10" && return 0
-        sleep 0.02
-      done
-      echo "$jar did not answer; its log:" >&2; tail -5 "$OUT/builds-server.log" >&2; exit 1
-    }
-    wait_for_listing
+    await_listing "$PORT" "$OUT/builds-server.log" "$PID"
     CURVES=()
     curve "$jar" "$b/images/group?limit=10"
     image=$(dedicated_image "$b")

@@ -91,20 +91,23 @@ start_server() {
   env ${SERVER_JAVA_OPTS_OVERRIDE:+"JAVA_OPTS=$SERVER_JAVA_OPTS_OVERRIDE"} \
     bin/modelarts-image-server --port "$port" --credentials bench/credentials.yaml "$@" > "$log" 2>&1 &
   PID=$!
-  local answered=
+  await_listing "$port" "$log" "$PID"
+  STARTUP_MS=$(( ($(date +%s%N) - start) / 1000000 ))
+}
+
+# waits until the server $3 on port $1 answers the group listing; if it exits or never answers,
+# shows the end of its log ($2) and exits
+await_listing() {
+  local port=$1 log=$2 pid=$3
   for _ in $(seq 1 3000); do
-    if curl -fs -o /dev/null -H 'X-Auth-Token: bench-token' "http://127.0.0.1:$port/v1/bench-project-0/images/group?limit=10"; then
-      answered=1; break
-    fi
-    kill -0 "$PID" 2>/dev/null || break   # it exited: no use waiting
+    curl -fs -o /dev/null -H 'X-Auth-Token: bench-token' \
+      "http://127.0.0.1:$port/v1/bench-project-0/images/group?limit=10" && return 0
+    kill -0 "$pid" 2>/dev/null || break   # it exited: no use waiting
     sleep 0.02
   done
-  if [ -z "$answered" ]; then
-    echo "the server on port $port did not answer; its log ($log):" >&2
-    tail -5 "$log" >&2
-    exit 1
-  fi
-  STARTUP_MS=$(( ($(date +%s%N) - start) / 1000000 ))
+  echo "the server on port $port did not answer; its log ($log):" >&2
+  tail -5 "$log" >&2
+  exit 1
 }
 stop_server() { kill "$1"; wait "$1" 2>/dev/null || true; }
 kill_server() { kill -9 "$1"; wait "$1" 2>/dev/null || true; }

@@ -8,7 +8,9 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -91,17 +93,9 @@ class BenchmarkSmokeIT {
      * round, one-second steps and runs; its curve, steady state and three reads.
      */
     private static void theBuildsComparisonRunsOnTheLoadedData(Path out) throws Exception {
-        ProcessBuilder builds = new ProcessBuilder("bash", "bench/builds.sh", "impl/target/modelarts-image-server.jar")
-                .directory(Path.of("..").toAbsolutePath().normalize().toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(out.resolve("builds-run.txt").toFile());
-        builds.environment().putAll(java.util.Map.of("N", "1000", "ROUNDS", "1", "CURVE_STEP", "1s", "CURVE_STEPS", "2",
-                "WARMUP", "1s", "DURATION", "1s", "SETTLE_ROUNDS", "1", "PORT", String.valueOf(freePorts(1)[0]),
-                "OUT", out.toString()));
-        Process process = builds.start();
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("finished within 2 minutes").isTrue();
-        String log = Files.readString(out.resolve("builds-run.txt"));
-        assertThat(process.exitValue()).as(log).isZero();
+        String log = runToTheEnd(out, "builds-run.txt", Map.of("N", "1000", "ROUNDS", "1", "CURVE_STEP", "1s",
+                "CURVE_STEPS", "2", "WARMUP", "1s", "DURATION", "1s", "SETTLE_ROUNDS", "1"),
+                "bench/builds.sh", "impl/target/modelarts-image-server.jar");
         assertThat(log).as(log)
                 .containsPattern("(?m)^  curve: \\d+ \\d+$")
                 .containsPattern("(?m)^  settled after \\d+ s of reads \\(C2 \\d+\\.\\d s\\)$")
@@ -115,18 +109,30 @@ class BenchmarkSmokeIT {
      * steps: its line for the setting, with the first answer, C2's seconds, RSS and the curve.
      */
     private static void theJitComparisonRunsOnTheLoadedData(Path out) throws Exception {
-        ProcessBuilder jit = new ProcessBuilder("bash", "bench/jit.sh")
-                .directory(Path.of("..").toAbsolutePath().normalize().toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(out.resolve("jit-run.txt").toFile());
-        jit.environment().putAll(java.util.Map.of("N", "1000", "CURVE_STEP", "1s", "CURVE_STEPS", "2",
-                "ONLY", "^jdk17 C1 only$", "PORT", String.valueOf(freePorts(1)[0]), "OUT", out.toString()));
-        Process process = jit.start();
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("finished within 2 minutes").isTrue();
-        String log = Files.readString(out.resolve("jit-run.txt"));
-        assertThat(process.exitValue()).as(log).isZero();
+        String log = runToTheEnd(out, "jit-run.txt", Map.of("N", "1000", "CURVE_STEP", "1s", "CURVE_STEPS", "2",
+                "ONLY", "^jdk17 C1 only$"), "bench/jit.sh");
         assertThat(log).as(log).containsPattern(
                 "(?m)^jdk17 C1 only: first answer \\d+ ms, C2 0\\.0 s, RSS \\d+ MiB; req/s per 1s: \\d+ \\d+$");
+    }
+
+    /**
+     * Runs a bench script from the project's root on a free port with its output under {@code out}
+     * (its log there, in {@code logName}), and returns the log of a script that ended within 2
+     * minutes with status 0.
+     */
+    private static String runToTheEnd(Path out, String logName, Map<String, String> settings, String... script)
+            throws Exception {
+        ProcessBuilder run = new ProcessBuilder(Stream.concat(Stream.of("bash"), Stream.of(script)).toList())
+                .directory(Path.of("..").toAbsolutePath().normalize().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(out.resolve(logName).toFile());
+        run.environment().putAll(settings);
+        run.environment().putAll(Map.of("PORT", String.valueOf(freePorts(1)[0]), "OUT", out.toString()));
+        Process process = run.start();
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("finished within 2 minutes").isTrue();
+        String log = Files.readString(out.resolve(logName));
+        assertThat(process.exitValue()).as(log).isZero();
+        return log;
     }
 
     /** The cells of the first row of this scenario on this database. */
