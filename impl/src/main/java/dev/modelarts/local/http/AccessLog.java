@@ -10,8 +10,6 @@ import org.glassfish.jersey.server.monitoring.RequestEvent;
 import org.glassfish.jersey.server.monitoring.RequestEventListener;
 import org.slf4j.MDC;
 
-import dev.modelarts.local.api.model.JournalEntry;
-
 import dev.modelarts.local.requestid.RequestId;
 
 /**
@@ -95,20 +93,9 @@ public final class AccessLog implements ApplicationEventListener {
         if (journal == null || path.startsWith(JOURNAL_PATH) || !journal.records(path)) {
             return;
         }
-        Object principal = request.getProperty(RequestId.PRINCIPAL_ATTRIBUTE);
-        String[] fault = request.getProperty(RequestId.FAULT_ATTRIBUTE) instanceof String f ? f.split(" ") : null;
-        journal.record(JournalEntry.builder()
-                .time(System.currentTimeMillis())
-                .method(request.getMethod())
-                .path("/" + request.getPath(false))
-                .query(request.getRequestUri().getRawQuery())
-                .status(status(event))
-                .requestId(RequestIds.of(request))
-                .principal(principal == null ? null : principal.toString())
-                .durationMs(Math.round(nanos / 100_000.0) / 10.0)
-                .faultId(fault == null ? null : fault[0])
-                .faultAction(fault == null ? null : fault[1])
-                .body(request.getProperty(JournalBodies.PROPERTY) instanceof String body ? body : null)
-                .build());
+        journal.record(System.currentTimeMillis(), request.getMethod(), "/" + path,
+                request.getRequestUri().getRawQuery(), status(event), RequestIds.of(request),
+                request.getProperty(RequestId.PRINCIPAL_ATTRIBUTE), nanos, request.getProperty(RequestId.FAULT_ATTRIBUTE),
+                request.getProperty(JournalBodies.PROPERTY) instanceof String body ? body : null);
     }
 }

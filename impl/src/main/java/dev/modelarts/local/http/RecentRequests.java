@@ -47,6 +47,33 @@ public final class RecentRequests {
         return capacity;
     }
 
+    /**
+     * Records an answered request, from the fields both Jersey's access log and the hot reads'
+     * shortcut know.
+     *
+     * @param path the path as sent, with its leading slash
+     * @param principal the masked credential, or null
+     * @param fault the fault rule that fired on it ({@code "ID ACTION"}), or null
+     * @param body the body as the journal keeps it, or null
+     */
+    public void record(long timeMillis, String method, String path, String query, int status, String requestId,
+            Object principal, long nanos, Object fault, String body) {
+        String[] rule = fault instanceof String f ? f.split(" ") : null;
+        record(JournalEntry.builder()
+                .time(timeMillis)
+                .method(method)
+                .path(path)
+                .query(query)
+                .status(status)
+                .requestId(requestId)
+                .principal(principal == null ? null : principal.toString())
+                .durationMs(Math.round(nanos / 100_000.0) / 10.0)
+                .faultId(rule == null ? null : rule[0])
+                .faultAction(rule == null ? null : rule[1])
+                .body(body)
+                .build());
+    }
+
     public synchronized void record(JournalEntry entry) {
         if (entries.size() == capacity) {
             entries.removeFirst();
