@@ -15,10 +15,12 @@ import java.util.OptionalLong;
  *
  * @param database    the database to open (the embedded H2 file, memory, or the URL given)
  * @param corsOrigins the origins a browser page may call from, as browsers send them ({@link CorsOrigin})
+ * @param hotReads    whether the hot reads may be answered at the edge, past Jersey ({@code hot.HotReads});
+ *                    on, except in the test that holds both paths to the same answers
  */
 public record ServerSettings(String host, int port, Path dataDir, Optional<Path> credentials,
         DatabaseSettings database, boolean inMemory, boolean hasDatabaseUrl, List<String> corsOrigins,
-        LogFormat logFormat, ControlSettings control) {
+        LogFormat logFormat, ControlSettings control, boolean hotReads) {
 
     /** How log lines are written. */
     public enum LogFormat { text, json }
@@ -76,6 +78,7 @@ public record ServerSettings(String host, int port, Path dataDir, Optional<Path>
         private boolean journalAll;
         private boolean journalBodies;
         private boolean controlApi = true;
+        private boolean hotReads = true;
 
         private Builder() {
         }
@@ -103,6 +106,7 @@ public record ServerSettings(String host, int port, Path dataDir, Optional<Path>
         public Builder journalAll(boolean value) { journalAll = value; return this; }
         public Builder journalBodies(boolean value) { journalBodies = value; return this; }
         public Builder controlApi(boolean value) { controlApi = value; return this; }
+        public Builder hotReads(boolean value) { hotReads = value; return this; }
 
         /**
          * The settings, checked together.
@@ -149,7 +153,7 @@ public record ServerSettings(String host, int port, Path dataDir, Optional<Path>
                     deterministic == null ? OptionalLong.empty() : OptionalLong.of(deterministic), journalAll,
                     journalBodies, controlApi);
             return new ServerSettings(host, port, dataDir, Optional.ofNullable(credentials), database(hasUrl), inMemory,
-                    hasUrl, origins, logFormat, control);
+                    hasUrl, origins, logFormat, control, hotReads);
         }
 
         private Optional<Long> clockStart() {

@@ -28,9 +28,11 @@ public final class Edge {
     /**
      * Call before the server starts, after the application's handler is registered; {@code cors}
      * says which origins may call from a browser, {@code interception} may take a request before
-     * the application (the fault rules), {@code requestIds} is where new request ids come from.
+     * the application (the fault rules), {@code shortcut} may then answer it in full (the hot
+     * reads), {@code requestIds} is where new request ids come from.
      */
-    public static void install(HttpServer http, Cors cors, Interception interception, RequestId requestIds) {
+    public static void install(HttpServer http, Cors cors, Interception interception, Shortcut shortcut,
+            RequestId requestIds) {
         ServerConfiguration config = http.getServerConfiguration();
         Map<HttpHandler, HttpHandlerRegistration[]> handlers = config.getHttpHandlersWithMapping();
         if (handlers.size() != 1) {
@@ -38,7 +40,7 @@ public final class Edge {
         }
         Map.Entry<HttpHandler, HttpHandlerRegistration[]> application = handlers.entrySet().iterator().next();
         config.removeHttpHandler(application.getKey());
-        config.addHttpHandler(new EdgeHandler(application.getKey(), cors, interception, requestIds), application.getValue());
+        config.addHttpHandler(new EdgeHandler(application.getKey(), cors, interception, shortcut, requestIds), application.getValue());
         config.setDefaultErrorPageGenerator(new JsonErrorPages(requestIds));
         // TRACE goes to the application too, which answers it 405 like any method it lacks
         config.setPassTraceRequest(true);

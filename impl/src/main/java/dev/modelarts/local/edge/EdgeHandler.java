@@ -18,7 +18,8 @@ import dev.modelarts.local.requestid.RequestId;
  * The first handler every parsed request meets, in front of the application (Jersey). It gives
  * the request its id, refuses what Jersey would fail on (a target or Host that
  * {@link RequestTarget} rejects, an Expect it cannot meet) with a ModelArts answer, answers CORS
- * preflights, lets the {@link Interception} take the request, and turns anything the
+ * preflights, lets the {@link Interception} take the request, then the {@link Shortcut} answer
+ * it (the hot reads), and turns anything the
  * application throws past its own error handling into a logged 500 with the request id, never
  * Grizzly's HTML page.
  */
@@ -27,13 +28,16 @@ final class EdgeHandler extends HttpHandler {
     private final HttpHandler application;
     private final Cors cors;
     private final Interception interception;
+    private final Shortcut shortcut;
     private final RequestId requestIds;
 
-    EdgeHandler(HttpHandler application, Cors cors, Interception interception, RequestId requestIds) {
+    EdgeHandler(HttpHandler application, Cors cors, Interception interception, Shortcut shortcut,
+            RequestId requestIds) {
         super("modelarts-edge");
         this.application = application;
         this.cors = cors;
         this.interception = interception;
+        this.shortcut = shortcut;
         this.requestIds = requestIds;
     }
 
@@ -62,7 +66,8 @@ final class EdgeHandler extends HttpHandler {
                 view.logAccess(204, 0, null);
             } else {
                 cors.decorate(request, response);
-                if (!interception.intercept(request, response, view, () -> serveLater(request, response, view.id()))) {
+                if (!interception.intercept(request, response, view, () -> serveLater(request, response, view.id()))
+                        && !shortcut.answer(request, response, view)) {
                     application.service(request, response);
                 }
             }

@@ -133,7 +133,20 @@ public final class EmbeddedServer implements AutoCloseable {
             return this;
         }
 
-        /** A JAX-RS provider (a filter, say) registered beside the server's own. */
+        /**
+         * Without the hot reads' shortcut at the edge: every request through Jersey (the test
+         * that holds both paths to the same answers runs one server of each).
+         */
+        public Builder withoutHotReads() {
+            launch.settings.hotReads(false);
+            return this;
+        }
+
+        /**
+         * A JAX-RS provider (a filter, say) registered beside the server's own. It sees every
+         * request Jersey answers; the hot reads' shortcut answers some reads at the edge, past it
+         * ({@link #withoutHotReads()}).
+         */
         public Builder provider(Object provider) {
             launch.providers.add(provider);
             return this;

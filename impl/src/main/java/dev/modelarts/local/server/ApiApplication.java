@@ -9,6 +9,10 @@ import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.server.spi.ValidationInterceptor;
 import org.glassfish.jersey.server.validation.ValidationFeature;
 
+import java.util.List;
+
+import dev.modelarts.local.api.ImageGroupsApi;
+import dev.modelarts.local.api.ImagesApi;
 import dev.modelarts.local.auth.AuthFilter;
 import dev.modelarts.local.auth.Credentials;
 import dev.modelarts.local.auth.IamActions;
@@ -19,6 +23,7 @@ import dev.modelarts.local.core.ServerClock;
 import dev.modelarts.local.core.StateTransfer;
 import dev.modelarts.local.core.TestControl;
 import dev.modelarts.local.db.Database;
+import dev.modelarts.local.edge.Shortcut;
 import dev.modelarts.local.errors.ApiExceptionMapper;
 import dev.modelarts.local.errors.ConstraintViolationMapper;
 import dev.modelarts.local.errors.DatabaseExceptionMapper;
@@ -29,6 +34,7 @@ import dev.modelarts.local.errors.WebApplicationExceptionMapper;
 import dev.modelarts.local.errors.WireParameterNames;
 import dev.modelarts.local.http.AccessLog;
 import dev.modelarts.local.faults.FaultRules;
+import dev.modelarts.local.hot.HotReads;
 import dev.modelarts.local.http.BodyBytes;
 import dev.modelarts.local.http.CreatedStatus;
 import dev.modelarts.local.http.BodySizeLimit;
@@ -80,9 +86,9 @@ public final class ApiApplication {
      * @param machine the machine's clock, which authentication checks signatures' dates against
      * @param controls the test-control API's collaborators; empty when it is off
      */
-    static ResourceConfig create(ImageRegistry registry, Database database, Credentials credentials,
+    static Built create(ImageRegistry registry, Database database, Credentials credentials,
             IamActions actions, Clock machine, Optional<Controls> controls, ServerMetrics metrics,
-            RecentRequests journal, CreatedStatus created, RequestId requestIds) {
+            RecentRequests journal, CreatedStatus created, RequestId requestIds, boolean hotReads) {
         boolean controlApi = controls.isPresent();
 
         ResourceConfig config = new ResourceConfig();
@@ -127,8 +133,10 @@ public final class ApiApplication {
         config.register(UnhandledExceptionMapper.class);
 
         // resources
-        config.register(new ImageGroupsResource(registry, kept));
-        config.register(new ImagesResource(registry, kept));
+        ImageGroupsResource groups = new ImageGroupsResource(registry, kept);
+        ImagesResource images = new ImagesResource(registry, kept);
+        config.register(groups);
+        config.register(images);
         config.register(new IamResource(credentials));
         config.register(new HealthResource(database::isReachable, database::isWritable, BuildInfo.version(database)));
         config.register(new ContractResource(controlApi));
@@ -139,6 +147,18 @@ public final class ApiApplication {
             config.register(new TestControlResource(c.control(), journal, new RequestChecks(c.faults().operations()),
                     c.faults(), c.transitions(), new ClockControl(c.clock()), c.state()));
         });
-        return config;
+
+        // the same reads, answered at the edge when plainly a 200 (HotReads)
+        Shortcut shortcut = !hotReads ? Shortcut.NONE : new HotReads(List.of(
+                HotReads.Resource.of(groups, ImageGroupsApi.class, "listImageGroup"),
+                HotReads.Resource.of(images, ImagesApi.class, "listImage"),
+                HotReads.Resource.of(images, ImagesApi.class, "showImage")),
+                credentials, actions, kept, json.getContext(Object.class).writer(), controlApi ? journal : null,
+                metrics::hotReadServed, machine);
+        return new Built(config, shortcut);
+    }
+
+    /** Jersey's application, and what answers the hot reads before it. */
+    record Built(ResourceConfig config, Shortcut shortcut) {
     }
 }

@@ -16,7 +16,6 @@ import java.util.concurrent.TimeoutException;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
-import org.glassfish.jersey.server.ResourceConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.slf4j.Logger;
@@ -86,6 +85,9 @@ public final class RunningServer implements AutoCloseable {
     /**
      * Starts with extra JAX-RS providers registered beside the application's own: the extension
      * point for embedding the server (the tests add a check of every response against the spec).
+     * They see every request Jersey answers, not the hot reads answered at the edge
+     * ({@code hot.HotReads}), which send a kept answer's JSON as Jersey wrote it, or the same
+     * mapper's.
      */
     public static RunningServer start(ServerSettings config, List<Object> extraProviders) {
         // Grizzly and Jersey log through java.util.logging: into the one log, wherever the server runs
@@ -147,14 +149,15 @@ public final class RunningServer implements AutoCloseable {
         }, runnable -> new Thread(runnable, "modelarts-startup").start());
         try {
             URI requested = URI.create("http://" + hostForUri(config.host()) + ":" + config.port() + "/");
-            ResourceConfig application = ApiApplication.create(registry, database, credentials, actions,
+            ApiApplication.Built application = ApiApplication.create(registry, database, credentials, actions,
                     machine, config.control().controlApi()
                             ? Optional.of(new ApiApplication.Controls(control, faults.rules(), transitions, clock, state))
                             : Optional.empty(),
-                    metrics, journal, CreatedStatus.fromSpec(spec), time.requestIds());
-            extraProviders.forEach(application::register);
-            HttpServer http = GrizzlyHttpServerFactory.createHttpServer(requested, application, false);
-            Edge.install(http, new Cors(config.corsOrigins()), faults.actions(), time.requestIds());
+                    metrics, journal, CreatedStatus.fromSpec(spec), time.requestIds(), config.hotReads());
+            extraProviders.forEach(application.config()::register);
+            HttpServer http = GrizzlyHttpServerFactory.createHttpServer(requested, application.config(), false);
+            Edge.install(http, new Cors(config.corsOrigins()), faults.actions(), application.shortcut(),
+                    time.requestIds());
             if (!config.corsOrigins().isEmpty()) {
                 LOG.info("CORS: browser pages from {} may call this server",
                         config.corsOrigins().contains("*") ? "any origin (*)" : String.join(", ", config.corsOrigins()));

@@ -66,6 +66,7 @@ public final class TestServer extends ClassScoped {
     private final Supplier<DatabaseSettings> database;
     private final String[] options;
     private final List<Object> providers = new ArrayList<>();
+    private boolean hotReads = true;
     private EmbeddedServer server;
     private ResponseSpecCheck check;
     private ApiClient client;
@@ -96,6 +97,12 @@ public final class TestServer extends ClassScoped {
         return this;
     }
 
+    /** Every request through Jersey: without the hot reads' shortcut at the edge ({@code hot.HotReads}). */
+    public TestServer withoutHotReads() {
+        hotReads = false;
+        return this;
+    }
+
     @Override
     public synchronized void start() {
         if (server != null) {
@@ -107,6 +114,9 @@ public final class TestServer extends ClassScoped {
                 .provider(check)
                 .options(options);
         providers.forEach(builder::provider);
+        if (!hotReads) {
+            builder.withoutHotReads();
+        }
         DatabaseSettings settings = database.get();
         if (settings != null) {
             builder.database(settings.jdbcUrl(), settings.user(), settings.password());

@@ -1,0 +1,195 @@
+package dev.modelarts.local.hot;
+
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.grizzly.http.server.Response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+
+import dev.modelarts.local.auth.Credentials;
+import dev.modelarts.local.auth.IamActions;
+import dev.modelarts.local.auth.Principal;
+import dev.modelarts.local.edge.EdgeRequest;
+import dev.modelarts.local.edge.Shortcut;
+import dev.modelarts.local.http.AccessLine;
+import dev.modelarts.local.http.KeptJson;
+import dev.modelarts.local.http.ParameterConstraints;
+import dev.modelarts.local.http.RecentRequests;
+import dev.modelarts.local.requestid.RequestId;
+
+/**
+ * The hot reads (the group listing, ListImage, ShowImage) answered at the edge, without
+ * Jersey's routing, filters, validation and writer, when the request is one whose answer is
+ * plainly a 200: a GET of a plain target ({@link ReadRoute}), an {@code X-Auth-Token} that names
+ * a credential bound to the path's project and allowed the operation's IAM action, no body, no
+ * content negotiation beyond JSON, arguments that meet the spec's constraints
+ * ({@link ParameterConstraints}), and a resource method that returns. Anything else (a signed
+ * request, a refusal of any kind, an error in the read) is left untouched to Jersey, which
+ * answers it as it always does; a read that failed here is read again there.
+ *
+ * <p>The answer is the one Jersey would send: the same resource method on the same resource
+ * object, its view's JSON as the same mapper writes it (a kept view's bytes as Jersey wrote them,
+ * through {@link KeptJson}), the status, {@code Content-Type} and {@code X-Request-Id}; the same
+ * access line, journal entry and request timer. {@code HotReadsEquivalenceIT} holds both paths
+ * to the same answers. Why: Jersey's layers were more than half the time of a kept read, and
+ * most of what the JIT had to compile before the server was fast (BENCHMARKS.md, "The hot reads
+ * at the edge").
+ */
+public final class HotReads implements Shortcut {
+
+    /** The media types a client may accept for the shortcut to answer: Jersey's choice is then JSON. */
+    private static final Set<String> ACCEPTED = Set.of("application/json", "*/*");
+    private static final String[] NO_BODY_HEADERS = {"Content-Type", "Content-Length", "Transfer-Encoding"};
+
+    /** One hot read: the operation's route and the resource object that serves it. */
+    private record Read(ReadRoute route, Object resource, String action, ParameterConstraints constraints) {
+    }
+
+    private final List<Read> reads;
+    private final Credentials credentials;
+    private final KeptJson kept;
+    private final ObjectWriter json;
+    private final RecentRequests journal;
+    private final RequestTimes times;
+    private final Clock clock;
+
+    /**
+     * @param resources each resource object and the name of its read operation's method, on the
+     *        generated interface it implements
+     * @param journal where answered requests are recorded; null when the control API is off
+     * @param clock the machine's clock, for the journal's times
+     */
+    public HotReads(List<Resource> resources, Credentials credentials, IamActions actions, KeptJson kept,
+            ObjectWriter json, RecentRequests journal, RequestTimes times, Clock clock) {
+        List<Read> found = new ArrayList<>();
+        for (Resource resource : resources) {
+            Method method = resource.method();
+            ReadRoute route = ReadRoute.of(method.getDeclaringClass(), method);
+            Optional<String> action = actions.forOperation(method.getName());
+            Optional<ParameterConstraints> constraints = ParameterConstraints.of(resource.object().getClass(), method);
+            if (action.isPresent() && constraints.isPresent()) {
+                found.add(new Read(route, resource.object(), action.get(), constraints.get()));
+            }
+        }
+        // Jersey tries the template with more literal characters first: /images/group before /images/{id}
+        found.sort(Comparator.comparingInt((Read read) -> read.route().literalCharacters()).reversed());
+        this.reads = List.copyOf(found);
+        this.credentials = credentials;
+        this.kept = kept;
+        this.json = json;
+        this.journal = journal;
+        this.times = times;
+        this.clock = clock;
+    }
+
+    /** A resource object and its read method, named on the generated interface {@code api}. */
+    public record Resource(Object object, Method method) {
+        public static Resource of(Object object, Class<?> api, String methodName) {
+            return new Resource(object, Arrays.stream(api.getMethods())
+                    .filter(m -> m.getName().equals(methodName)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(api + " has no " + methodName)));
+        }
+    }
+
+    @Override
+    public boolean answer(Request request, Response response, EdgeRequest view) throws IOException {
+        long start = System.nanoTime();
+        if (!"GET".equals(view.method())) {
+            return false;
+        }
+        String[] parts = ReadRoute.split(view.rawPath());
+        Read read = route(parts);
+        if (read == null || !plainHeaders(request)) {
+            return false;
+        }
+        Object[] args = read.route().arguments(parts, view.rawQuery());
+        String token = single(request, "X-Auth-Token");
+        Principal principal = args == null || token == null ? null : credentials.forToken(token).orElse(null);
+        if (principal == null || !principal.boundTo(read.route().projectOf(args)) || !principal.allows(read.action())
+                || !read.constraints().allPass(args)) {
+            return false;
+        }
+        byte[] body;
+        try {
+            body = kept.json(read.route().method().invoke(read.resource(), args), this::write);
+        } catch (InvocationTargetException | IllegalAccessException | RuntimeException e) {
+            return false; // Jersey reads it again and answers as it does
+        }
+        response.setStatus(200);
+        response.setHeader(RequestId.HEADER, view.id());
+        response.setContentType("application/json");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+        long nanos = System.nanoTime() - start;
+        logged(view, principal, body.length, nanos);
+        times.ok(read.route().template(), nanos);
+        return true;
+    }
+
+    private Read route(String[] parts) {
+        for (Read read : reads) {
+            if (read.route().matches(parts)) {
+                return read;
+            }
+        }
+        return null;
+    }
+
+    /** No body, and nothing to negotiate: JSON is what the client gets from Jersey too. */
+    private static boolean plainHeaders(Request request) {
+        for (String name : NO_BODY_HEADERS) {
+            if (request.getHeader(name) != null) {
+                return false;
+            }
+        }
+        Iterator<String> accept = request.getHeaders("Accept").iterator();
+        if (!accept.hasNext()) {
+            return true;
+        }
+        String only = accept.next();
+        return !accept.hasNext() && ACCEPTED.contains(only);
+    }
+
+    /** The header's value when it is sent exactly once (Jersey would join several with commas). */
+    private static String single(Request request, String name) {
+        Iterator<String> values = request.getHeaders(name).iterator();
+        if (!values.hasNext()) {
+            return null;
+        }
+        String value = values.next();
+        return values.hasNext() ? null : value;
+    }
+
+    private byte[] write(Object view) {
+        try {
+            return json.writeValueAsBytes(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a view that Jackson cannot write", e);
+        }
+    }
+
+    /** The access line and the journal entry Jersey's access log would write. */
+    private void logged(EdgeRequest view, Principal principal, int bytes, long nanos) {
+        String target = view.rawQuery() == null ? view.rawPath() : view.rawPath() + "?" + view.rawQuery();
+        if (journal != null && journal.records(view.rawPath().substring(1))) {
+            journal.record(clock.millis(), view.method(), view.rawPath(), view.rawQuery(), 200, view.id(),
+                    principal.name(), nanos, null, null);
+        }
+        if (AccessLine.enabled()) {
+            AccessLine.log(view.method(), target, 200, (nanos + 50_000) / 100_000, bytes, view.client(),
+                    principal.name(), view.agent(), null);
+        }
+    }
+}
