@@ -13,8 +13,9 @@ import dev.modelarts.local.testkit.junit.ClassScoped;
 /**
  * The one way this project's tests start the server: {@link EmbeddedServer}, which the public JUnit
  * extension runs, with the test credentials of {@link #CREDENTIALS}, over a fresh database of the run's
- * kind ({@link TestDatabase}), checking every response it sends against the spec. One static
- * field per test class:
+ * kind ({@link TestDatabase}), checking every response Jersey sends against the spec (the hot
+ * reads answered at the edge are held to Jersey's answers, so checked, by
+ * {@code HotReadsEquivalenceIT}). One static field per test class:
  *
  * <pre>{@code @RegisterExtension static final TestServer server = TestServer.create();}</pre>
  *
@@ -128,8 +129,8 @@ public final class TestServer extends ClassScoped {
     }
 
     /**
-     * Stops the server, then fails if any response it sent broke the spec (every response is
-     * checked inside the server by {@link ResponseSpecCheck}).
+     * Stops the server, then fails if any response it sent broke the spec (every response Jersey
+     * sends is checked inside the server by {@link ResponseSpecCheck}).
      */
     @Override
     public synchronized void close() {
