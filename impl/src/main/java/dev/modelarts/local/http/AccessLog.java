@@ -1,5 +1,6 @@
 package dev.modelarts.local.http;
 
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.glassfish.jersey.server.ContainerRequest;
@@ -23,10 +24,15 @@ public final class AccessLog implements ApplicationEventListener {
     private static final String JOURNAL_PATH = "_modelarts/requests";
 
     private final RecentRequests journal;
+    private final Clock clock;
 
-    /** @param journal where every answered request is also recorded; null for none */
-    public AccessLog(RecentRequests journal) {
+    /**
+     * @param journal where every answered request is also recorded; null for none
+     * @param clock the machine's clock, for the journal's times
+     */
+    public AccessLog(RecentRequests journal, Clock clock) {
         this.journal = journal;
+        this.clock = clock;
     }
 
     @Override
@@ -93,7 +99,7 @@ public final class AccessLog implements ApplicationEventListener {
         if (journal == null || path.startsWith(JOURNAL_PATH) || !journal.records(path)) {
             return;
         }
-        journal.record(System.currentTimeMillis(), request.getMethod(), "/" + path,
+        journal.record(clock.millis(), request.getMethod(), "/" + path,
                 request.getRequestUri().getRawQuery(), status(event), RequestIds.of(request),
                 request.getProperty(RequestId.PRINCIPAL_ATTRIBUTE), nanos, request.getProperty(RequestId.FAULT_ATTRIBUTE),
                 request.getProperty(JournalBodies.PROPERTY) instanceof String body ? body : null);

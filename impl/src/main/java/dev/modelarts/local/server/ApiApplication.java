@@ -117,7 +117,7 @@ public final class ApiApplication {
         config.register(BodySizeLimit.class);
         config.register(OptionsNotAllowed.class);
         config.register(new AuthFilter(credentials, actions, machine));
-        config.register(new AccessLog(controlApi ? journal : null));
+        config.register(new AccessLog(controlApi ? journal : null, machine));
         config.register(BodyBytes.class);
         KeptJson kept = new KeptJson(KEPT_VIEWS, KEPT_JSON_BYTES);
         config.register(kept);
