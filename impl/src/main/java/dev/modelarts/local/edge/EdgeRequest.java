@@ -38,6 +38,11 @@ public record EdgeRequest(String id, String method, String rawPath, String rawQu
         return view;
     }
 
+    /** The path and query as sent, still percent-encoded: what the access line shows. */
+    public String target() {
+        return rawQuery == null ? rawPath : rawPath + "?" + rawQuery;
+    }
+
     /**
      * Logs the access line of an answer that never reached Jersey (which logs its own), with the
      * same fields; its time is not measured ("-") and it has no principal.
@@ -51,8 +56,7 @@ public record EdgeRequest(String id, String method, String rawPath, String rawQu
         String outer = MDC.get(RequestId.MDC_KEY); // the codec logs outside any request's MDC
         MDC.put(RequestId.MDC_KEY, id);
         try {
-            String target = rawQuery == null ? rawPath : rawPath + "?" + rawQuery;
-            AccessLine.log(method, target, status, -1, bytes, client, null, agent, fault);
+            AccessLine.log(method, target(), status, -1, bytes, client, null, agent, fault);
         } finally {
             if (outer == null) {
                 MDC.remove(RequestId.MDC_KEY);

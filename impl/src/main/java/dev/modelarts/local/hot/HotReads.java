@@ -182,13 +182,12 @@ public final class HotReads implements Shortcut {
 
     /** The access line and the journal entry Jersey's access log would write. */
     private void logged(EdgeRequest view, Principal principal, int bytes, long nanos) {
-        String target = view.rawQuery() == null ? view.rawPath() : view.rawPath() + "?" + view.rawQuery();
         if (journal != null && journal.records(view.rawPath().substring(1))) {
             journal.record(clock.millis(), view.method(), view.rawPath(), view.rawQuery(), 200, view.id(),
                     principal.name(), nanos, null, null);
         }
         if (AccessLine.enabled()) {
-            AccessLine.log(view.method(), target, 200, (nanos + 50_000) / 100_000, bytes, view.client(),
+            AccessLine.log(view.method(), view.target(), 200, (nanos + 50_000) / 100_000, bytes, view.client(),
                     principal.name(), view.agent(), null);
         }
     }

@@ -81,7 +81,6 @@ public final class ReadRoute {
             Parameter parameter = parameters[i];
             PathParam path = parameter.getAnnotation(PathParam.class);
             QueryParam param = parameter.getAnnotation(QueryParam.class);
-            Function<String, Object> convert = converter(parameter.getType(), method);
             if (path != null) {
                 int segment = Arrays.asList(segments).indexOf("{" + path.value() + "}");
                 if (segment < 0 || parameter.getType() != String.class) {
@@ -91,6 +90,7 @@ public final class ReadRoute {
                 segments[segment] = null;
                 projectSlot = "project_id".equals(path.value()) ? i : projectSlot;
             } else if (param != null) {
+                Function<String, Object> convert = converter(parameter.getType(), method);
                 query.put(param.value(), new Slot(i, convert));
                 DefaultValue fallback = parameter.getAnnotation(DefaultValue.class);
                 defaults[i] = fallback == null ? null : convert.apply(fallback.value());
