@@ -13,8 +13,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -129,8 +131,8 @@ public final class RunningServer implements AutoCloseable {
         TestControl control = new TestControl(registry, data.images(), data.groups(), data.listing(),
                 credentials.readOnlyToken().map(token -> new TestControl.ReaderToken(token.getKey(), token.getValue())),
                 faults.rules(), transitions, clock);
-        // the schema and the built-in catalog are made ready while Jersey starts on this thread;
-        // the catalog's file is read meanwhile on a third
+        // the schema and the built-in catalog are made ready while Jersey is built on another
+        // thread (LateApplication); the catalog's file is read meanwhile on a third
         CompletableFuture<BuiltInCatalog> catalogFile = CompletableFuture.supplyAsync(BuiltInCatalog::load,
                 runnable -> new Thread(runnable, "modelarts-catalog").start());
         CompletableFuture<Void> ready = CompletableFuture.runAsync(() -> {
@@ -147,6 +149,7 @@ public final class RunningServer implements AutoCloseable {
             faults.load(config.control().faults().orElse(null));
             new HeapCheck(data.images().count(), Runtime.getRuntime().maxMemory()).warning().ifPresent(LOG::warn);
         }, runnable -> new Thread(runnable, "modelarts-startup").start());
+        LateApplication jersey = null;
         try {
             URI requested = URI.create("http://" + hostForUri(config.host()) + ":" + config.port() + "/");
             ApiApplication.Built application = ApiApplication.create(registry, database, credentials, actions,
@@ -155,7 +158,11 @@ public final class RunningServer implements AutoCloseable {
                             : Optional.empty(),
                     metrics, journal, CreatedStatus.fromSpec(spec), time.requestIds(), config.hotReads());
             extraProviders.forEach(application.config()::register);
-            HttpServer http = GrizzlyHttpServerFactory.createHttpServer(requested, application.config(), false);
+            jersey = LateApplication.building(application.config());
+            // the factory's listener and settings, with the handler that waits for Jersey
+            HttpServer http = GrizzlyHttpServerFactory.createHttpServer(requested, (GrizzlyHttpContainer) null, false, null,
+                    false);
+            http.getServerConfiguration().addHttpHandler(jersey, HttpHandlerRegistration.ROOT);
             Edge.install(http, new Cors(config.corsOrigins()), faults.actions(), application.shortcut(),
                     time.requestIds());
             if (!config.corsOrigins().isEmpty()) {
@@ -172,7 +179,9 @@ public final class RunningServer implements AutoCloseable {
             // the SDKs send it; Grizzly refuses bodies on DELETE unless told otherwise.
             http.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
             awaitReady(ready);
+            // serving from here: the hot reads at once, the rest once Jersey is built
             http.start();
+            awaitJersey(jersey, http);
             int port = http.getListeners().iterator().next().getPort();
             URI baseUri = URI.create("http://" + hostForUri(config.host()) + ":" + port + "/");
             LOG.info("ModelArts image server listening on {} ({})", baseUri, JvmInfo.current());
@@ -180,6 +189,7 @@ public final class RunningServer implements AutoCloseable {
             return new RunningServer(http, database, data, metrics, faults, time,
                     new ServerControls(control, faults.rules(), transitions, clock, journal), baseUri);
         } catch (IOException e) {
+            jersey.awaitQuietly();
             faults.close();
             time.close();
             data.close();
@@ -189,6 +199,9 @@ public final class RunningServer implements AutoCloseable {
                     + e.getMessage(), e);
         } catch (RuntimeException e) {
             awaitQuietly(ready);
+            if (jersey != null) {
+                jersey.awaitQuietly();
+            }
             faults.close();
             time.close();
             data.close();
@@ -214,6 +227,16 @@ public final class RunningServer implements AutoCloseable {
             ready.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** Waits for Jersey, serving already; when it fails, the port closes and the start fails. */
+    private static void awaitJersey(LateApplication jersey, HttpServer http) {
+        try {
+            jersey.await();
+        } catch (RuntimeException e) {
+            http.shutdownNow();
+            throw e;
         }
     }
 
