@@ -30,7 +30,7 @@ final class ImageWrites {
         String groupId = addVersionToGroup(h, image, details);
         ImageRow stored = image.withGroupId(groupId);
         try {
-            insertImageRow(h, stored);
+            RowMappers.insertImage(h, stored);
         } catch (UnableToExecuteStatementException e) {
             if (isUniqueViolation(e)) {
                 throw new DuplicateImageException(image.tag(), image.namespace() + "/" + image.name(), e);
@@ -43,10 +43,6 @@ final class ImageWrites {
     /** SQLState 23505 is a unique violation on H2 and PostgreSQL alike. */
     private static boolean isUniqueViolation(UnableToExecuteStatementException e) {
         return e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState());
-    }
-
-    private static void insertImageRow(Handle h, ImageRow stored) {
-        h.createUpdate(RowMappers.INSERT_IMAGE).bindMap(RowMappers.imageValues(stored)).execute();
     }
 
     /**

@@ -1,18 +1,21 @@
 package dev.modelarts.local.db;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.generic.GenericType;
 import org.jdbi.v3.core.mapper.ColumnMapper;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 import dev.modelarts.local.api.model.Arch;
 import dev.modelarts.local.api.model.ImageOrigin;
@@ -38,7 +41,7 @@ final class RowMappers {
             + " description, read_me, icon_name, swr_instance_id, swr_instance_name,"
             + " version_count, create_at, update_at, tags";
 
-    /** The images table's columns, in the order of {@link #imageValues}. */
+    /** The images table's columns, in the order {@link #insertImage} binds them. */
     private static final List<String> IMAGE_COLUMN_LIST = List.of("id", "group_id", "scope", "type", "project_id",
             "workspace_id", "namespace", "name", "tag", "swr_path", "arch", "origin", "service_type", "status",
             "status_message", "visibility", "description", "resource_categories", "support_res_categories",
@@ -47,9 +50,12 @@ final class RowMappers {
 
     static final String IMAGE_COLUMNS = String.join(", ", IMAGE_COLUMN_LIST);
 
-    /** The insert of one image row, every column bound by name. */
+    /** The insert of one image row, its columns bound by position ({@link #insertImage}). */
     static final String INSERT_IMAGE = "insert into images (" + IMAGE_COLUMNS + ") values ("
-            + IMAGE_COLUMN_LIST.stream().map(c -> ":" + c).collect(Collectors.joining(", ")) + ")";
+            + IMAGE_COLUMN_LIST.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+
+    /** The images columns of type bigint: a null in them is bound as a null bigint. */
+    private static final Set<String> BIGINT_IMAGE_COLUMNS = Set.of("image_size", "create_at", "update_at");
 
     private RowMappers() {
     }
@@ -104,19 +110,43 @@ final class RowMappers {
         return value == null || value.isEmpty() ? List.of() : Arrays.stream(value.split(",")).map(parse).toList();
     }
 
-    /** An image's column values, by column name, as they are stored. */
-    static Map<String, Object> imageValues(ImageRow row) {
+    /**
+     * Inserts {@code row} into images, its columns bound by position as they are stored (enums by
+     * name, list columns comma-separated, tags a JSON array). Plain JDBC rather than Jdbi's
+     * binding by name: Jdbi looks up an argument factory for each of the 28 columns, which was a
+     * sixth of the writer thread's time under registrations.
+     *
+     * @throws UnableToExecuteStatementException as Jdbi's own statements do, the driver's
+     *         {@link SQLException} its cause
+     */
+    static void insertImage(Handle h, ImageRow row) {
         Object[] values = {row.id(), row.groupId(), row.scope(), row.type(), row.projectId(), row.workspaceId(),
             row.namespace(), row.name(), row.tag(), row.swrPath(), row.arch(), row.origin(), row.serviceType(),
             row.status(), row.statusMessage(), row.visibility(), row.description(), join(row.resourceCategories()),
             join(row.supportResCategories()), join(row.devServices()), row.imageSize(), row.flavorType(),
             row.swrInstanceId(), row.showName(), row.showTag(), row.createAt(), row.updateAt(),
             TagsColumn.toJson(row.tags())};
-        Map<String, Object> byColumn = new LinkedHashMap<>();
-        for (int i = 0; i < values.length; i++) {
-            byColumn.put(IMAGE_COLUMN_LIST.get(i), values[i]);
+        try (PreparedStatement insert = h.getConnection().prepareStatement(INSERT_IMAGE)) {
+            for (int i = 0; i < values.length; i++) {
+                bind(insert, i + 1, values[i], BIGINT_IMAGE_COLUMNS.contains(IMAGE_COLUMN_LIST.get(i)));
+            }
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
         }
-        return byColumn;
+    }
+
+    private static void bind(PreparedStatement statement, int index, Object value, boolean bigint)
+            throws SQLException {
+        if (value == null) {
+            statement.setNull(index, bigint ? Types.BIGINT : Types.VARCHAR);
+        } else if (value instanceof Long number) {
+            statement.setLong(index, number);
+        } else if (value instanceof Enum<?> constant) {
+            statement.setString(index, constant.name());
+        } else {
+            statement.setString(index, (String) value);
+        }
     }
 
     private static String join(List<? extends Enum<?>> values) {

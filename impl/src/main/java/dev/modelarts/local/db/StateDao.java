@@ -70,7 +70,7 @@ public final class StateDao {
                 for (StateSnapshot.Group entry : state.groups()) {
                     insertGroup(h, entry.group());
                     for (ImageRow image : entry.images()) {
-                        h.createUpdate(RowMappers.INSERT_IMAGE).bindMap(RowMappers.imageValues(image)).execute();
+                        RowMappers.insertImage(h, image);
                     }
                     changed.add(entry.group().key());
                 }
