@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Registrations of two or more builds, side by side, with what they cost the writer thread:
+#   bench/writes.sh before.jar after.jar          (ROUNDS=2 N=100000 bench/writes.sh a.jar b.jar)
+# Each round starts every jar in turn (alternating) with the launcher's JVM settings on a fresh
+# copy of the loaded N-version H2 database, sends RegisterImage over 16 groups (bench/register.lua,
+# wrk -t16 -c16) for WARMUP, then measures DURATION: req/s, p99, and the CPU time of the one
+# writer thread that runs every group commit (GroupCommit), per registration, from /proc. The
+# writer's CPU per registration moves far less between runs than req/s on a shared machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ $# -ge 1 ] || { echo "usage: bench/writes.sh JAR..." >&2; exit 2; }
+N=${N:-100000}
+ROUNDS=${ROUNDS:-2}
+PORT=${PORT:-18080}
+WARMUP=${WARMUP:-60s}
+DURATION=${DURATION:-20s}
+OUT=${OUT:-bench/target}
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
+command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
+[ -f "$OUT/loaded-$N/modelarts.mv.db" ] || { echo "no $OUT/loaded-$N: run bench/run.sh once" >&2; exit 1; }
+opts=$(launcher_java_opts)
+url="http://127.0.0.1:$PORT/v1/bench-project-0/images"
+
+# CPU ticks (user + system) of the thread named modelarts-writer in process $1
+writer_ticks() {
+  local task
+  for task in /proc/"$1"/task/*; do
+    if [ "$(cat "$task/comm")" = "modelarts-write" ]; then   # the kernel keeps 15 characters
+      sed 's/.*) //' "$task/stat" | awk '{ print $12 + $13 }'
+      return
+    fi
+  done
+  echo "no writer thread in process $1" >&2
+  exit 1
+}
+
+results=()
+for round in $(seq 1 "$ROUNDS"); do
+  for jar in "$@"; do
+    rm -rf "$OUT/writes-data" && cp -a "$OUT/loaded-$N" "$OUT/writes-data" && sync
+    # shellcheck disable=SC2086 # opts holds several options
+    MALLOC_ARENA_MAX=2 java $opts -jar "$jar" --port "$PORT" --credentials bench/credentials.yaml \
+      --data-dir "$OUT/writes-data" > "$OUT/writes-server.log" 2>&1 &
+    PID=$!
+    await_listing "$PORT" "$OUT/writes-server.log" "$PID"
+    wrk -t16 -c16 -d"$WARMUP" -s bench/register.lua "$url" -- groups > /dev/null
+    before=$(writer_ticks "$PID")
+    out=$(wrk -t16 -c16 -d"$DURATION" --latency -s bench/register.lua "$url" -- groups)
+    after=$(writer_ticks "$PID")
+    stop_server "$PID"
+    requests=$(echo "$out" | awk '/requests in/ { print $1 }')
+    rps=$(echo "$out" | awk '/Requests\/sec/ { print $2 }')
+    p99=$(echo "$out" | awk '$1 == "99%" { print $2 }')
+    errors=$(echo "$out" | awk '/Non-2xx/ { print $NF }')
+    us=$(( (after - before) * 1000000 / $(getconf CLK_TCK) / requests ))
+    line=$(printf 'round %s  %s  %8s req/s  p99 %8s  writer %4s us per registration  non-2xx %s' \
+      "$round" "$jar" "$rps" "$p99" "$us" "${errors:-0}")
+    echo "$line"
+    results+=("$line")
+  done
+done
+rm -rf "$OUT/writes-data"
+echo
+echo "machine: $(nproc) cores; wrk -t16 -c16, $WARMUP then $DURATION; N=$N; JVM settings: $opts"
+printf '%s\n' "${results[@]}"
