@@ -34,12 +34,7 @@ b="http://127.0.0.1:$PORT/v1/bench-project-0"
 results=()
 for round in $(seq 1 "$ROUNDS"); do
   for jar in "$@"; do
-    rm -rf "$OUT/builds-data" && cp -a "$OUT/loaded-$N" "$OUT/builds-data" && sync
-    # shellcheck disable=SC2086 # opts holds several options
-    MALLOC_ARENA_MAX=2 java $opts -jar "$jar" --port "$PORT" --credentials bench/credentials.yaml \
-      --data-dir "$OUT/builds-data" > "$OUT/builds-server.log" 2>&1 &
-    PID=$!
-    await_listing "$PORT" "$OUT/builds-server.log" "$PID"
+    start_jar "$jar" "$OUT/builds-data" "$OUT/builds-server.log"
     CURVES=()
     curve "$jar" "$b/images/group?limit=10"
     image=$(dedicated_image "$b")

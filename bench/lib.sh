@@ -95,6 +95,19 @@ start_server() {
   STARTUP_MS=$(( ($(date +%s%N) - start) / 1000000 ))
 }
 
+# starts the jar $1 for a side-by-side comparison (bench/builds.sh, bench/writes.sh) on port
+# $PORT: the launcher's JVM settings without its class archive (one build's archive would favour
+# it), a fresh copy of $OUT/loaded-$N in $2, its log in $3; sets PID
+start_jar() {
+  local jar=$1 data=$2 log=$3
+  rm -rf "$data" && cp -a "$OUT/loaded-$N" "$data" && sync
+  # shellcheck disable=SC2046 # the launcher's settings are several options
+  MALLOC_ARENA_MAX=2 java $(launcher_java_opts) -jar "$jar" --port "$PORT" --credentials bench/credentials.yaml \
+    --data-dir "$data" > "$log" 2>&1 &
+  PID=$!
+  await_listing "$PORT" "$log" "$PID"
+}
+
 # waits until the server $3 on port $1 answers the group listing; if it exits or never answers,
 # shows the end of its log ($2) and exits
 await_listing() {

@@ -38,12 +38,7 @@ writer_ticks() {
 results=()
 for round in $(seq 1 "$ROUNDS"); do
   for jar in "$@"; do
-    rm -rf "$OUT/writes-data" && cp -a "$OUT/loaded-$N" "$OUT/writes-data" && sync
-    # shellcheck disable=SC2086 # opts holds several options
-    MALLOC_ARENA_MAX=2 java $opts -jar "$jar" --port "$PORT" --credentials bench/credentials.yaml \
-      --data-dir "$OUT/writes-data" > "$OUT/writes-server.log" 2>&1 &
-    PID=$!
-    await_listing "$PORT" "$OUT/writes-server.log" "$PID"
+    start_jar "$jar" "$OUT/writes-data" "$OUT/writes-server.log"
     wrk -t16 -c16 -d"$WARMUP" -s bench/register.lua "$url" -- groups > /dev/null
     before=$(writer_ticks "$PID")
     out=$(wrk -t16 -c16 -d"$DURATION" --latency -s bench/register.lua "$url" -- groups)
