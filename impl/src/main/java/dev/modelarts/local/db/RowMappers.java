@@ -112,9 +112,10 @@ final class RowMappers {
 
     /**
      * Inserts {@code row} into images, its columns bound by position as they are stored (enums by
-     * name, list columns comma-separated, tags a JSON array). Plain JDBC rather than Jdbi's
-     * binding by name: Jdbi looks up an argument factory for each of the 28 columns, which was a
-     * sixth of the writer thread's time under registrations.
+     * name, list columns comma-separated, tags a JSON array), as rows are read. Plain JDBC
+     * rather than Jdbi's binding by name, which looks up an argument factory for each of the 28
+     * columns on the one writer thread (its effect on the rate is within the noise: BENCHMARKS.md,
+     * "the registrations' writer").
      *
      * @throws UnableToExecuteStatementException as Jdbi's own statements do, the driver's
      *         {@link SQLException} its cause
