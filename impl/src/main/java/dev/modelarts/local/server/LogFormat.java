@@ -8,12 +8,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 
 /**
- * {@code --log-format json}: the console appender of logback.xml gets the {@link JsonLines}
- * encoder, one flat object per line.
+ * {@code --log-format json}: the console appender of {@link ServerLogging} gets the
+ * {@link JsonLines} encoder, one flat object per line.
  */
 final class LogFormat {
-
-    private static final String CONSOLE = "STDOUT";
 
     private LogFormat() {
     }
@@ -22,9 +20,9 @@ final class LogFormat {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return; // another SLF4J backend, configured by whoever embeds the server
         }
-        if (!(context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(CONSOLE)
+        if (!(context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(ServerLogging.CONSOLE)
                 instanceof ConsoleAppender<ILoggingEvent> console)) {
-            throw new IllegalStateException("logback.xml has no console appender named " + CONSOLE);
+            throw new IllegalStateException("the logging has no console appender named " + ServerLogging.CONSOLE);
         }
         JsonLines json = new JsonLines();
         json.setContext(context);

@@ -20,15 +20,13 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /** The standalone server: {@code java -jar modelarts-image-server.jar [options]}. */
 public final class ModelArtsServer {
 
-    /** Where the launcher's logging configuration is, unless the operator names another. */
-    static final String LOGGING = "dev/modelarts/local/server/logback.xml";
-
     static {
-        // Named here, before the first logger, rather than shipped as a root logback.xml: a root
+        // Set up here, before the first logger, rather than shipped as a root logback.xml: a root
         // file would configure the logging of every application that puts this jar on its
-        // classpath, such as the tests of the JUnit extension's users.
+        // classpath, such as the tests of the JUnit extension's users. An operator's file, named
+        // with -Dlogback.configurationFile, is logback's to read instead.
         if (System.getProperty("logback.configurationFile") == null) {
-            System.setProperty("logback.configurationFile", LOGGING);
+            ServerLogging.configure(name -> System.getProperty(name, System.getenv(name)));
         }
     }
 

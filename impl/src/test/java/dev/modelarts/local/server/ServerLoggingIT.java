@@ -1,0 +1,99 @@
+package dev.modelarts.local.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.modelarts.local.testing.PackagedJar;
+
+/**
+ * The packaged server's logging, set up in code ({@link ServerLogging}): the access lines follow
+ * {@code MODELARTS_ACCESS_LOG_LEVEL}, and an operator's own logback file replaces the set-up.
+ */
+class ServerLoggingIT {
+
+    @Test
+    void theAccessLinesAreOnByDefaultAndTheEnvironmentCanSilenceThem() throws Exception {
+        List<String> defaults = linesOfOneListing(Map.of());
+        assertThat(defaults).anyMatch(line -> line.contains(" INFO  access: GET /v1/dev-project/images/group?limit=1 200 "));
+
+        List<String> silenced = linesOfOneListing(Map.of("MODELARTS_ACCESS_LOG_LEVEL", "WARN"));
+        assertThat(silenced).anyMatch(line -> line.contains(" INFO  RunningServer: ModelArts image server listening on "));
+        assertThat(silenced).anyMatch(line -> line.contains(" INFO  RunningServer: Stopped"));
+        assertThat(silenced).noneMatch(line -> line.contains(" access: "));
+    }
+
+    @Test
+    void anOperatorsLogbackFileReplacesTheServersSetUp(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("logback.xml");
+        Files.writeString(file, """
+                <configuration>
+                  <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
+                    <encoder><pattern>OPERATOR %logger{0} %msg%n</pattern></encoder>
+                  </appender>
+                  <root level="INFO"><appender-ref ref="OUT"/></root>
+                </configuration>
+                """);
+        List<String> lines = linesOfOneListing(Map.of("JAVA_TOOL_OPTIONS", "-Dlogback.configurationFile=" + file));
+
+        assertThat(lines).anyMatch(line -> line.startsWith("OPERATOR RunningServer ModelArts image server listening on "));
+        assertThat(lines).anyMatch(line -> line.startsWith("OPERATOR access GET /v1/dev-project/images/group?limit=1 200 "));
+    }
+
+    /** Everything the packaged server printed while it started, answered one listing and stopped. */
+    private static List<String> linesOfOneListing(Map<String, String> environment) throws Exception {
+        ProcessBuilder builder = PackagedJar.command("--in-memory", "--port", "0");
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        List<String> lines = new ArrayList<>();
+        CompletableFuture<URI> baseUri = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    synchronized (lines) {
+                        lines.add(line);
+                    }
+                    if (line.contains("listening on http://")) {
+                        baseUri.complete(URI.create(line.substring(line.indexOf("http://")).split(" ")[0]));
+                    }
+                }
+            } catch (Exception e) {
+                baseUri.completeExceptionally(e);
+            }
+            baseUri.completeExceptionally(new IllegalStateException("exited: " + lines));
+        });
+        reader.start();
+        try {
+            URI base = baseUri.get(60, TimeUnit.SECONDS);
+            HttpResponse<String> listing = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(base.resolve("v1/dev-project/images/group?limit=1"))
+                            .header("X-Auth-Token", "dev-token").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(listing.statusCode()).isEqualTo(200);
+            process.toHandle().destroy();
+            assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            reader.join(5_000);
+            synchronized (lines) {
+                return List.copyOf(lines);
+            }
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+}
