@@ -28,7 +28,7 @@ start_once() {
   pid=$!
   await_listing "$PORT" "$tree/server.log" "$pid"
   ms=$(( ($(date +%s%N) - start) / 1000000 ))
-  # a second read, so that the launcher's cache marks the run as one that served
+  # a ListImage too, so that a training start leaves its path in the class cache as well
   curl -fs -o /dev/null -H 'X-Auth-Token: bench-token' "http://127.0.0.1:$PORT/v1/bench-project-0/images?limit=10"
   stop_server "$pid"
   echo "$ms"
