@@ -1,7 +1,6 @@
 package dev.modelarts.local.server;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
@@ -37,18 +36,9 @@ final class LateApplication extends HttpHandler {
                 runnable -> new Thread(runnable, "modelarts-jersey-start").start()));
     }
 
-    /** Waits until Jersey is built and started; its failure is thrown as the start's. */
-    void await() {
-        try {
-            started.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
-    }
-
-    /** Waits for Jersey's end of building without throwing: a failed start's cleanup. */
-    void awaitQuietly() {
-        built.handle((container, failure) -> null).join();
+    /** Completes when Jersey is built and, once Grizzly has started this handler, started. */
+    CompletableFuture<GrizzlyHttpContainer> started() {
+        return started;
     }
 
     @Override

@@ -189,7 +189,7 @@ public final class RunningServer implements AutoCloseable {
             return new RunningServer(http, database, data, metrics, faults, time,
                     new ServerControls(control, faults.rules(), transitions, clock, journal), baseUri);
         } catch (IOException e) {
-            jersey.awaitQuietly();
+            awaitQuietly(jersey.started());
             faults.close();
             time.close();
             data.close();
@@ -200,7 +200,7 @@ public final class RunningServer implements AutoCloseable {
         } catch (RuntimeException e) {
             awaitQuietly(ready);
             if (jersey != null) {
-                jersey.awaitQuietly();
+                awaitQuietly(jersey.started());
             }
             faults.close();
             time.close();
@@ -221,8 +221,8 @@ public final class RunningServer implements AutoCloseable {
         }
     }
 
-    /** Waits for the database to be ready; its failure becomes the start's failure. */
-    private static void awaitReady(CompletableFuture<Void> ready) {
+    /** Waits for a step of the start (the database, Jersey); its failure becomes the start's failure. */
+    private static void awaitReady(CompletableFuture<?> ready) {
         try {
             ready.join();
         } catch (CompletionException e) {
@@ -233,15 +233,15 @@ public final class RunningServer implements AutoCloseable {
     /** Waits for Jersey, serving already; when it fails, the port closes and the start fails. */
     private static void awaitJersey(LateApplication jersey, HttpServer http) {
         try {
-            jersey.await();
+            awaitReady(jersey.started());
         } catch (RuntimeException e) {
             http.shutdownNow();
             throw e;
         }
     }
 
-    /** Lets a failed start's database preparation end before the pool closes under it. */
-    private static void awaitQuietly(CompletableFuture<Void> ready) {
+    /** Lets a failed start's other steps end before the pool closes under them. */
+    private static void awaitQuietly(CompletableFuture<?> ready) {
         try {
             ready.join();
         } catch (RuntimeException ignored) {

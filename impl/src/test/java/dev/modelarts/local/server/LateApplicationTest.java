@@ -67,7 +67,7 @@ class LateApplicationTest {
         late.start();
         jersey.completeExceptionally(new IllegalStateException("no resource model"));
 
-        assertThatThrownBy(late::await).isInstanceOf(IllegalStateException.class).hasMessage("no resource model");
-        late.awaitQuietly();
+        assertThatThrownBy(() -> late.started().join()).cause()
+                .isInstanceOf(IllegalStateException.class).hasMessage("no resource model");
     }
 }
