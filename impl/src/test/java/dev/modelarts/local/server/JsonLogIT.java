@@ -2,8 +2,6 @@ package dev.modelarts.local.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,18 +9,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.modelarts.local.testing.PackagedJar;
+import dev.modelarts.local.testing.JarRun;
 import dev.modelarts.local.testing.RawHttp;
+import dev.modelarts.local.testing.ServerProcess;
 
 /**
  * {@code MODELARTS_LOG_FORMAT=json} on the packaged jar: every line it prints is one JSON object;
@@ -35,30 +33,9 @@ class JsonLogIT {
 
     @Test
     void everyLineIsJsonAndTheAccessLineHasItsFields() throws Exception {
-        ProcessBuilder builder = PackagedJar.command("--in-memory", "--port", "0");
-        builder.environment().put("MODELARTS_LOG_FORMAT", "json");
-        Process process = builder.start();
-        List<String> lines = new ArrayList<>();
-        CompletableFuture<String> baseUri = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    synchronized (lines) {
-                        lines.add(line);
-                    }
-                    String message = JSON.readTree(line).path("message").asText();
-                    if (message.contains("listening on ")) {
-                        baseUri.complete(message.substring(message.indexOf("http://")).split(" ")[0]);
-                    }
-                }
-            } catch (Exception e) {
-                baseUri.completeExceptionally(e);
-            }
-            baseUri.completeExceptionally(new IllegalStateException("exited: " + lines));
-        });
-        reader.start();
-        try {
-            URI base = URI.create(baseUri.get(60, TimeUnit.SECONDS));
+        try (ServerProcess server = ServerProcess.start(
+                JarRun.command(Map.of("MODELARTS_LOG_FORMAT", "json"), "--in-memory", "--port", "0"))) {
+            URI base = server.base();
             HttpClient client = HttpClient.newHttpClient();
             HttpResponse<String> listing = client.send(HttpRequest.newBuilder(base.resolve("v1/dev-project/images/group?limit=1"))
                     .header("X-Auth-Token", "dev-token").header("User-Agent", "json-log-test/1 \"quoted\"").build(),
@@ -67,9 +44,8 @@ class JsonLogIT {
                     .exchange("GET /v1/%zz HTTP/1.1\r\nHost: localhost\r\nUser-Agent: raw\r\nConnection: close\r\n\r\n");
             assertThat(refused.status()).isEqualTo(400);
 
-            process.toHandle().destroy();
-            assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
-            reader.join(5_000);
+            server.stop();
+            List<String> lines = server.output();
 
             List<JsonNode> events = new ArrayList<>();
             for (String line : lines) {
@@ -97,8 +73,6 @@ class JsonLogIT {
             assertThat(edge.path("bytes").asLong()).isEqualTo(refused.body().length());
             assertThat(fieldNames(edge)).isEqualTo(fieldNames(served));
             assertThat(events.stream().filter(e -> e.path("status").asInt() >= 400)).hasSize(1);
-        } finally {
-            process.destroyForcibly();
         }
     }
 

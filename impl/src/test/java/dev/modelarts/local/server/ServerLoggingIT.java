@@ -2,25 +2,19 @@ package dev.modelarts.local.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.modelarts.local.testing.PackagedJar;
+import dev.modelarts.local.testing.JarRun;
+import dev.modelarts.local.testing.ServerProcess;
 
 /**
  * The packaged server's logging, set up in code ({@link ServerLogging}): the access lines follow
@@ -58,42 +52,14 @@ class ServerLoggingIT {
 
     /** Everything the packaged server printed while it started, answered one listing and stopped. */
     private static List<String> linesOfOneListing(Map<String, String> environment) throws Exception {
-        ProcessBuilder builder = PackagedJar.command("--in-memory", "--port", "0");
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        List<String> lines = new ArrayList<>();
-        CompletableFuture<URI> baseUri = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    synchronized (lines) {
-                        lines.add(line);
-                    }
-                    if (line.contains("listening on http://")) {
-                        baseUri.complete(URI.create(line.substring(line.indexOf("http://")).split(" ")[0]));
-                    }
-                }
-            } catch (Exception e) {
-                baseUri.completeExceptionally(e);
-            }
-            baseUri.completeExceptionally(new IllegalStateException("exited: " + lines));
-        });
-        reader.start();
-        try {
-            URI base = baseUri.get(60, TimeUnit.SECONDS);
+        try (ServerProcess server = ServerProcess.start(JarRun.command(environment, "--in-memory", "--port", "0"))) {
             HttpResponse<String> listing = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(base.resolve("v1/dev-project/images/group?limit=1"))
+                    HttpRequest.newBuilder(server.base().resolve("v1/dev-project/images/group?limit=1"))
                             .header("X-Auth-Token", "dev-token").build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(listing.statusCode()).isEqualTo(200);
-            process.toHandle().destroy();
-            assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
-            reader.join(5_000);
-            synchronized (lines) {
-                return List.copyOf(lines);
-            }
-        } finally {
-            process.destroyForcibly();
+            server.stop();
+            return server.output();
         }
     }
 }
