@@ -1,6 +1,7 @@
 package dev.modelarts.local.server;
 
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import ch.qos.logback.classic.LoggerContext;
@@ -36,6 +37,8 @@ public final class ModelArtsServer {
     }
 
     public static void main(String[] args) {
+        // the spec and the metrics on a second core while picocli parses the command line
+        StartAhead ahead = StartAhead.begin();
         CommandLine cli = ServerCommandLine.commandLine();
         ServerSettings config;
         try {
@@ -65,7 +68,7 @@ public final class ModelArtsServer {
         }
         RunningServer server;
         try {
-            server = RunningServer.start(config);
+            server = RunningServer.start(config, List.of(), ahead);
         } catch (Credentials.InvalidCredentialsFile | SeedFile.InvalidSeedFile | ControlFiles.InvalidFile
                 | UncheckedIOException | StartupFailure e) {
             // the operator's to fix: the message says what and where

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -92,23 +91,30 @@ public final class RunningServer implements AutoCloseable {
      * mapper's.
      */
     public static RunningServer start(ServerSettings config, List<Object> extraProviders) {
+        return start(config, extraProviders, StartAhead.begin());
+    }
+
+    /** Starts with the steps that need no setting begun already ({@code ahead}). */
+    static RunningServer start(ServerSettings config, List<Object> extraProviders, StartAhead ahead) {
         // Grizzly and Jersey log through java.util.logging: into the one log, wherever the server runs
         if (!SLF4JBridgeHandler.isInstalled()) {
             SLF4JBridgeHandler.removeHandlersForRootLogger();
             SLF4JBridgeHandler.install();
         }
-        // read once: the credentials file is checked against its actions, the filter enforces them
-        JsonNode spec = IamActions.readSpec();
-        IamActions actions = IamActions.from(spec);
-        Credentials credentials = StartCredentials.choose(config, actions);
-        // the operator's files are checked before anything is opened: a mistake stops the start at once
-        Optional<SeedDocument> seedFile = config.control().seed().map(SeedFile::read);
-        PortCheck.requireFree(config.host(), config.port());
         DatabaseSettings settings = config.database();
-        if (settings.isH2() && !settings.isInMemory() && !config.hasDatabaseUrl()) {
-            DataDirectory.prepare(config.dataDir());
+        Checked checked;
+        ServerMetrics metrics;
+        try {
+            checked = check(config, ahead);
+            metrics = ahead.metrics();
+        } catch (RuntimeException e) {
+            ahead.abandon();
+            throw e;
         }
-        ServerMetrics metrics = new ServerMetrics();
+        JsonNode spec = checked.spec();
+        IamActions actions = checked.actions();
+        Credentials credentials = checked.credentials();
+        Optional<SeedDocument> seedFile = checked.seed();
         Database database;
         try {
             database = Database.connect(settings, metrics.registry());
@@ -178,7 +184,7 @@ public final class RunningServer implements AutoCloseable {
             // DeleteImage and DeleteImageGroup take an optional JSON body ({"is_force": ..}), as
             // the SDKs send it; Grizzly refuses bodies on DELETE unless told otherwise.
             http.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
-            awaitReady(ready);
+            StartSteps.await(ready);
             // serving from here: the hot reads at once, the rest once Jersey is built
             http.start();
             awaitJersey(jersey, http);
@@ -189,7 +195,7 @@ public final class RunningServer implements AutoCloseable {
             return new RunningServer(http, database, data, metrics, faults, time,
                     new ServerControls(control, faults.rules(), transitions, clock, journal), baseUri);
         } catch (IOException e) {
-            awaitQuietly(jersey.started());
+            StartSteps.awaitQuietly(jersey.started());
             faults.close();
             time.close();
             data.close();
@@ -198,9 +204,9 @@ public final class RunningServer implements AutoCloseable {
             throw new UncheckedIOException("cannot listen on " + config.host() + ":" + config.port() + ": "
                     + e.getMessage(), e);
         } catch (RuntimeException e) {
-            awaitQuietly(ready);
+            StartSteps.awaitQuietly(ready);
             if (jersey != null) {
-                awaitQuietly(jersey.started());
+                StartSteps.awaitQuietly(jersey.started());
             }
             faults.close();
             time.close();
@@ -209,6 +215,25 @@ public final class RunningServer implements AutoCloseable {
             metrics.close();
             throw StartupFailure.explained(e, settings);
         }
+    }
+
+    /** What the start reads and checks before it opens anything. */
+    private record Checked(JsonNode spec, IamActions actions, Credentials credentials, Optional<SeedDocument> seed) {
+    }
+
+    /** The operator's files are checked before anything is opened: a mistake stops the start at once. */
+    private static Checked check(ServerSettings config, StartAhead ahead) {
+        // read once: the credentials file is checked against its actions, the filter enforces them
+        JsonNode spec = ahead.spec();
+        IamActions actions = IamActions.from(spec);
+        Credentials credentials = StartCredentials.choose(config, actions);
+        Optional<SeedDocument> seed = config.control().seed().map(SeedFile::read);
+        PortCheck.requireFree(config.host(), config.port());
+        DatabaseSettings settings = config.database();
+        if (settings.isH2() && !settings.isInMemory() && !config.hasDatabaseUrl()) {
+            DataDirectory.prepare(config.dataDir());
+        }
+        return new Checked(spec, actions, credentials, seed);
     }
 
     /** Registers the seed file's images (idempotent), all or none. */
@@ -221,31 +246,13 @@ public final class RunningServer implements AutoCloseable {
         }
     }
 
-    /** Waits for a step of the start (the database, Jersey); its failure becomes the start's failure. */
-    private static void awaitReady(CompletableFuture<?> ready) {
-        try {
-            ready.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
-    }
-
     /** Waits for Jersey, serving already; when it fails, the port closes and the start fails. */
     private static void awaitJersey(LateApplication jersey, HttpServer http) {
         try {
-            awaitReady(jersey.started());
+            StartSteps.await(jersey.started());
         } catch (RuntimeException e) {
             http.shutdownNow();
             throw e;
-        }
-    }
-
-    /** Lets a failed start's other steps end before the pool closes under them. */
-    private static void awaitQuietly(CompletableFuture<?> ready) {
-        try {
-            ready.join();
-        } catch (RuntimeException ignored) {
-            // the start has failed already; that failure is the one to report
         }
     }
 
