@@ -18,13 +18,22 @@ import java.util.Optional;
  * loses), {@code LOCK_TIMEOUT=10000} (registrations queued on one group's row wait their turn),
  * {@code QUERY_CACHE_SIZE=64} (every statement this server runs stays parsed), and for an H2
  * database in this process {@code DB_CLOSE_ON_EXIT=FALSE} (the server closes it in its own
- * orderly stop).</li>
+ * orderly stop) and {@code MAX_MEMORY_ROWS=50000} (a scope's groups read in memory, not through
+ * a temporary file: {@link #MAX_MEMORY_ROWS}).</li>
  * </ul>
  */
 public final class H2Url {
 
     private static final List<Map.Entry<String, String>> REQUIRED = List.of(Map.entry("MODE", "PostgreSQL"),
             Map.entry("DATABASE_TO_LOWER", "TRUE"), Map.entry("DEFAULT_NULL_ORDERING", "HIGH"));
+
+    /**
+     * Rows a query's result holds in memory before H2 moves it to a temporary file. H2's own
+     * default scales with the heap: some 4,800 rows under the launcher's 128 MiB, fewer than a
+     * scope's groups at a million versions (6,667), which the listing reads in one query on
+     * its first use; that result was written out and read back on every such load.
+     */
+    static final int MAX_MEMORY_ROWS = 50_000;
 
     private H2Url() {
     }
@@ -43,6 +52,7 @@ public final class H2Url {
         }
         if (!isRemote(url)) {
             addIfMissing(completed, settings, "DB_CLOSE_ON_EXIT", "FALSE");
+            addIfMissing(completed, settings, "MAX_MEMORY_ROWS", String.valueOf(MAX_MEMORY_ROWS));
         }
         addIfMissing(completed, settings, "LOCK_TIMEOUT", "10000");
         addIfMissing(completed, settings, "QUERY_CACHE_SIZE", "64");
