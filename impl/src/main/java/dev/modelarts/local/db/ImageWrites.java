@@ -52,48 +52,46 @@ final class ImageWrites {
      * (An UPDATE rather than SELECT ... FOR UPDATE: H2 parses a FOR UPDATE query anew each time.)
      */
     private String addVersionToGroup(Handle h, ImageRow image, GroupDetails details) {
-        if (addVersion(h, image) == 0) {
-            // A concurrent writer may create the same group first: then this insert does nothing
-            // and the update below counts into that writer's row.
-            h.createUpdate("insert into image_groups (id, scope, type, project_id, workspace_id, namespace,"
-                            + " name, description, read_me, icon_name, swr_instance_id, swr_instance_name,"
-                            + " version_count, create_at, update_at)"
-                            + " values (:id, :scope, :type, :projectId, :workspaceId, :namespace, :name,"
-                            + " :description, :readMe, :iconName, :swrInstanceId, :swrInstanceName,"
-                            + " 0, :createAt, :updateAt)"
-                            + " on conflict do nothing")
-                    .bind("id", image.type() == ImageType.BUILD_IN
-                            ? BuiltInIds.group(image.namespace(), image.name())
-                            : ids.next())
-                    .bind("scope", image.scope())
-                    .bind("type", image.type())
-                    .bind("projectId", image.projectId())
-                    .bind("workspaceId", image.workspaceId())
-                    .bind("namespace", image.namespace())
-                    .bind("name", image.name())
-                    .bind("description", details.description())
-                    .bind("readMe", details.readMe())
-                    .bind("iconName", details.iconName())
-                    .bind("swrInstanceId", image.swrInstanceId())
-                    .bind("swrInstanceName", details.swrInstanceName())
-                    .bind("createAt", image.createAt())
-                    .bind("updateAt", image.updateAt())
-                    .execute();
-            if (addVersion(h, image) == 0) {
-                throw new IllegalStateException(
-                        "image group " + image.namespace() + "/" + image.name() + " vanished while being created");
-            }
+        Optional<String> counted = addVersion(h, image);
+        if (counted.isPresent()) {
+            return counted.get();
         }
-        return h.createQuery("select id from image_groups"
-                        + " where scope = :scope and namespace = :namespace and name = :name")
+        // A concurrent writer may create the same group first: then this insert does nothing
+        // and the update below counts into that writer's row.
+        h.createUpdate("insert into image_groups (id, scope, type, project_id, workspace_id, namespace,"
+                        + " name, description, read_me, icon_name, swr_instance_id, swr_instance_name,"
+                        + " version_count, create_at, update_at)"
+                        + " values (:id, :scope, :type, :projectId, :workspaceId, :namespace, :name,"
+                        + " :description, :readMe, :iconName, :swrInstanceId, :swrInstanceName,"
+                        + " 0, :createAt, :updateAt)"
+                        + " on conflict do nothing")
+                .bind("id", image.type() == ImageType.BUILD_IN
+                        ? BuiltInIds.group(image.namespace(), image.name())
+                        : ids.next())
                 .bind("scope", image.scope())
+                .bind("type", image.type())
+                .bind("projectId", image.projectId())
+                .bind("workspaceId", image.workspaceId())
                 .bind("namespace", image.namespace())
                 .bind("name", image.name())
-                .mapTo(String.class)
-                .one();
+                .bind("description", details.description())
+                .bind("readMe", details.readMe())
+                .bind("iconName", details.iconName())
+                .bind("swrInstanceId", image.swrInstanceId())
+                .bind("swrInstanceName", details.swrInstanceName())
+                .bind("createAt", image.createAt())
+                .bind("updateAt", image.updateAt())
+                .execute();
+        return addVersion(h, image).orElseThrow(() -> new IllegalStateException(
+                "image group " + image.namespace() + "/" + image.name() + " vanished while being created"));
     }
 
-    private static int addVersion(Handle h, ImageRow image) {
+    /**
+     * The group's id, when it exists and has counted the version: the updated row's id comes
+     * back as the statement's generated key (RETURNING on PostgreSQL, H2's own on H2), which
+     * saves a query per registration.
+     */
+    private static Optional<String> addVersion(Handle h, ImageRow image) {
         return h.createUpdate("update image_groups set version_count = version_count + 1,"
                         + " create_at = least(create_at, :createAt), update_at = greatest(update_at, :updateAt)"
                         + " where scope = :scope and namespace = :namespace and name = :name")
@@ -102,7 +100,9 @@ final class ImageWrites {
                 .bind("name", image.name())
                 .bind("createAt", image.createAt())
                 .bind("updateAt", image.updateAt())
-                .execute();
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(String.class)
+                .findOne();
     }
 
     /**
