@@ -86,6 +86,7 @@ row() { local IFS='|'; ROWS+=("$*"); }
 # sets PID, and STARTUP_MS to the milliseconds to its first answer of the group listing
 start_server() {
   local port=$1 log=$2; shift 2
+  require_free_port "$port"
   local start; start=$(date +%s%N)
   START_NS=$start
   env ${SERVER_JAVA_OPTS_OVERRIDE:+"JAVA_OPTS=$SERVER_JAVA_OPTS_OVERRIDE"} \
@@ -100,12 +101,22 @@ start_server() {
 # it), a fresh copy of $OUT/loaded-$N in $2, its log in $3; sets PID
 start_jar() {
   local jar=$1 data=$2 log=$3
+  require_free_port "$PORT"
   rm -rf "$data" && cp -a "$OUT/loaded-$N" "$data" && sync
   # shellcheck disable=SC2046 # the launcher's settings are several options
   MALLOC_ARENA_MAX=2 java $(launcher_java_opts) -jar "$jar" --port "$PORT" --credentials bench/credentials.yaml \
     --data-dir "$data" > "$log" 2>&1 &
   PID=$!
   await_listing "$PORT" "$log" "$PID"
+}
+
+# exits when something listens on port $1 already: a server left over from an earlier run would
+# answer the listing in a new one's place, and its figures would be measured instead
+require_free_port() {
+  if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then
+    echo "port $1 is in use (a server left from an earlier run?): stop it, or choose PORT=..." >&2
+    exit 1
+  fi
 }
 
 # waits until the server $3 on port $1 answers the group listing; if it exits or never answers,

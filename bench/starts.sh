@@ -22,6 +22,7 @@ rm -rf "$data" && cp -a "$OUT/loaded-$N" "$data" && cat "$data"/* > /dev/null
 # one start of the launcher in $1; prints the milliseconds to the first answer
 start_once() {
   local tree=$1 start pid ms
+  require_free_port "$PORT"
   start=$(date +%s%N)
   "$tree/bin/modelarts-image-server" --port "$PORT" --credentials bench/credentials.yaml --data-dir "$data" \
     > "$tree/server.log" 2>&1 &
