@@ -102,10 +102,10 @@ public final class RunningServer implements AutoCloseable {
             SLF4JBridgeHandler.install();
         }
         DatabaseSettings settings = config.database();
-        Checked checked;
+        StartChecks checked;
         ServerMetrics metrics;
         try {
-            checked = check(config, ahead);
+            checked = StartChecks.of(config, ahead);
             metrics = ahead.metrics();
         } catch (RuntimeException e) {
             ahead.abandon();
@@ -215,25 +215,6 @@ public final class RunningServer implements AutoCloseable {
             metrics.close();
             throw StartupFailure.explained(e, settings);
         }
-    }
-
-    /** What the start reads and checks before it opens anything. */
-    private record Checked(JsonNode spec, IamActions actions, Credentials credentials, Optional<SeedDocument> seed) {
-    }
-
-    /** The operator's files are checked before anything is opened: a mistake stops the start at once. */
-    private static Checked check(ServerSettings config, StartAhead ahead) {
-        // read once: the credentials file is checked against its actions, the filter enforces them
-        JsonNode spec = ahead.spec();
-        IamActions actions = IamActions.from(spec);
-        Credentials credentials = StartCredentials.choose(config, actions);
-        Optional<SeedDocument> seed = config.control().seed().map(SeedFile::read);
-        PortCheck.requireFree(config.host(), config.port());
-        DatabaseSettings settings = config.database();
-        if (settings.isH2() && !settings.isInMemory() && !config.hasDatabaseUrl()) {
-            DataDirectory.prepare(config.dataDir());
-        }
-        return new Checked(spec, actions, credentials, seed);
     }
 
     /** Registers the seed file's images (idempotent), all or none. */
