@@ -1,7 +1,9 @@
 package dev.modelarts.local.config;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,6 +22,9 @@ import dev.modelarts.local.config.ServerSettings.LogFormat;
  * checks them together and makes the settings.
  */
 public final class ServerCommandLine {
+
+    /** picocli's standard options (mixinStandardHelpOptions), which print and end. */
+    private static final Set<String> HELP_AND_VERSION = Set.of("--help", "-h", "--version", "-V");
 
     private ServerCommandLine() {
     }
@@ -46,6 +51,15 @@ public final class ServerCommandLine {
         CommandLine line = commandLine();
         ParseResult parsed = line.parseArgs(args);
         return copy(line.getCommand(), parsed, true, builder);
+    }
+
+    /**
+     * Whether {@code args} name {@code --help}, {@code -h}, {@code --version} or {@code -V},
+     * which picocli answers by printing and ending; told from the words alone, before picocli
+     * is loaded, so that such a run skips the start's early work (the launcher does the same).
+     */
+    public static boolean asksForHelpOrVersion(String... args) {
+        return Arrays.stream(args).anyMatch(HELP_AND_VERSION::contains);
     }
 
     /** A picocli command line of these options, for help and version output. */

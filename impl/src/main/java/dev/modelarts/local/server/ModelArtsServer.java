@@ -37,8 +37,9 @@ public final class ModelArtsServer {
     }
 
     public static void main(String[] args) {
-        // the spec and the metrics on a second core while picocli parses the command line
-        StartAhead ahead = StartAhead.begin();
+        // the spec and the metrics on a second core while picocli parses the command line; not
+        // for --help or --version, which print and end
+        StartAhead ahead = ServerCommandLine.asksForHelpOrVersion(args) ? null : StartAhead.begin();
         CommandLine cli = ServerCommandLine.commandLine();
         ServerSettings config;
         try {
@@ -68,7 +69,7 @@ public final class ModelArtsServer {
         }
         RunningServer server;
         try {
-            server = RunningServer.start(config, List.of(), ahead);
+            server = RunningServer.start(config, List.of(), ahead != null ? ahead : StartAhead.begin());
         } catch (Credentials.InvalidCredentialsFile | SeedFile.InvalidSeedFile | ControlFiles.InvalidFile
                 | UncheckedIOException | StartupFailure e) {
             // the operator's to fix: the message says what and where

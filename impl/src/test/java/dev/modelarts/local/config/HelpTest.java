@@ -46,4 +46,16 @@ class HelpTest {
         assertThat(all(Pattern.compile("(--[a-z][a-z-]+)"), help)).as("and the table lists every flag of --help")
                 .isSubsetOf(withStandard(tableFlags));
     }
+
+    @Test
+    void theWordsThatAskForHelpOrTheVersionAreThosePicocliAnswers() {
+        for (String word : new String[] {"--help", "-h", "--version", "-V"}) {
+            assertThat(ServerCommandLine.asksForHelpOrVersion("--port", "0", word)).as(word).isTrue();
+            picocli.CommandLine line = ServerCommandLine.commandLine();
+            line.parseArgs("--port", "0", word);
+            assertThat(line.isUsageHelpRequested() || line.isVersionHelpRequested()).as(word).isTrue();
+        }
+        assertThat(ServerCommandLine.asksForHelpOrVersion("--port", "0", "--credentials", "c.yaml")).isFalse();
+        assertThat(ServerCommandLine.asksForHelpOrVersion()).isFalse();
+    }
 }
