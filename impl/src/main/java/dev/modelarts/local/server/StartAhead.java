@@ -26,8 +26,8 @@ final class StartAhead {
     }
 
     /**
-     * Begins both steps on a daemon thread, so that a command line that only asks for help or
-     * the version is not held up by them.
+     * Begins both steps on a daemon thread, which never keeps the JVM running once {@code main}
+     * has ended ({@code main} does not begin them for {@code --help} or {@code --version}).
      */
     static StartAhead begin() {
         CompletableFuture<JsonNode> spec = CompletableFuture.supplyAsync(IamActions::readSpec, runnable -> {
