@@ -2,21 +2,53 @@ package dev.modelarts.local.config;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Where the data lives. The password is kept out of {@link #toString()} so that it never reaches
  * a log line.
+ *
+ * @param sharedReads how the listing learns of other instances' writes over a shared database
  */
-public record DatabaseSettings(String jdbcUrl, String user, String password, int poolSize, boolean fsync) {
+public record DatabaseSettings(String jdbcUrl, String user, String password, int poolSize, boolean fsync,
+        SharedReads sharedReads) {
 
     public static final int DEFAULT_POOL_SIZE = 16;
 
+    /**
+     * How an instance over a shared database (PostgreSQL) learns that another instance changed a
+     * scope's groups, before it answers a group listing or ShowImage from its copy in memory.
+     */
+    public enum SharedReads {
+        /**
+         * Each such read asks the database for the scopes' revisions (one query, shared by the
+         * reads that ask meanwhile): a write answered by any instance is seen by the next read on
+         * every instance. The default.
+         */
+        exact,
+        /**
+         * PostgreSQL pushes each commit's scope revisions (LISTEN/NOTIFY); reads ask nothing. A
+         * write answered by another instance is seen once its notification arrives (about a
+         * millisecond on one host); reads fall back to {@link #exact} while the listening
+         * connection is down.
+         */
+        notified
+    }
+
+    public DatabaseSettings {
+        Objects.requireNonNull(sharedReads, "sharedReads");
+    }
+
     public DatabaseSettings(String jdbcUrl, String user, String password) {
-        this(jdbcUrl, user, password, DEFAULT_POOL_SIZE, false);
+        this(jdbcUrl, user, password, DEFAULT_POOL_SIZE, false, SharedReads.exact);
     }
 
     public DatabaseSettings withPoolSize(int size) {
-        return new DatabaseSettings(jdbcUrl, user, password, size, fsync);
+        return new DatabaseSettings(jdbcUrl, user, password, size, fsync, sharedReads);
+    }
+
+    public DatabaseSettings withSharedReads(SharedReads reads) {
+        return new DatabaseSettings(jdbcUrl, user, password, poolSize, fsync, reads);
     }
 
     /**
@@ -26,7 +58,7 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
      * operating system's hands: a killed process loses nothing, a power loss may.
      */
     public DatabaseSettings withFsync(boolean sync) {
-        return new DatabaseSettings(jdbcUrl, user, password, poolSize, sync);
+        return new DatabaseSettings(jdbcUrl, user, password, poolSize, sync, sharedReads);
     }
 
     /** The embedded H2 file's name inside the data directory (H2 adds ".mv.db"). */
@@ -53,12 +85,17 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
 
     /** The settings of {@code --db-url}: an H2 URL gains the settings the server needs ({@link H2Url}). */
     public static DatabaseSettings forUrl(String url, String user, String password, int poolSize) {
-        return new DatabaseSettings(H2Url.isH2(url) ? H2Url.complete(url) : url, user, password, poolSize, false);
+        return new DatabaseSettings(H2Url.isH2(url) ? H2Url.complete(url) : url, user, password, poolSize, false,
+                SharedReads.exact);
     }
 
     /** Whether the database lives in this process's memory only. */
     public boolean isInMemory() {
         return jdbcUrl.startsWith("jdbc:h2:mem:");
+    }
+
+    public boolean isPostgres() {
+        return jdbcUrl.startsWith("jdbc:postgresql:");
     }
 
     public boolean isH2() {
@@ -82,6 +119,6 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
     @Override
     public String toString() {
         return "DatabaseSettings[jdbcUrl=" + redactedUrl() + ", user=" + user + ", password=***, poolSize="
-                + poolSize + ", fsync=" + fsync + "]";
+                + poolSize + ", fsync=" + fsync + ", sharedReads=" + sharedReads + "]";
     }
 }

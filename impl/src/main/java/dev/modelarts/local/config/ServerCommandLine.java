@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
+import dev.modelarts.local.config.DatabaseSettings.SharedReads;
 import dev.modelarts.local.config.ServerSettings.Builder;
 import dev.modelarts.local.config.ServerSettings.InvalidSetting;
 import dev.modelarts.local.config.ServerSettings.LogFormat;
@@ -101,6 +102,7 @@ public final class ServerCommandLine {
         set.when("--db-password", () -> b.databasePassword(o.dbPassword()));
         set.when("--db-pool-size", () -> b.databasePoolSize(o.dbPoolSize()));
         set.when("--fsync", () -> b.fsync(o.fsync()));
+        set.when("--shared-reads", () -> b.sharedReads(o.sharedReads()));
         set.when("--in-memory", () -> b.inMemory(o.inMemory()));
         set.when("--seed", () -> b.seed(o.seed()));
         set.when("--faults", () -> b.faults(o.faults()));
@@ -191,69 +193,76 @@ public final class ServerCommandLine {
                         + " Without it a killed process loses nothing answered, a power loss may.")
         boolean fsync();
 
-        @Option(order = 10, names = "--in-memory", defaultValue = "${env:MODELARTS_IN_MEMORY:-false}",
+        @Option(order = 10, names = "--shared-reads", paramLabel = "MODE", defaultValue = "${env:MODELARTS_SHARED_READS:-exact}",
+                description = "Over PostgreSQL, how a group listing or ShowImage learns of other instances' writes"
+                        + " (MODELARTS_SHARED_READS). exact: asks the database on each read, so a write answered by one"
+                        + " instance is seen by the next read on any; notified: PostgreSQL pushes them (LISTEN/NOTIFY),"
+                        + " faster reads, seen about a millisecond later. Default: ${DEFAULT-VALUE}.")
+        SharedReads sharedReads();
+
+        @Option(order = 11, names = "--in-memory", defaultValue = "${env:MODELARTS_IN_MEMORY:-false}",
                 description = "Keep everything in memory, nothing on disk: a throw-away H2 database with the"
                         + " built-in catalog, for CI (MODELARTS_IN_MEMORY=true).")
         boolean inMemory();
 
         // what tests control: files applied at start, the clock, ids, the journal, the control API
 
-        @Option(order = 11, names = "--seed", paramLabel = "FILE", defaultValue = "${env:MODELARTS_SEED}",
+        @Option(order = 12, names = "--seed", paramLabel = "FILE", defaultValue = "${env:MODELARTS_SEED}",
                 description = "JSON or YAML file of images to register at start, as POST /_modelarts/seed takes them"
                         + " (MODELARTS_SEED); idempotent.")
         Path seed();
 
-        @Option(order = 12, names = "--faults", paramLabel = "FILE", defaultValue = "${env:MODELARTS_FAULTS}",
+        @Option(order = 13, names = "--faults", paramLabel = "FILE", defaultValue = "${env:MODELARTS_FAULTS}",
                 description = "JSON or YAML file of fault rules to apply from the start, as POST /_modelarts/faults takes them"
                         + " (MODELARTS_FAULTS).")
         Path faults();
 
-        @Option(order = 13, names = "--transitions", paramLabel = "FILE", defaultValue = "${env:MODELARTS_TRANSITIONS}",
+        @Option(order = 14, names = "--transitions", paramLabel = "FILE", defaultValue = "${env:MODELARTS_TRANSITIONS}",
                 description = "JSON or YAML file of status-transition rules, as POST /_modelarts/transitions takes them"
                         + " (MODELARTS_TRANSITIONS).")
         Path transitions();
 
-        @Option(order = 14, names = "--state", paramLabel = "FILE", defaultValue = "${env:MODELARTS_STATE}",
+        @Option(order = 15, names = "--state", paramLabel = "FILE", defaultValue = "${env:MODELARTS_STATE}",
                 description = "JSON or YAML state document, as GET /_modelarts/state answers it, to replace every project's"
                         + " images with at start (MODELARTS_STATE).")
         Path state();
 
-        @Option(order = 15, names = "--clock", paramLabel = "INSTANT", defaultValue = "${env:MODELARTS_CLOCK}",
+        @Option(order = 16, names = "--clock", paramLabel = "INSTANT", defaultValue = "${env:MODELARTS_CLOCK}",
                 description = "Start the server's clock at this ISO-8601 instant, e.g. 2026-01-01T00:00:00Z; it runs on from"
                         + " there (MODELARTS_CLOCK). Default: the machine's clock.")
         String clock();
 
-        @Option(order = 16, names = "--clock-fixed", defaultValue = "${env:MODELARTS_CLOCK_FIXED:-false}",
+        @Option(order = 17, names = "--clock-fixed", defaultValue = "${env:MODELARTS_CLOCK_FIXED:-false}",
                 description = "The server's clock stands still (at --clock, or at the start) until POST /_modelarts/clock"
                         + " moves it (MODELARTS_CLOCK_FIXED=true).")
         boolean clockFixed();
 
-        @Option(order = 17, names = "--deterministic", paramLabel = "SEED", defaultValue = "${env:MODELARTS_DETERMINISTIC}",
+        @Option(order = 18, names = "--deterministic", paramLabel = "SEED", defaultValue = "${env:MODELARTS_DETERMINISTIC}",
                 description = "Make image, group and request ids from a generator seeded with SEED: the same seed, clock and"
                         + " requests give the same ids (MODELARTS_DETERMINISTIC).")
         Long deterministic();
 
-        @Option(order = 18, names = "--journal-all", defaultValue = "${env:MODELARTS_JOURNAL_ALL:-false}",
+        @Option(order = 19, names = "--journal-all", defaultValue = "${env:MODELARTS_JOURNAL_ALL:-false}",
                 description = "Record every request in the journal (GET /_modelarts/requests), health probes and test control"
                         + " included; by default only the API's (MODELARTS_JOURNAL_ALL=true).")
         boolean journalAll();
 
-        @Option(order = 19, names = "--journal-bodies", defaultValue = "${env:MODELARTS_JOURNAL_BODIES:-false}",
+        @Option(order = 20, names = "--journal-bodies", defaultValue = "${env:MODELARTS_JOURNAL_BODIES:-false}",
                 description = "Record request bodies in the journal, the values of keys that name secrets masked"
                         + " (MODELARTS_JOURNAL_BODIES=true).")
         boolean journalBodies();
 
-        @Option(order = 20, names = "--no-control-api", defaultValue = "${env:MODELARTS_NO_CONTROL_API:-false}",
+        @Option(order = 21, names = "--no-control-api", defaultValue = "${env:MODELARTS_NO_CONTROL_API:-false}",
                 description = "Leave out the test-control API (/_modelarts/: reset, seed, provider states, request journal),"
                         + " for shared deployments (MODELARTS_NO_CONTROL_API=true). It is on by default.")
         boolean noControlApi();
 
-        @Option(order = 21, names = "--cors-origin", paramLabel = "ORIGIN", split = ",", defaultValue = "${env:MODELARTS_CORS_ORIGINS}",
+        @Option(order = 22, names = "--cors-origin", paramLabel = "ORIGIN", split = ",", defaultValue = "${env:MODELARTS_CORS_ORIGINS}",
                 description = "An origin a browser page may call this server from (repeatable, or comma-separated; * for any)"
                         + " (MODELARTS_CORS_ORIGINS). Default: none, no cross-origin access.")
         List<String> corsOrigins();
 
-        @Option(order = 22, names = "--log-format", paramLabel = "FORMAT", defaultValue = "${env:MODELARTS_LOG_FORMAT:-text}",
+        @Option(order = 23, names = "--log-format", paramLabel = "FORMAT", defaultValue = "${env:MODELARTS_LOG_FORMAT:-text}",
                 description = "text: one readable line per event; json: one JSON object per line, the access line's fields"
                         + " as keys (MODELARTS_LOG_FORMAT). Default: ${DEFAULT-VALUE}.")
         LogFormat logFormat();

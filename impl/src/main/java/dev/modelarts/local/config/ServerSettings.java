@@ -65,6 +65,7 @@ public record ServerSettings(String host, int port, Path dataDir, Optional<Path>
         private String dbPassword;
         private int dbPoolSize = 16;
         private boolean fsync;
+        private DatabaseSettings.SharedReads sharedReads = DatabaseSettings.SharedReads.exact;
         private boolean inMemory;
         private List<String> corsOrigins = List.of();
         private LogFormat logFormat = LogFormat.text;
@@ -92,6 +93,7 @@ public record ServerSettings(String host, int port, Path dataDir, Optional<Path>
         public Builder databasePassword(String value) { dbPassword = value; return this; }
         public Builder databasePoolSize(int value) { dbPoolSize = value; return this; }
         public Builder fsync(boolean value) { fsync = value; return this; }
+        public Builder sharedReads(DatabaseSettings.SharedReads value) { sharedReads = value; return this; }
         public Builder inMemory(boolean value) { inMemory = value; return this; }
         public Builder corsOrigins(List<String> value) { corsOrigins = value == null ? List.of() : value; return this; }
         public Builder logFormat(LogFormat value) { logFormat = value; return this; }
@@ -136,6 +138,13 @@ public record ServerSettings(String host, int port, Path dataDir, Optional<Path>
                 throw new InvalidSetting("--fsync", inMemory ? "there is no file to sync with --in-memory"
                         : "PostgreSQL's own fsync and synchronous_commit settings decide its durability");
             }
+            if (sharedReads == null) {
+                throw new InvalidSetting("--shared-reads", "none given; exact or notified");
+            }
+            if (sharedReads == DatabaseSettings.SharedReads.notified && !(hasUrl && dbUrl.startsWith("jdbc:postgresql:"))) {
+                throw new InvalidSetting("--shared-reads", "notified needs PostgreSQL (--db-url jdbc:postgresql:...),"
+                        + " whose LISTEN/NOTIFY pushes other instances' writes; an embedded H2 file has no other writer");
+            }
             if (hasUrl && H2Url.isH2(dbUrl)) {
                 H2Url.conflict(dbUrl).ifPresent(reason -> {
                     throw new InvalidSetting("--db-url", reason);
@@ -173,7 +182,8 @@ public record ServerSettings(String host, int port, Path dataDir, Optional<Path>
             }
             if (hasUrl) {
                 return DatabaseSettings.forUrl(dbUrl, Optional.ofNullable(dbUser).orElse(""),
-                        Optional.ofNullable(dbPassword).orElse(""), dbPoolSize).withFsync(fsync);
+                        Optional.ofNullable(dbPassword).orElse(""), dbPoolSize).withFsync(fsync)
+                        .withSharedReads(sharedReads);
             }
             return DatabaseSettings.embeddedH2(dataDir, Optional.ofNullable(dbUser).orElse("sa"),
                     Optional.ofNullable(dbPassword).orElse("")).withPoolSize(dbPoolSize).withFsync(fsync);

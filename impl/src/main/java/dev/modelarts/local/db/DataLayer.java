@@ -28,9 +28,10 @@ public record DataLayer(GroupIndex listing, ImageDao images, ImageGroupDao group
     /** @param ids where new groups' ids come from */
     public static DataLayer over(Database database, Ids ids) {
         RowMappers.register(database.jdbi());
-        ScopeRevisions revisions = new ScopeRevisions();
+        ScopeRevisions revisions = new ScopeRevisions(database.notifiesWrites());
         GroupRows rows = new GroupRows();
-        GroupIndex listing = new GroupIndex(database.jdbi(), database.isExclusive(), revisions, rows);
+        RevisionNotices notices = database.readsNotified() ? new RevisionNotices(database::openOwnConnection) : null;
+        GroupIndex listing = new GroupIndex(database.jdbi(), database.isExclusive(), revisions, rows, notices);
         GroupCommit writes = new GroupCommit(database.jdbi(), revisions, rows, listing, database::afterCommit);
         ImageWrites imageWrites = new ImageWrites(ids);
         TransitionRows transitionRows = new TransitionRows();

@@ -1,8 +1,10 @@
 package dev.modelarts.local.db;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 
 import javax.sql.DataSource;
 
@@ -32,6 +34,8 @@ public final class Database implements AutoCloseable {
      * scan the jar for migrations and validate each (about 0.3 s of every start).
      */
     static final String SCHEMA_VERSION = "7";
+    /** The application name of {@link #openOwnConnection()}'s connections on PostgreSQL. */
+    static final String OWN_CONNECTION_NAME = "modelarts-revision-notices";
 
     private final HikariDataSource dataSource;
     private final DatabaseSettings settings;
@@ -131,6 +135,30 @@ public final class Database implements AutoCloseable {
         if (settings.fsync() && settings.isH2() && !settings.isInMemory()) {
             jdbi.useHandle(h -> h.execute("checkpoint sync"));
         }
+    }
+
+    /**
+     * A connection of its own, outside the pool, for a session that lives as long as the server
+     * (the LISTEN of {@code RevisionNotices}): held from the pool, it would shrink the pool by one.
+     */
+    Connection openOwnConnection() throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", settings.user());
+        properties.setProperty("password", settings.password());
+        if (settings.isPostgres()) {
+            properties.setProperty("ApplicationName", OWN_CONNECTION_NAME); // pg_stat_activity's name for it
+        }
+        return DriverManager.getConnection(settings.jdbcUrl(), properties);
+    }
+
+    /** Whether PostgreSQL pushes other instances' writes to this one ({@link DatabaseSettings.SharedReads}). */
+    boolean readsNotified() {
+        return settings.sharedReads() == DatabaseSettings.SharedReads.notified && settings.isPostgres();
+    }
+
+    /** Whether writes notify listening instances of their scopes' revisions (PostgreSQL only). */
+    boolean notifiesWrites() {
+        return settings.isPostgres();
     }
 
     /** Whether this instance is the database's only writer (an embedded H2 file). */

@@ -30,7 +30,9 @@ import dev.modelarts.local.model.GroupPage;
  * file), so its own changes are all there is. Over a shared database ({@code exclusive} false)
  * other instances write too: each listing then reads the visible scopes' revisions, through
  * {@link RevisionReads} (one query on the primary key for every listing that asked meanwhile),
- * and loads again any scope that has moved on.
+ * and loads again any scope that has moved on. With {@code notices} (the notified mode) a listing
+ * reads the revisions PostgreSQL pushed instead ({@link RevisionNotices}), asking nothing while
+ * they are heard.
  */
 public final class GroupIndex implements ListingUpdates, AutoCloseable {
 
@@ -42,15 +44,23 @@ public final class GroupIndex implements ListingUpdates, AutoCloseable {
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     /** Over a shared database only. */
     private final RevisionReads shared;
+    /** In the notified mode only. */
+    private final RevisionNotices notices;
     /** Answers kept while their copies are current: at most this many. */
     private final GroupPages pages = new GroupPages(1_000);
 
     GroupIndex(Jdbi jdbi, boolean exclusive, ScopeRevisions revisions, GroupRows rows) {
+        this(jdbi, exclusive, revisions, rows, null);
+    }
+
+    /** @param notices the pushed revisions, or null to ask the database on each listing */
+    GroupIndex(Jdbi jdbi, boolean exclusive, ScopeRevisions revisions, GroupRows rows, RevisionNotices notices) {
         this.jdbi = jdbi;
         this.exclusive = exclusive;
         this.revisions = revisions;
         this.rows = rows;
         this.shared = exclusive ? null : new RevisionReads(jdbi, revisions);
+        this.notices = notices;
     }
 
     /** One page of the groups that match {@code filter}, with the matching total. */
@@ -77,14 +87,19 @@ public final class GroupIndex implements ListingUpdates, AutoCloseable {
 
     /**
      * The copies of the {@code visible} scopes, each as new as the database was when this call
-     * began (over a shared database) or as this process's last answered write left it.
+     * began (over a shared database), as this process's last answered write left it (alone on
+     * its file), or as new as the revisions heard (notified).
      */
     List<ScopeGroups> current(List<String> visible) {
-        Map<String, Long> stored = exclusive ? Map.of() : shared.read(visible);
+        Map<String, Long> heard = notices == null ? null : notices.known();
+        Map<String, Long> stored = exclusive || heard != null ? Map.of() : shared.read(visible);
         List<ScopeGroups> result = new ArrayList<>(visible.size());
         for (String scope : visible) {
             ScopeGroups held = scopes.get(scope);
-            if (held == null || (!exclusive && held.revision() != stored.getOrDefault(scope, 0L))) {
+            // heard: only behind counts, since a copy loaded just now may be ahead of its notice
+            boolean behind = held == null || (heard != null ? held.revision() < heard.getOrDefault(scope, 0L)
+                    : !exclusive && held.revision() != stored.getOrDefault(scope, 0L));
+            if (behind) {
                 held = load(scope, held);
             }
             result.add(held);
@@ -110,13 +125,21 @@ public final class GroupIndex implements ListingUpdates, AutoCloseable {
         }
     }
 
+    /** The pushed revisions in the notified mode; null otherwise. */
+    RevisionNotices notices() {
+        return notices;
+    }
+
     private Object lock(String scope) {
         return locks.computeIfAbsent(scope, s -> new Object());
     }
 
-    /** Stops the revision reader, over a shared database. */
+    /** Stops the revision reader and listener, over a shared database. */
     @Override
     public void close() {
+        if (notices != null) {
+            notices.close();
+        }
         if (shared != null) {
             shared.close();
         }

@@ -9,8 +9,28 @@ import org.jdbi.v3.core.Handle;
 /**
  * Each scope's revision (scope_revisions): raised by every transaction that changes the scope's
  * groups, so that an instance can tell that its copy of a scope is behind.
+ *
+ * <p>On PostgreSQL a raise also notifies {@link #CHANNEL} with the scope's new revision, whatever
+ * this instance's own reads do, so that instances reading by notification ({@link RevisionNotices})
+ * hear of every instance's writes. PostgreSQL delivers a transaction's notifications when it
+ * commits, in the order of the commits, and none of a transaction that rolled back.
  */
 final class ScopeRevisions {
+
+    /** The channel of the revision notices; each payload is "REVISION SCOPE". */
+    static final String CHANNEL = "modelarts_scope_revisions";
+
+    private final boolean notifies;
+
+    /** Revisions that notify no one: on H2, and in tests of the revisions alone. */
+    ScopeRevisions() {
+        this(false);
+    }
+
+    /** @param notifies whether each raise notifies {@link #CHANNEL} (PostgreSQL only) */
+    ScopeRevisions(boolean notifies) {
+        this.notifies = notifies;
+    }
 
     /**
      * Raises a scope's revision inside a write's transaction and returns the new one. The row's
@@ -24,7 +44,25 @@ final class ScopeRevisions {
                     .bind("scope", scope).execute();
             h.createUpdate(raise).bind("scope", scope).execute();
         }
-        return read(h, scope);
+        long revision = read(h, scope);
+        if (notifies) {
+            h.createQuery("select pg_notify(:channel, :payload)").bind("channel", CHANNEL)
+                    .bind("payload", revision + " " + scope).mapTo(String.class).one();
+        }
+        return revision;
+    }
+
+    /** The scope and revision of one notification's payload; null if it is not one of ours. */
+    static Map.Entry<String, Long> parse(String payload) {
+        int space = payload == null ? -1 : payload.indexOf(' ');
+        if (space <= 0) {
+            return null;
+        }
+        try {
+            return Map.entry(payload.substring(space + 1), Long.parseLong(payload, 0, space, 10));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** The scope's revision; 0 for a scope never written. */

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 
+import dev.modelarts.local.config.DatabaseSettings.SharedReads;
 import dev.modelarts.local.config.ServerSettings.InvalidSetting;
 
 /** The settings as values: checked once, by one builder, whether code or a command line made them. */
@@ -42,6 +43,22 @@ class ServerSettingsTest {
                 .isInstanceOfSatisfying(InvalidSetting.class, e -> assertThat(e.option()).isEqualTo("--fsync"));
         assertThatThrownBy(() -> ServerSettings.builder().inMemory(true).databaseUrl("jdbc:h2:file:/tmp/x").build())
                 .hasMessage("--in-memory and --db-url exclude each other");
+        assertThatThrownBy(() -> ServerSettings.builder().sharedReads(SharedReads.notified).build())
+                .isInstanceOfSatisfying(InvalidSetting.class, e -> assertThat(e.option()).isEqualTo("--shared-reads"))
+                .hasMessageContaining("needs PostgreSQL");
+        assertThatThrownBy(() -> ServerSettings.builder().databaseUrl("jdbc:h2:tcp://db/x")
+                .sharedReads(SharedReads.notified).build())
+                .isInstanceOfSatisfying(InvalidSetting.class, e -> assertThat(e.option()).isEqualTo("--shared-reads"));
+    }
+
+    @Test
+    void sharedReadsAreExactUnlessNotifiedIsAskedForOverPostgres() {
+        String url = "jdbc:postgresql://db:5432/modelarts";
+        assertThat(ServerSettings.builder().databaseUrl(url).build().database().sharedReads())
+                .isEqualTo(SharedReads.exact);
+        assertThat(ServerCommandLine.parse("--db-url", url, "--shared-reads", "notified").database().sharedReads())
+                .isEqualTo(SharedReads.notified);
+        assertThat(ServerSettings.builder().build().database().sharedReads()).isEqualTo(SharedReads.exact);
     }
 
     @Test
