@@ -9,7 +9,8 @@ import java.util.Arrays;
  * does instance B's group listing show it? Registers COUNT new groups on A, one at a time, and
  * after each polls B (no pause between polls) until the group is listed.
  * {@code java bench/Visibility.java A_BASE_URL B_BASE_URL TOKEN PROJECT COUNT}; prints
- * "p50_ms p99_ms max_ms" of the delays.
+ * "p50_ms p99_ms max_ms stale": the delays, and how many writes B's first read after the answer
+ * did not show (0 when reads are exact across instances).
  */
 public class Visibility {
 
@@ -22,6 +23,7 @@ public class Visibility {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         long run = System.currentTimeMillis();
         double[] delays = new double[count];
+        int stale = 0;
         for (int i = 0; i < count; i++) {
             String name = "visible-" + run + "-" + i;
             HttpResponse<String> registered = http.send(HttpRequest.newBuilder(a.resolve("/v1/" + project + "/images"))
@@ -35,7 +37,10 @@ public class Visibility {
             long answered = System.nanoTime();
             HttpRequest poll = HttpRequest.newBuilder(b.resolve("/v1/" + project + "/images/group?name=" + name
                     + "&name_fuzzy_match=false")).header("X-Auth-Token", token).build();
+            boolean first = true;
             while (!http.send(poll, HttpResponse.BodyHandlers.ofString()).body().contains("\"total\":1")) {
+                stale += first ? 1 : 0;
+                first = false;
                 if (System.nanoTime() - answered > 30_000_000_000L) {
                     throw new IllegalStateException(name + " not visible on " + b + " after 30 s");
                 }
@@ -43,7 +48,7 @@ public class Visibility {
             delays[i] = (System.nanoTime() - answered) / 1e6;
         }
         Arrays.sort(delays);
-        System.out.printf("%.2f %.2f %.2f%n", delays[count / 2], delays[(int) Math.ceil(count * 0.99) - 1],
-                delays[count - 1]);
+        System.out.printf("%.2f %.2f %.2f %d%n", delays[count / 2], delays[(int) Math.ceil(count * 0.99) - 1],
+                delays[count - 1], stale);
     }
 }

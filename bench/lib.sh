@@ -78,6 +78,7 @@ dedicated_image() {
 
 ROWS=()
 SETTLED=()
+STALE=()   # per PostgreSQL mode: the second instance's first reads that missed a write
 # row NAME DB N REQ/S P50 P99 ERRORS RSS CEILING_BODY
 row() { local IFS='|'; ROWS+=("$*"); }
 

@@ -66,8 +66,18 @@ class BenchmarkSmokeIT {
             assertThat(row(rows, "start-to-first-answer", db)[5].trim()).matches("\\d+");
         }
         if (postgres) {
-            assertThat(Double.parseDouble(row(rows, "visible-on-2nd-instance", "pg")[6].trim()))
-                    .as("p99 of the second instance's delay").isPositive();
+            for (String db : List.of("pg", "pg-notified")) {
+                assertThat(Double.parseDouble(row(rows, "visible-on-2nd-instance", db)[6].trim()))
+                        .as("p99 of the second instance's delay, %s", db).isPositive();
+            }
+            for (String scenario : SCENARIOS.stream().filter(s -> !s.startsWith("register")).toList()) {
+                String[] cells = row(rows, scenario, "pg-notified");
+                assertThat(Double.parseDouble(cells[4].trim())).as("req/s of %s, notified", scenario).isPositive();
+                assertThat(cells[7].trim()).as("errors of %s, notified", scenario).isEqualTo("0");
+            }
+            assertThat(rows).as("the exact mode's reads: none missed a write answered before")
+                    .contains("  pg N=1000: 0 of 10 first reads on the second instance did not show the write yet")
+                    .anyMatch(r -> r.matches("  groups-first-page +pg-notified +N=1000 +\\d+\\.\\d\\d x H2 .*"));
         }
         for (String reference : List.of("ref:ceiling-launcher-jvm", "ref:ceiling-default-jvm", "ref:wiremock")) {
             assertThat(Double.parseDouble(row(rows, reference, "-")[4].trim())).as(reference).isPositive();
