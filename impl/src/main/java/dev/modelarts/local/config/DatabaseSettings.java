@@ -17,7 +17,8 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
 
     /**
      * How an instance over a shared database (PostgreSQL) learns that another instance changed a
-     * scope's groups, before it answers a group listing or ShowImage from its copy in memory.
+     * scope, before it answers the group listing from its copy in memory, or ListImage and
+     * ShowImage from the answers it keeps while the scope is unchanged.
      */
     public enum SharedReads {
         /**
@@ -28,8 +29,8 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
         exact,
         /**
          * PostgreSQL pushes each commit's scope revisions (LISTEN/NOTIFY); reads ask nothing. A
-         * write answered by another instance is seen once its notification arrives (about a
-         * millisecond on one host); reads fall back to {@link #exact} while the listening
+         * write answered by another instance is seen once its notification arrives, not
+         * necessarily by the very next read; reads fall back to {@link #exact} while the listening
          * connection is down.
          */
         notified

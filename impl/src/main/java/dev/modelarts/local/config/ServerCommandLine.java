@@ -194,10 +194,10 @@ public final class ServerCommandLine {
         boolean fsync();
 
         @Option(order = 10, names = "--shared-reads", paramLabel = "MODE", defaultValue = "${env:MODELARTS_SHARED_READS:-exact}",
-                description = "Over PostgreSQL, how a group listing or ShowImage learns of other instances' writes"
+                description = "Over PostgreSQL, how the group listing, ListImage and ShowImage learn of other instances' writes"
                         + " (MODELARTS_SHARED_READS). exact: asks the database on each read, so a write answered by one"
                         + " instance is seen by the next read on any; notified: PostgreSQL pushes them (LISTEN/NOTIFY),"
-                        + " faster reads, seen about a millisecond later. Default: ${DEFAULT-VALUE}.")
+                        + " faster reads, another instance's write seen once notified. Default: ${DEFAULT-VALUE}.")
         SharedReads sharedReads();
 
         @Option(order = 11, names = "--in-memory", defaultValue = "${env:MODELARTS_IN_MEMORY:-false}",

@@ -98,8 +98,9 @@ public final class Database implements AutoCloseable {
             close();
             throw e;
         }
-        LOG.info("Database ready: {} (opened in {} ms, schema checked in {} ms)", settings.redactedUrl(),
-                openedMillis, (System.nanoTime() - start) / 1_000_000);
+        LOG.info("Database ready: {} (opened in {} ms, schema checked in {} ms){}", settings.redactedUrl(),
+                openedMillis, (System.nanoTime() - start) / 1_000_000,
+                settings.isPostgres() ? "; shared reads: " + settings.sharedReads() : "");
     }
 
     /** The newest migration Flyway applied here, or null on a new database (no history yet). */
