@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -23,6 +22,7 @@ import dev.modelarts.local.config.DatabaseSettings.SharedReads;
 import dev.modelarts.local.model.GroupDetails;
 import dev.modelarts.local.model.GroupFilter;
 import dev.modelarts.local.model.Scopes;
+import dev.modelarts.local.testing.Await;
 import dev.modelarts.local.testing.TestDatabase;
 
 /**
@@ -36,6 +36,7 @@ class RevisionNoticesTest {
     private static final String WS = "0";
     private static final String SCOPE = Scopes.dedicated(P, WS);
     private static final GroupFilter VISIBLE = GroupFilter.visibleTo(P, WS);
+    private static final Duration HEARD_WITHIN = Duration.ofSeconds(10);
 
     @TempDir
     Path dir;
@@ -72,7 +73,7 @@ class RevisionNoticesTest {
                 last = writerDb.jdbi().inTransaction(h -> revisions.raise(h, "after"));
             }
             long raised = last;
-            awaitTrue(() -> notices.known().getOrDefault("after", 0L) == raised, "the last raise heard");
+            Await.until(() -> notices.known().getOrDefault("after", 0L) == raised, HEARD_WITHIN, "the last raise heard");
         }
     }
 
@@ -87,8 +88,8 @@ class RevisionNoticesTest {
             assertThat(ended).as("the listening connection, found by its name").isEqualTo(1);
             // a raise not heard: no connection listens now, or the new one has not read yet
             long raised = writerDb.jdbi().inTransaction(h -> revisions.raise(h, "while-lost"));
-            awaitTrue(() -> notices.known() != null && notices.known().getOrDefault("while-lost", 0L) == raised,
-                    "listening again, with the raise made while it was lost");
+            Await.until(() -> notices.known() != null && notices.known().getOrDefault("while-lost", 0L) == raised,
+                    HEARD_WITHIN, "listening again, with the raise made while it was lost");
         }
     }
 
@@ -98,7 +99,7 @@ class RevisionNoticesTest {
                 DataLayer reader = DataLayer.over(readerDb)) {
             writer.images().insert(dedicated(P, WS, "team", "first", "v1", 1_000L), GroupDetails.NONE);
             assertThat(reader.listing().notices().awaitListening(10_000)).isTrue();
-            awaitTrue(() -> names(reader).contains("first"), "the first write seen");
+            Await.until(() -> names(reader).contains("first"), HEARD_WITHIN, "the first write seen");
             AtomicInteger statements = countStatements(readerDb);
             for (int i = 0; i < 100; i++) {
                 assertThat(names(reader)).containsExactly("first");
@@ -106,7 +107,7 @@ class RevisionNoticesTest {
             assertThat(statements.get()).as("statements of 100 listings with nothing written").isZero();
 
             writer.images().insert(dedicated(P, WS, "team", "second", "v1", 2_000L), GroupDetails.NONE);
-            awaitTrue(() -> names(reader).contains("second"), "another instance's write seen once heard");
+            Await.until(() -> names(reader).contains("second"), HEARD_WITHIN, "another instance's write seen once heard");
         }
     }
 
@@ -142,11 +143,4 @@ class RevisionNoticesTest {
         return count;
     }
 
-    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as(what).isLessThan(end);
-            Thread.sleep(5);
-        }
-    }
 }

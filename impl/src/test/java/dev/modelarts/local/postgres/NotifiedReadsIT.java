@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.modelarts.local.config.DatabaseSettings;
 import dev.modelarts.local.config.DatabaseSettings.SharedReads;
 import dev.modelarts.local.testing.ApiClient.Reply;
+import dev.modelarts.local.testing.Await;
 import dev.modelarts.local.testing.TestDatabase;
 import dev.modelarts.local.testing.TestServer;
 import dev.modelarts.local.testing.TestServers;
@@ -51,13 +52,6 @@ class NotifiedReadsIT {
         return data.isEmpty() ? 0 : data.get(0).get("version_count").asInt();
     }
 
-    private static void awaitTrue(Supplier<Boolean> condition, String what) throws InterruptedException {
-        long end = System.nanoTime() + HEARD_WITHIN.toNanos();
-        while (!condition.get()) {
-            assertThat(System.nanoTime()).as(what).isLessThan(end);
-            Thread.sleep(5);
-        }
-    }
 
     @Test
     void theOtherInstancesRegistrationAndDeleteAreSeenOnceHeard() throws Exception {
@@ -65,11 +59,11 @@ class NotifiedReadsIT {
         Reply registered = exact.client().json("POST", "/v1/" + project + "/images", register(project, "v1"));
         assertThat(registered.status()).isEqualTo(200);
         String id = registered.json().get("id").asText();
-        awaitTrue(() -> groups(notified, project) == 1, "the registration through the exact instance listed");
+        Await.until(() -> groups(notified, project) == 1, HEARD_WITHIN, "the registration through the exact instance listed");
         assertThat(notified.client().get("/v1/" + project + "/images/" + id).status()).isEqualTo(200);
 
         assertThat(exact.client().delete("/v1/" + project + "/images/" + id).status()).isEqualTo(200);
-        awaitTrue(() -> groups(notified, project) == 0, "the delete through the exact instance listed");
+        Await.until(() -> groups(notified, project) == 0, HEARD_WITHIN, "the delete through the exact instance listed");
     }
 
     @Test
@@ -101,6 +95,6 @@ class NotifiedReadsIT {
                     .isEqualTo(200);
         }
         assertThat(versions(exact, project)).isEqualTo(60);
-        awaitTrue(() -> versions(notified, project) == 60, "every write heard");
+        Await.until(() -> versions(notified, project) == 60, HEARD_WITHIN, "every write heard");
     }
 }
