@@ -31,8 +31,10 @@ public record DataLayer(GroupIndex listing, ImageDao images, ImageGroupDao group
         ScopeRevisions revisions = new ScopeRevisions(database.notifiesWrites());
         GroupRows rows = new GroupRows();
         RevisionNotices notices = database.readsNotified() ? new RevisionNotices(database::openOwnConnection) : null;
-        GroupIndex listing = new GroupIndex(database.jdbi(), database.isExclusive(), revisions, rows, notices);
-        GroupCommit writes = new GroupCommit(database.jdbi(), revisions, rows, listing, database::afterCommit);
+        // alone on its file, no other instance reads what a revision changed
+        ScopeChanges changes = new ScopeChanges(!database.isExclusive());
+        GroupIndex listing = new GroupIndex(database.jdbi(), database.isExclusive(), revisions, changes, rows, notices);
+        GroupCommit writes = new GroupCommit(database.jdbi(), revisions, changes, rows, listing, database::afterCommit);
         ImageWrites imageWrites = new ImageWrites(ids);
         TransitionRows transitionRows = new TransitionRows();
         return new DataLayer(listing,

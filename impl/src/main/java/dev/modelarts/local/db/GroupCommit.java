@@ -75,6 +75,7 @@ final class GroupCommit implements AutoCloseable {
 
     private final Jdbi jdbi;
     private final ScopeRevisions revisions;
+    private final ScopeChanges changes;
     private final GroupRows rows;
     private final ListingUpdates listing;
     private final Runnable afterCommit;
@@ -84,10 +85,20 @@ final class GroupCommit implements AutoCloseable {
     /** Odd while a batch is being committed and applied; see {@link #epoch()}. */
     private final AtomicLong epoch = new AtomicLong();
 
-    /** @param afterCommit runs after each commit, before its callers are answered (a sync to the disk) */
+    /** A writer that records no revision's groups (alone on its database). */
     GroupCommit(Jdbi jdbi, ScopeRevisions revisions, GroupRows rows, ListingUpdates listing, Runnable afterCommit) {
+        this(jdbi, revisions, new ScopeChanges(false), rows, listing, afterCommit);
+    }
+
+    /**
+     * @param changes     where each revision's groups are recorded, for the other instances
+     * @param afterCommit runs after each commit, before its callers are answered (a sync to the disk)
+     */
+    GroupCommit(Jdbi jdbi, ScopeRevisions revisions, ScopeChanges changes, GroupRows rows, ListingUpdates listing,
+            Runnable afterCommit) {
         this.jdbi = jdbi;
         this.revisions = revisions;
+        this.changes = changes;
         this.rows = rows;
         this.listing = listing;
         this.afterCommit = afterCommit;
@@ -198,9 +209,13 @@ final class GroupCommit implements AutoCloseable {
         batch.forEach(Pending::complete);
     }
 
-    /** Raises the scope's revision and reads the changed groups as they now are, inside the transaction. */
+    /**
+     * Raises the scope's revision, records which groups it changed, and reads them as they now
+     * are, inside the transaction.
+     */
     private ScopeChange scopeChange(Handle h, String scope, Set<String> groupIds) {
         long revision = revisions.raise(h, scope);
+        changes.record(h, scope, revision, groupIds);
         Map<String, GroupRow> groups = new HashMap<>();
         for (String id : groupIds) {
             groups.put(id, rows.find(h, id, false).orElse(null));

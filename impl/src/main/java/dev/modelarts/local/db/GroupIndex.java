@@ -39,6 +39,7 @@ public final class GroupIndex implements ListingUpdates, AutoCloseable {
     private final Jdbi jdbi;
     private final boolean exclusive;
     private final ScopeRevisions revisions;
+    private final ScopeChanges changes;
     private final GroupRows rows;
     private final Map<String, ScopeGroups> scopes = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
@@ -50,14 +51,19 @@ public final class GroupIndex implements ListingUpdates, AutoCloseable {
     private final GroupPages pages = new GroupPages(1_000);
 
     GroupIndex(Jdbi jdbi, boolean exclusive, ScopeRevisions revisions, GroupRows rows) {
-        this(jdbi, exclusive, revisions, rows, null);
+        this(jdbi, exclusive, revisions, new ScopeChanges(false), rows, null);
     }
 
-    /** @param notices the pushed revisions, or null to ask the database on each listing */
-    GroupIndex(Jdbi jdbi, boolean exclusive, ScopeRevisions revisions, GroupRows rows, RevisionNotices notices) {
+    /**
+     * @param changes what each revision changed, to catch a copy up on (over a shared database)
+     * @param notices the pushed revisions, or null to ask the database on each listing
+     */
+    GroupIndex(Jdbi jdbi, boolean exclusive, ScopeRevisions revisions, ScopeChanges changes, GroupRows rows,
+            RevisionNotices notices) {
         this.jdbi = jdbi;
         this.exclusive = exclusive;
         this.revisions = revisions;
+        this.changes = changes;
         this.rows = rows;
         this.shared = exclusive ? null : new RevisionReads(jdbi, revisions);
         this.notices = notices;
@@ -107,7 +113,11 @@ public final class GroupIndex implements ListingUpdates, AutoCloseable {
         return result;
     }
 
-    /** Loads a scope's copy, unless another thread replaced {@code stale} while this one waited. */
+    /**
+     * Loads a scope's copy, unless another thread replaced {@code stale} while this one waited: a
+     * copy a few revisions behind takes the groups those revisions changed ({@link ScopeChanges}),
+     * any other is read whole.
+     */
     private ScopeGroups load(String scope, ScopeGroups stale) {
         synchronized (lock(scope)) {
             ScopeGroups held = scopes.get(scope);
@@ -115,9 +125,16 @@ public final class GroupIndex implements ListingUpdates, AutoCloseable {
                 return held;
             }
             // the revision first: the groups read after it are at least that new, and applying
-            // a change to a group that already has it changes nothing
+            // a change to a group that already has it changes nothing. A group the revisions did
+            // not change is the same at the new revision as in the copy.
             ScopeGroups loaded = jdbi.withHandle(h -> {
                 long revision = revisions.read(h, scope);
+                if (held != null) {
+                    var changed = changes.changedBetween(h, scope, held.revision(), revision);
+                    if (changed.isPresent()) {
+                        return held.with(revision, rows.byIds(h, scope, changed.get()));
+                    }
+                }
                 return ScopeGroups.of(revision, rows.inScope(h, scope));
             });
             scopes.put(scope, loaded);

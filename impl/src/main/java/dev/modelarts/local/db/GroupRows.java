@@ -1,7 +1,10 @@
 package dev.modelarts.local.db;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jdbi.v3.core.Handle;
 
@@ -14,6 +17,19 @@ final class GroupRows {
         return h.createQuery("select " + RowMappers.GROUP_COLUMNS + " from image_groups where id = :id"
                         + (forUpdate ? " for update" : ""))
                 .bind("id", id).mapTo(GroupRow.class).findOne();
+    }
+
+    /**
+     * The groups of {@code scope} with the given ids, by id; an id without a row (a group
+     * deleted since) maps to null.
+     */
+    Map<String, GroupRow> byIds(Handle h, String scope, Set<String> ids) {
+        Map<String, GroupRow> found = new HashMap<>();
+        ids.forEach(id -> found.put(id, null));
+        h.createQuery("select " + RowMappers.GROUP_COLUMNS + " from image_groups where scope = :scope and id in (<ids>)")
+                .bind("scope", scope).bindList("ids", List.copyOf(ids)).mapTo(GroupRow.class)
+                .forEach(row -> found.put(row.id(), row));
+        return found;
     }
 
     List<GroupRow> inScope(Handle h, String scope) {
