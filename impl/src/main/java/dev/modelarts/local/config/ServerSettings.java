@@ -143,7 +143,8 @@ public record ServerSettings(String host, int port, Path dataDir, Optional<Path>
             }
             if (sharedReads == DatabaseSettings.SharedReads.notified && !(hasUrl && dbUrl.startsWith("jdbc:postgresql:"))) {
                 throw new InvalidSetting("--shared-reads", "notified needs PostgreSQL (--db-url jdbc:postgresql:...),"
-                        + " whose LISTEN/NOTIFY pushes other instances' writes; an embedded H2 file has no other writer");
+                        + " whose LISTEN/NOTIFY pushes other instances' writes; H2 has none, and a file of"
+                        + " its own has no other writer");
             }
             if (hasUrl && H2Url.isH2(dbUrl)) {
                 H2Url.conflict(dbUrl).ifPresent(reason -> {
