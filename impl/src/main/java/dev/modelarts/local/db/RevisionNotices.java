@@ -49,6 +49,8 @@ final class RevisionNotices implements AutoCloseable {
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean listening;
     private volatile boolean closed;
+    /** Whether the loss of the connection has been told and its return not yet (the listener's own). */
+    private boolean lost;
     /** The connection being listened on, closed by {@link #close()} to end a wait at once. */
     private volatile Connection current;
 
@@ -87,20 +89,19 @@ final class RevisionNotices implements AutoCloseable {
     }
 
     private void listenWhileOpen() {
-        boolean lost = false;
         while (!closed) {
             try (Connection connection = connector.open()) {
                 current = connection;
                 if (closed) {
                     break;
                 }
-                listen(connection, lost);
+                listen(connection);
             } catch (SQLException | RuntimeException e) {
                 if (closed) {
                     break;
                 }
                 if (!lost) {
-                    LOG.warn("Not hearing other instances' writes ({}); group listings ask the database until this"
+                    LOG.warn("Not hearing other instances' writes ({}); reads ask the database until this"
                             + " is back", e.toString());
                 }
                 lost = true;
@@ -110,7 +111,7 @@ final class RevisionNotices implements AutoCloseable {
         }
     }
 
-    private void listen(Connection connection, boolean lost) throws SQLException {
+    private void listen(Connection connection) throws SQLException {
         connection.setAutoCommit(true);
         try (Statement statement = connection.createStatement()) {
             statement.execute("listen " + ScopeRevisions.CHANNEL);
@@ -124,6 +125,7 @@ final class RevisionNotices implements AutoCloseable {
         listening = true;
         if (lost) {
             LOG.info("Hearing other instances' writes again");
+            lost = false; // the next loss is told again
         }
         while (!closed) {
             PGNotification[] notes = pg.getNotifications(QUIET_MILLIS);
