@@ -3,7 +3,6 @@ package dev.modelarts.local.db;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,6 @@ import org.slf4j.LoggerFactory;
 import dev.modelarts.local.listing.ListingUpdates;
 import dev.modelarts.local.listing.ScopeChange;
 import dev.modelarts.local.model.GroupKey;
-import dev.modelarts.local.model.GroupRow;
 
 /**
  * Every write of this instance goes through one writer thread, which runs the writes waiting at
@@ -216,11 +214,7 @@ final class GroupCommit implements AutoCloseable {
     private ScopeChange scopeChange(Handle h, String scope, Set<String> groupIds) {
         long revision = revisions.raise(h, scope);
         changes.record(h, scope, revision, groupIds);
-        Map<String, GroupRow> groups = new HashMap<>();
-        for (String id : groupIds) {
-            groups.put(id, rows.find(h, id, false).orElse(null));
-        }
-        return new ScopeChange(scope, revision, groups);
+        return new ScopeChange(scope, revision, rows.byIds(h, scope, groupIds));
     }
 
     /**
