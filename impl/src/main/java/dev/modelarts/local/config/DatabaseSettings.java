@@ -96,7 +96,12 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
     }
 
     public boolean isPostgres() {
-        return jdbcUrl.startsWith("jdbc:postgresql:");
+        return isPostgresUrl(jdbcUrl);
+    }
+
+    /** Whether {@code url} is a JDBC URL of PostgreSQL. */
+    public static boolean isPostgresUrl(String url) {
+        return url.startsWith("jdbc:postgresql:");
     }
 
     public boolean isH2() {

@@ -129,7 +129,7 @@ public record ServerSettings(String host, int port, Path dataDir, Optional<Path>
             if (host == null || host.isBlank()) {
                 throw new InvalidSetting("--host", "empty");
             }
-            if (hasUrl && !dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:postgresql:")) {
+            if (hasUrl && !dbUrl.startsWith("jdbc:h2:") && !DatabaseSettings.isPostgresUrl(dbUrl)) {
                 throw new InvalidSetting("--db-url", new DatabaseSettings(dbUrl, "", "").redactedUrl()
                         + " is not a database this server runs on; give a JDBC URL of PostgreSQL"
                         + " (jdbc:postgresql://HOST:5432/DATABASE) or H2 (jdbc:h2:file:/PATH)");
@@ -141,7 +141,7 @@ public record ServerSettings(String host, int port, Path dataDir, Optional<Path>
             if (sharedReads == null) {
                 throw new InvalidSetting("--shared-reads", "none given; exact or notified");
             }
-            if (sharedReads == DatabaseSettings.SharedReads.notified && !(hasUrl && dbUrl.startsWith("jdbc:postgresql:"))) {
+            if (sharedReads == DatabaseSettings.SharedReads.notified && !(hasUrl && DatabaseSettings.isPostgresUrl(dbUrl))) {
                 throw new InvalidSetting("--shared-reads", "notified needs PostgreSQL (--db-url jdbc:postgresql:...),"
                         + " whose LISTEN/NOTIFY pushes other instances' writes; H2 has none, and a file of"
                         + " its own has no other writer");

@@ -191,8 +191,7 @@ public final class Database implements AutoCloseable {
 
     /** The kind of database, as /version names it. */
     public String kind() {
-        String url = settings.jdbcUrl();
-        if (url.startsWith("jdbc:postgresql:")) {
+        if (settings.isPostgres()) {
             return "postgresql";
         }
         return settings.isInMemory() ? "h2-memory" : settings.isExclusive() ? "h2-file" : "h2-server";
