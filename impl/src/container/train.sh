@@ -3,8 +3,8 @@
 # run of the image itself: the image's entrypoint names /opt/app/classes.jsa, which Jib's layers
 # do not have (a JVM that finds nothing there starts without it, as it does where this script
 # cannot run). On a JVM of 25 or newer (-Dcontainer.java.home) it first tries an ahead-of-time
-# cache (JEP 483, 514, 515: classes loaded and linked, and method profiles), which the same
-# -XX:SharedArchiveFile option maps; when that cache would take the image over its size limit, or
+# cache (JEP 483, 514, 515: classes loaded and linked, and method profiles), which the image
+# then maps with -XX:AOTCache instead; when that cache would take the image over its size limit, or
 # on an older JVM, it makes a class-data archive (AppCDS) of the classes loaded first instead:
 #   1. a training container runs the server from the image itself, its entrypoint's archive
 #      option replaced (by -XX:AOTCacheOutput, or by -XX:DumpLoadedClassList), serves a few
@@ -16,7 +16,8 @@
 #   3. the list is cut, its last-loaded classes first, while the archive would take the image
 #      over its size limit;
 #   4. the cache or archive is layered onto the image under the same name (podman build FROM the
-#      local image: nothing is pulled), and the image is saved back over Jib's tarball.
+#      local image: nothing is pulled; for an AOT cache, with the entrypoint naming it), and the
+#      image is saved back over Jib's tarball.
 # Usage: train.sh IMAGE_TAR NAME WORK_DIR IMAGE_LIMIT_MB (decimal megabytes, as podman counts)
 set -euo pipefail
 tar=$1 image=$2 work=$3 limit_mb=$4
@@ -134,8 +135,16 @@ make_archive() {
 }
 [ -n "$cache" ] || make_archive
 
-# 4. the image with its cache or archive
-printf '%s\n' "FROM $image" "COPY classes.jsa $archive" > "$work/Containerfile"
+# 4. the image with its cache or archive; an AOT cache is named as one, so that the start line
+# says which it is (-XX:AOTCache, and its log tag silenced as the archive's is)
+if [ "$cache" = "an AOT cache" ]; then
+  aot=/opt/app/classes.aot
+  printf '%s\n' "FROM $image" "COPY classes.jsa $aot" "ENTRYPOINT $(printf '%s' "$entrypoint" | sed \
+    -e "s|\"-XX:SharedArchiveFile=$archive\"|\"-XX:AOTCache=$aot\"|" -e 's|"-Xlog:cds=off"|"-Xlog:cds=off","-Xlog:aot=off"|')" \
+    > "$work/Containerfile"
+else
+  printf '%s\n' "FROM $image" "COPY classes.jsa $archive" > "$work/Containerfile"
+fi
 jib=$(podman image inspect --format '{{.Id}}' "$image")
 podman build --quiet --pull=never --tag "$image" --file "$work/Containerfile" "$work" > "$work/image.id"
 echo "$jib" > "$work/jib.id"
