@@ -8,7 +8,7 @@
 # on an older JVM, it makes a class-data archive (AppCDS) of the classes loaded first instead:
 #   1. a training container runs the server from the image itself, its entrypoint's archive
 #      option replaced (by -XX:AOTCacheOutput, or by -XX:DumpLoadedClassList), serves a few
-#      requests of every kind, and stops on SIGTERM: the AOT cache, or the classes it loaded in
+#      requests of every kind (src/build/training-requests.sh), and stops on SIGTERM: the AOT cache, or the classes it loaded in
 #      the order it loaded them;
 #   2. a container of the image dumps the archive of those classes (-Xshare:dump, with
 #      -XX:+AOTClassLinking on 24 and newer) with the entrypoint's JVM options and class path,
@@ -46,7 +46,7 @@ feature=$(podman run --rm --entrypoint /opt/java/bin/java "$image" -version 2>&1
 # 1. a training run: the entrypoint's archive option replaced by $1; the run leaves $2 in /tmp,
 # which is copied to $WORK/$2
 train() {
-  local training=${entrypoint//-XX:SharedArchiveFile=$archive/$1} port base api round id path
+  local training=${entrypoint//-XX:SharedArchiveFile=$archive/$1} port base
   podman rm -f "$name" >/dev/null 2>&1 || true
   podman run -d --name "$name" --publish 127.0.0.1::8080 --env MODELARTS_IN_MEMORY=true \
     --entrypoint "$training" "$image" >/dev/null
@@ -57,29 +57,7 @@ train() {
     sleep 0.1
   done
   curl -sf -o /dev/null "$base/health/ready" || { podman logs "$name" >&2; echo "train.sh: the server did not get ready" >&2; exit 1; }
-  api=$base/v1/dev-project
-  call() { curl -s -o /dev/null -H 'X-Auth-Token: dev-token' -H 'Content-Type: application/json' "$@" || true; }
-  for round in $(seq 1 5); do
-    id=$(curl -s -H 'X-Auth-Token: dev-token' -H 'Content-Type: application/json' \
-      -d "{\"swr_path\":\"swr.cn-north-4.myhuaweicloud.com/train/image-$round:v$round\",\"description\":\"training\"}" \
-      "$api/images" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
-    call "$api/images/group?limit=10&offset=0"
-    call "$api/images/group?name=image&name_fuzzy_match=true&type=DEDICATED"
-    call "$api/images?limit=5&sort_key=create_at&sort_dir=DESC"
-    if [ -n "$id" ]; then
-      call "$api/images/$id"
-      call -X POST "$api/images/$id/sync"
-      call -X DELETE "$api/images/$id"
-    fi
-    call "$api/images/group?limit=0"                      # refused: 400
-    call "$api/images/no-such-image"                      # 400 ModelArts.6404
-    call -d '{"swr_path":' "$api/images"                  # malformed JSON
-    curl -s -o /dev/null "$api/images" || true           # no credential: 401
-    call "$base/v3/projects"
-    for path in health health/live metrics version openapi.json; do
-      curl -s -o /dev/null "$base/$path" || true
-    done
-  done
+  "$(dirname "$0")/../build/training-requests.sh" "$base"
   # an AOT cache is assembled as the JVM exits, by a second JVM it starts: some 10 s
   podman stop --time 60 "$name" >/dev/null
   podman cp "$name:/tmp/$2" "$work/$2" || { podman logs "$name" >&2; echo "train.sh: the training run left no /tmp/$2" >&2; exit 1; }
