@@ -175,6 +175,27 @@ class LauncherIT {
         assertThat(Files.getLastModifiedTime(archive)).as("mapped, not rewritten").isEqualTo(written);
     }
 
+    /**
+     * {@code mvn package}'s training run of the launcher (src/build/launcher-archive.sh) leaves
+     * the archive of the jar it was given, and the first start after it maps that archive.
+     */
+    @Test
+    void theBuildsTrainingRunLeavesTheArchiveTheFirstStartMaps() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("bash", Path.of("src/build/launcher-archive.sh").toAbsolutePath().toString(),
+                launcher.toString(), root.resolve("training.log").toString()).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(k -> k.startsWith("MODELARTS_") || k.equals("JAVA_OPTS"));
+        builder.environment().put("JAVA", javaHome.resolve("bin/java").toString());
+        Process training = builder.start();
+        String printed = new String(training.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(training.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(printed).contains("gave the launcher a class cache");
+        assertThat(archives()).as("the training run's archive").hasSize(1);
+
+        List<String> first = serve(false);
+        assertThat(first).as("the first start after the build maps it").anyMatch(line -> line.contains("listening on")
+                && line.contains("class-data archive") && line.contains("(mapped)"));
+    }
+
     /** The JDK prints a plain line as it writes the archive; a JSON log must stay JSON. */
     @Test
     void writingTheArchiveKeepsAJsonLogJson() throws Exception {
