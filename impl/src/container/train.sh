@@ -4,12 +4,12 @@
 # do not have (a JVM that finds nothing there starts without it, as it does where this script
 # cannot run). On a JVM of 25 or newer (-Dcontainer.java.home) it first tries an ahead-of-time
 # cache (JEP 483, 514, 515: classes loaded and linked, and method profiles), which the image
-# then maps with -XX:AOTCache instead; when that cache would take the image over its size limit, or
-# on an older JVM, it makes a class-data archive (AppCDS) of the classes loaded first instead:
+# then maps with -XX:AOTCache instead; when that cache would take the image over its size
+# limit, or on an older JVM, it makes a class-data archive (AppCDS) of the classes loaded first:
 #   1. a training container runs the server from the image itself, its entrypoint's archive
 #      option replaced (by -XX:AOTCacheOutput, or by -XX:DumpLoadedClassList), serves a few
-#      requests of every kind (src/build/training-requests.sh), and stops on SIGTERM: the AOT cache, or the classes it loaded in
-#      the order it loaded them;
+#      requests of every kind (src/build/training-requests.sh), and stops on SIGTERM: the AOT
+#      cache, or the classes it loaded in the order it loaded them;
 #   2. a container of the image dumps the archive of those classes (-Xshare:dump, with
 #      -XX:+AOTClassLinking on 24 and newer) with the entrypoint's JVM options and class path,
 #      which is what lets the server map it;
