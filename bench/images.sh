@@ -5,8 +5,8 @@
 #   - the group listing's requests/s over the first FIRST seconds after that answer (wrk -t2 -c32),
 #   - the container's JVM resident size after them (MiB),
 # and the start line's JVM and class cache. Build the images as docs/operating.md says, e.g.
-#   mvn -pl impl package -DskipTests -Dcontainer.image=modelarts-image-server:jdk17
-#   mvn -pl impl package -DskipTests -Dcontainer.image=modelarts-image-server:jdk25 \
+#   mvn -pl impl -am package -DskipTests -Dcontainer.image=modelarts-image-server:jdk17
+#   mvn -pl impl -am package -DskipTests -Dcontainer.image=modelarts-image-server:jdk25 \
 #     -Dcontainer.java.home=/usr/lib/jvm/temurin-25-jdk-amd64 -Dcontainer.size.limit.mb=160
 #   STARTS=4 bench/images.sh modelarts-image-server:jdk17 modelarts-image-server:jdk25
 set -euo pipefail
