@@ -8,7 +8,7 @@
 # limit, or on an older JVM, it makes a class-data archive (AppCDS) of the classes loaded first:
 #   1. a training container runs the server from the image itself, its entrypoint's archive
 #      option replaced (by -XX:AOTCacheOutput, or by -XX:DumpLoadedClassList), serves a few
-#      requests of every kind (src/build/training-requests.sh), and stops on SIGTERM: the AOT
+#      requests of every kind (src/training/training-requests.sh), and stops on SIGTERM: the AOT
 #      cache, or the classes it loaded in the order it loaded them;
 #   2. a container of the image dumps the archive of those classes (-Xshare:dump, with
 #      -XX:+AOTClassLinking on 24 and newer) with the entrypoint's JVM options and class path,
@@ -57,7 +57,7 @@ train() {
     sleep 0.1
   done
   curl -sf -o /dev/null "$base/health/ready" || { podman logs "$name" >&2; echo "train.sh: the server did not get ready" >&2; exit 1; }
-  "$(dirname "$0")/../build/training-requests.sh" "$base"
+  "$(dirname "$0")/../training/training-requests.sh" "$base"
   # an AOT cache is assembled as the JVM exits, by a second JVM it starts: some 10 s
   podman stop --time 60 "$name" >/dev/null
   podman cp "$name:/tmp/$2" "$work/$2" || { podman logs "$name" >&2; echo "train.sh: the training run left no /tmp/$2" >&2; exit 1; }

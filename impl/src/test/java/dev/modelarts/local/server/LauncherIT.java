@@ -176,12 +176,12 @@ class LauncherIT {
     }
 
     /**
-     * {@code mvn package}'s training run of the launcher (src/build/launcher-archive.sh) leaves
+     * {@code mvn package}'s training run of the launcher (src/training/launcher-archive.sh) leaves
      * the archive of the jar it was given, and the first start after it maps that archive.
      */
     @Test
     void theBuildsTrainingRunLeavesTheArchiveTheFirstStartMaps() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("bash", Path.of("src/build/launcher-archive.sh").toAbsolutePath().toString(),
+        ProcessBuilder builder = new ProcessBuilder("bash", Path.of("src/training/launcher-archive.sh").toAbsolutePath().toString(),
                 launcher.toString(), root.resolve("training.log").toString()).redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.startsWith("MODELARTS_") || k.equals("JAVA_OPTS"));
         builder.environment().put("JAVA", javaHome.resolve("bin/java").toString());

@@ -3,7 +3,7 @@
 # the server answers (register, the group listing filtered and not, ListImage, ShowImage, sync,
 # delete, the refusals of bad input and of no credential, IAM discovery, the operator's
 # endpoints), five rounds, with the development credential. Used by the container image's
-# training run (src/container/train.sh) and the launcher's (src/build/launcher-archive.sh).
+# training run (src/container/train.sh) and the launcher's (src/training/launcher-archive.sh).
 # Usage: training-requests.sh BASE_URL   (http://127.0.0.1:PORT, the server ready)
 set -uo pipefail
 base=$1
