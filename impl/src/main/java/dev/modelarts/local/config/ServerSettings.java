@@ -129,7 +129,7 @@ public record ServerSettings(String host, int port, Path dataDir, Optional<Path>
             if (host == null || host.isBlank()) {
                 throw new InvalidSetting("--host", "empty");
             }
-            if (hasUrl && !dbUrl.startsWith("jdbc:h2:") && !DatabaseSettings.isPostgresUrl(dbUrl)) {
+            if (hasUrl && !H2Url.isH2(dbUrl) && !DatabaseSettings.isPostgresUrl(dbUrl)) {
                 throw new InvalidSetting("--db-url", new DatabaseSettings(dbUrl, "", "").redactedUrl()
                         + " is not a database this server runs on; give a JDBC URL of PostgreSQL"
                         + " (jdbc:postgresql://HOST:5432/DATABASE) or H2 (jdbc:h2:file:/PATH)");
