@@ -20,6 +20,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import dev.modelarts.local.config.DatabaseSettings;
+import dev.modelarts.local.threads.NoWait;
 
 /**
  * The database: a pooled data source, migrated to the current schema by Flyway, with Jdbi on top.
@@ -40,13 +41,19 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final DatabaseSettings settings;
     private final Jdbi jdbi;
+    /** The threads this database gives no connection to while they are marked. */
+    private final NoWait noWait = new NoWait();
     /** How long opening took (the first connection: for H2, the file's open and recovery). */
     private final long openedMillis;
 
     private Database(HikariDataSource dataSource, DatabaseSettings settings, long openedMillis) {
         this.dataSource = dataSource;
         this.settings = settings;
-        this.jdbi = Jdbi.create(dataSource);
+        // a marked thread (an I/O thread answering a hot read) is refused before the pool can make it wait
+        this.jdbi = Jdbi.create(() -> {
+            noWait.check();
+            return dataSource.getConnection();
+        });
         this.openedMillis = openedMillis;
     }
 
@@ -125,6 +132,24 @@ public final class Database implements AutoCloseable {
 
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /**
+     * The threads that must not wait on this database: a thread {@link NoWait#mark() marked}
+     * gets no connection through {@link #jdbi()} ({@link NoWait.WouldWait} instead), nor does it
+     * wait for a scope's load or the writer ({@link DataLayer}).
+     */
+    public NoWait noWait() {
+        return noWait;
+    }
+
+    /**
+     * Whether the hot reads can be answered from memory, asking the database nothing, once their
+     * rows are in: true alone on an H2 file, and over PostgreSQL in the notified mode (the
+     * exact mode asks for the revisions on each read).
+     */
+    public boolean readsFromMemory() {
+        return isExclusive() || readsNotified();
     }
 
     /**

@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import dev.modelarts.local.listing.ListingUpdates;
 import dev.modelarts.local.listing.ScopeChange;
 import dev.modelarts.local.model.GroupKey;
+import dev.modelarts.local.threads.NoWait;
 
 /**
  * Every write of this instance goes through one writer thread, which runs the writes waiting at
@@ -77,6 +78,7 @@ final class GroupCommit implements AutoCloseable {
     private final GroupRows rows;
     private final ListingUpdates listing;
     private final Runnable afterCommit;
+    private final NoWait noWait;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closing;
@@ -85,21 +87,23 @@ final class GroupCommit implements AutoCloseable {
 
     /** A writer that records no revision's groups (alone on its database). */
     GroupCommit(Jdbi jdbi, ScopeRevisions revisions, GroupRows rows, ListingUpdates listing, Runnable afterCommit) {
-        this(jdbi, revisions, new ScopeChanges(false), rows, listing, afterCommit);
+        this(jdbi, revisions, new ScopeChanges(false), rows, listing, afterCommit, new NoWait());
     }
 
     /**
      * @param changes     where each revision's groups are recorded, for the other instances
      * @param afterCommit runs after each commit, before its callers are answered (a sync to the disk)
+     * @param noWait      the threads that may not wait for a commit
      */
     GroupCommit(Jdbi jdbi, ScopeRevisions revisions, ScopeChanges changes, GroupRows rows, ListingUpdates listing,
-            Runnable afterCommit) {
+            Runnable afterCommit, NoWait noWait) {
         this.jdbi = jdbi;
         this.revisions = revisions;
         this.changes = changes;
         this.rows = rows;
         this.listing = listing;
         this.afterCommit = afterCommit;
+        this.noWait = noWait;
         this.writer = new Thread(this::writeLoop, "modelarts-writer");
         this.writer.setDaemon(true);
         this.writer.start();
@@ -114,6 +118,7 @@ final class GroupCommit implements AutoCloseable {
      * @throws RuntimeException what the write threw, or why its transaction failed
      */
     <T> T run(String key, Write<T> write) {
+        noWait.check();
         Pending<T> pending = new Pending<>(key, write);
         synchronized (this) {
             // under the lock that close() takes: nothing is queued after the writer was told to stop

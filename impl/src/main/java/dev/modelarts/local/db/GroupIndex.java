@@ -13,6 +13,7 @@ import dev.modelarts.local.listing.ScopeChange;
 import dev.modelarts.local.listing.ScopeGroups;
 import dev.modelarts.local.model.GroupFilter;
 import dev.modelarts.local.model.GroupPage;
+import dev.modelarts.local.threads.NoWait;
 
 /**
  * Keeps the group listing's read model ({@link ScopeGroups}, one per scope, in memory) true to
@@ -49,17 +50,21 @@ public final class GroupIndex implements ListingUpdates, AutoCloseable {
     private final RevisionNotices notices;
     /** Answers kept while their copies are current: at most this many. */
     private final GroupPages pages = new GroupPages(1_000);
+    /** The threads that must not wait for a load or a revision read. */
+    private final NoWait noWait;
 
     GroupIndex(Jdbi jdbi, boolean exclusive, ScopeRevisions revisions, GroupRows rows) {
-        this(jdbi, exclusive, revisions, new ScopeChanges(false), rows, null);
+        this(jdbi, exclusive, revisions, new ScopeChanges(false), rows, null, new NoWait());
     }
 
     /**
      * @param changes what each revision changed, to catch a copy up on (over a shared database)
      * @param notices the pushed revisions, or null to ask the database on each listing
+     * @param noWait  the threads that get a copy only if it is current ({@link NoWait.WouldWait}
+     *                where it would be read or checked)
      */
     GroupIndex(Jdbi jdbi, boolean exclusive, ScopeRevisions revisions, ScopeChanges changes, GroupRows rows,
-            RevisionNotices notices) {
+            RevisionNotices notices, NoWait noWait) {
         this.jdbi = jdbi;
         this.exclusive = exclusive;
         this.revisions = revisions;
@@ -67,6 +72,7 @@ public final class GroupIndex implements ListingUpdates, AutoCloseable {
         this.rows = rows;
         this.shared = exclusive ? null : new RevisionReads(jdbi, revisions);
         this.notices = notices;
+        this.noWait = noWait;
     }
 
     /** One page of the groups that match {@code filter}, with the matching total. */
@@ -98,7 +104,11 @@ public final class GroupIndex implements ListingUpdates, AutoCloseable {
      */
     List<ScopeGroups> current(List<String> visible) {
         Map<String, Long> heard = notices == null ? null : notices.known();
-        Map<String, Long> stored = exclusive || heard != null ? Map.of() : shared.read(visible);
+        Map<String, Long> stored = Map.of();
+        if (!exclusive && heard == null) {
+            noWait.check();
+            stored = shared.read(visible);
+        }
         List<ScopeGroups> result = new ArrayList<>(visible.size());
         for (String scope : visible) {
             ScopeGroups held = scopes.get(scope);
@@ -106,6 +116,7 @@ public final class GroupIndex implements ListingUpdates, AutoCloseable {
             boolean behind = held == null || (heard != null ? held.revision() < heard.getOrDefault(scope, 0L)
                     : !exclusive && held.revision() != stored.getOrDefault(scope, 0L));
             if (behind) {
+                noWait.check(); // a load reads the database, or waits for another thread's
                 held = load(scope, held);
             }
             result.add(held);

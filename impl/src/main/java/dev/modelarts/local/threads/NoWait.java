@@ -1,0 +1,65 @@
+package dev.modelarts.local.threads;
+
+/**
+ * Marks the threads that must not wait, and refuses a wait on them. The hot reads are answered
+ * on Grizzly's I/O thread, the one that read the request, when they come from memory; that
+ * thread also reads every other connection it serves, so a read that would wait (for the
+ * database, for a scope another thread is loading, for the writer) must not start there. It
+ * calls {@link #check()} first; on a marked thread that throws {@link WouldWait}, the read is
+ * abandoned before it has done anything, and the request is served again on a worker thread.
+ *
+ * <p>One instance is shared by the database (which checks before it opens a connection) and
+ * the hot reads (which mark the I/O thread while they read); a plain instance marks nothing
+ * until asked, so a caller that never marks a thread sees no difference.
+ */
+public final class NoWait {
+
+    private final ThreadLocal<Boolean> marked = ThreadLocal.withInitial(() -> Boolean.FALSE);
+    private final Marked unmark = () -> marked.set(Boolean.FALSE);
+
+    /** Marks the current thread until the returned mark is closed. */
+    public Marked mark() {
+        marked.set(Boolean.TRUE);
+        return unmark;
+    }
+
+    /** True on a thread marked now. */
+    public boolean marked() {
+        return marked.get();
+    }
+
+    /**
+     * Called before a step that may wait.
+     *
+     * @throws WouldWait on a marked thread
+     */
+    public void check() {
+        if (marked.get()) {
+            throw new WouldWait();
+        }
+    }
+
+    /** The current thread's mark, taken off when closed; {@link #NONE} marks nothing. */
+    @FunctionalInterface
+    public interface Marked extends AutoCloseable {
+
+        Marked NONE = () -> { };
+
+        @Override
+        void close();
+    }
+
+    /**
+     * A step that would have waited on a thread that must not: nothing was done yet, and the
+     * request is to be served again where waiting is allowed. No stack trace: it is an expected
+     * turn (the first read of a scope, a row not kept), not a fault.
+     */
+    public static final class WouldWait extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        WouldWait() {
+            super("this thread must not wait", null, false, false);
+        }
+    }
+}
