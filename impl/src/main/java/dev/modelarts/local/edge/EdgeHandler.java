@@ -3,10 +3,13 @@ package dev.modelarts.local.edge;
 import java.io.IOException;
 import java.util.Optional;
 
+import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.grizzly.http.server.RequestExecutorProvider;
 import org.glassfish.grizzly.http.server.Response;
 import org.glassfish.grizzly.http.util.Header;
+import org.glassfish.grizzly.threadpool.Threads;
 import org.slf4j.MDC;
 
 import dev.modelarts.local.errors.ErrorCode;
@@ -22,6 +25,14 @@ import dev.modelarts.local.requestid.RequestId;
  * it (the hot reads), and turns anything the
  * application throws past its own error handling into a logged 500 with the request id, never
  * Grizzly's HTML page.
+ *
+ * <p>Where a request is served. Grizzly reads and parses requests on its I/O (selector)
+ * threads and, by default, hands each to a worker thread. A GET without a body that the
+ * shortcut may answer from memory ({@link Shortcut#answersInPlace()}), while no interception
+ * would take anything, stays on the I/O thread: the handoff (a queue, a wake-up, a second
+ * thread's caches) cost as much as the answer itself (BENCHMARKS.md, "The hot reads on the I/O
+ * thread"). If the shortcut leaves it there, having found it would wait, the request is
+ * suspended and served on a worker thread as any other.
  */
 final class EdgeHandler extends HttpHandler {
 
@@ -30,6 +41,9 @@ final class EdgeHandler extends HttpHandler {
     private final Interception interception;
     private final Shortcut shortcut;
     private final RequestId requestIds;
+    private final RequestExecutorProvider workers = new RequestExecutorProvider.WorkerThreadProvider();
+    /** No executor (the I/O thread) for a request answered in place, Grizzly's workers for the rest. */
+    private final RequestExecutorProvider executors = request -> inPlace(request) ? null : workers.getExecutor(request);
 
     EdgeHandler(HttpHandler application, Cors cors, Interception interception, Shortcut shortcut,
             RequestId requestIds) {
@@ -39,6 +53,17 @@ final class EdgeHandler extends HttpHandler {
         this.interception = interception;
         this.shortcut = shortcut;
         this.requestIds = requestIds;
+    }
+
+    @Override
+    public RequestExecutorProvider getRequestExecutorProvider() {
+        return executors;
+    }
+
+    /** A GET with no body that the shortcut may answer from memory and nothing would intercept. */
+    private boolean inPlace(Request request) {
+        return request.getMethod() == Method.GET && request.getContentLengthLong() <= 0 && !request.getRequest().isChunked()
+                && shortcut.answersInPlace() && interception.idle();
     }
 
     @Override
@@ -54,6 +79,7 @@ final class EdgeHandler extends HttpHandler {
     @Override
     public void service(Request request, Response response) throws Exception {
         EdgeRequest view = view(request);
+        boolean inPlace = Threads.isService(); // only a request that inPlace() let stay
         MDC.put(RequestId.MDC_KEY, view.id());
         try {
             Optional<RequestTarget.Problem> problem = RequestTarget.checkHost(request.getHeaders(Header.Host.toString()),
@@ -66,8 +92,14 @@ final class EdgeHandler extends HttpHandler {
                 view.logAccess(204, 0, null);
             } else {
                 cors.decorate(request, response);
-                if (!interception.intercept(request, response, view, () -> serveLater(request, response, view.id()))
-                        && !shortcut.answer(request, response, view)) {
+                if (interception.intercept(request, response, view, () -> serveLater(request, response, view, false))
+                        || shortcut.answer(request, response, view, inPlace)) {
+                    return;
+                }
+                if (inPlace) {
+                    response.suspend();
+                    workers.getExecutor(request).execute(() -> serveLater(request, response, view, true));
+                } else {
                     application.service(request, response);
                 }
             }
@@ -78,11 +110,20 @@ final class EdgeHandler extends HttpHandler {
         }
     }
 
-    /** A request the interception suspended, served now on a worker thread; Jersey resumes the response. */
-    private void serveLater(Request request, Response response, String requestId) {
+    /**
+     * A suspended request, served now on a worker thread by the application (Jersey's container resumes the
+     * response): one the interception delayed, whose access line names the fault rule, or one
+     * the shortcut left on the I/O thread ({@code shortcutFirst}), which it is asked for again.
+     */
+    private void serveLater(Request request, Response response, EdgeRequest view, boolean shortcutFirst) {
+        String requestId = view.id();
         MDC.put(RequestId.MDC_KEY, requestId);
         try {
-            application.service(request, response);
+            if (shortcutFirst && shortcut.answer(request, response, view, false)) {
+                response.resume();
+            } else {
+                application.service(request, response);
+            }
         } catch (Exception e) {
             unhandled(response, requestId, e);
             if (response.isSuspended()) {

@@ -14,11 +14,29 @@ import org.glassfish.grizzly.http.server.Response;
 public interface Interception {
 
     /** Takes no request. */
-    Interception NONE = (request, response, view, serve) -> false;
+    Interception NONE = new Interception() {
+        @Override
+        public boolean intercept(Request request, Response response, EdgeRequest view, Runnable serve) {
+            return false;
+        }
+
+        @Override
+        public boolean idle() {
+            return true;
+        }
+    };
 
     /**
      * True when the request is taken care of here: answered, broken, or suspended to go on with
      * {@code serve} later, on any thread.
      */
     boolean intercept(Request request, Response response, EdgeRequest view, Runnable serve) throws IOException;
+
+    /**
+     * True when no request would be taken now, without asking anything that may wait: the edge
+     * then may answer a request on the I/O thread that read it ({@link Shortcut#answersInPlace()}).
+     */
+    default boolean idle() {
+        return false;
+    }
 }

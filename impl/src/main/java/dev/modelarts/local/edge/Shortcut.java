@@ -18,8 +18,23 @@ import org.glassfish.grizzly.http.server.Response;
 public interface Shortcut {
 
     /** Answers nothing: every request goes to the application. */
-    Shortcut NONE = (request, response, view) -> false;
+    Shortcut NONE = (request, response, view, inPlace) -> false;
 
-    /** True when the request was answered here, in full; false leaves it to the application. */
-    boolean answer(Request request, Response response, EdgeRequest view) throws IOException;
+    /**
+     * True when the request was answered here, in full; false leaves it to the application.
+     *
+     * @param inPlace the request is on the I/O thread that read it (see {@link #answersInPlace()}),
+     *        which must not wait: an answer that would wait is left untouched, and the edge asks
+     *        again on a worker thread, with false
+     */
+    boolean answer(Request request, Response response, EdgeRequest view, boolean inPlace) throws IOException;
+
+    /**
+     * Whether the edge may ask on the I/O thread that read a request (a GET without a body, when
+     * no {@link Interception} would take it): when this shortcut's answers come from memory, so
+     * that most are given there, with no handoff to a worker thread.
+     */
+    default boolean answersInPlace() {
+        return false;
+    }
 }

@@ -64,6 +64,12 @@ public final class FaultActions implements Interception {
         this.clock = clock;
     }
 
+    /** No rule held, and none to read again now: nothing would be taken, nothing asked. */
+    @Override
+    public boolean idle() {
+        return !rules.mayFire();
+    }
+
     /**
      * Applies the rule that fires on this request, if one does; true when the request is taken
      * care of here (answered, broken, or parked to go on with {@code serve} later).

@@ -28,6 +28,7 @@ import dev.modelarts.local.http.KeptJson;
 import dev.modelarts.local.http.ParameterConstraints;
 import dev.modelarts.local.http.RecentRequests;
 import dev.modelarts.local.requestid.RequestId;
+import dev.modelarts.local.threads.NoWait;
 
 /**
  * The hot reads (the group listing, ListImage, ShowImage) answered at the edge, without
@@ -46,6 +47,11 @@ import dev.modelarts.local.requestid.RequestId;
  * to the same answers. Why: Jersey's layers were more than half the time of a kept read, and
  * most of what the JIT had to compile before the server was fast (BENCHMARKS.md, "The hot reads
  * at the edge").
+ *
+ * <p>Given a {@link NoWait}, the reads come from memory once their rows are in, and the edge asks
+ * on the I/O thread that read the request; the read then runs with that thread marked, and one
+ * that would wait (a scope not yet loaded, a row not kept, a timed status step due) is left for
+ * a worker thread.
  */
 public final class HotReads implements Shortcut {
 
@@ -64,15 +70,18 @@ public final class HotReads implements Shortcut {
     private final RecentRequests journal;
     private final RequestTimes times;
     private final Clock clock;
+    private final NoWait noWait;
 
     /**
      * @param resources each resource object and the name of its read operation's method, on the
      *        generated interface it implements
      * @param journal where answered requests are recorded; null when the control API is off
      * @param clock the machine's clock, for the journal's times
+     * @param noWait marks the I/O thread while it reads there; null when the reads ask the
+     *        database each time (they are then never answered in place)
      */
     public HotReads(List<Resource> resources, Credentials credentials, IamActions actions, KeptJson kept,
-            ObjectWriter json, RecentRequests journal, RequestTimes times, Clock clock) {
+            ObjectWriter json, RecentRequests journal, RequestTimes times, Clock clock, NoWait noWait) {
         List<Read> found = new ArrayList<>();
         for (Resource resource : resources) {
             Method method = resource.method();
@@ -92,6 +101,7 @@ public final class HotReads implements Shortcut {
         this.journal = journal;
         this.times = times;
         this.clock = clock;
+        this.noWait = noWait;
     }
 
     /** A resource object and its read method, named on the generated interface {@code api}. */
@@ -104,9 +114,14 @@ public final class HotReads implements Shortcut {
     }
 
     @Override
-    public boolean answer(Request request, Response response, EdgeRequest view) throws IOException {
+    public boolean answersInPlace() {
+        return noWait != null;
+    }
+
+    @Override
+    public boolean answer(Request request, Response response, EdgeRequest view, boolean inPlace) throws IOException {
         long start = System.nanoTime();
-        if (!"GET".equals(view.method())) {
+        if (!"GET".equals(view.method()) || inPlace && noWait == null) {
             return false;
         }
         String[] parts = ReadRoute.split(view.rawPath());
@@ -122,10 +137,11 @@ public final class HotReads implements Shortcut {
             return false;
         }
         byte[] body;
-        try {
+        try (NoWait.Marked marked = inPlace ? noWait.mark() : NoWait.Marked.NONE) {
             body = kept.json(read.route().method().invoke(read.resource(), args), this::write);
         } catch (InvocationTargetException | IllegalAccessException | RuntimeException e) {
-            return false; // Jersey reads it again and answers as it does
+            // Jersey reads it again and answers as it does; in place (NoWait.WouldWait), a worker asks again
+            return false;
         }
         response.setStatus(200);
         response.setHeader(RequestId.HEADER, view.id());
