@@ -111,9 +111,10 @@ final class EdgeHandler extends HttpHandler {
     }
 
     /**
-     * A suspended request, served now on a worker thread by the application (Jersey's container resumes the
-     * response): one the interception delayed, whose access line names the fault rule, or one
-     * the shortcut left on the I/O thread ({@code shortcutFirst}), which it is asked for again.
+     * A suspended request, served now on a worker thread by the application (Jersey's container
+     * resumes the response): one the interception delayed, whose access line names the fault
+     * rule, or one the shortcut left on the I/O thread ({@code shortcutFirst}), which it is asked
+     * for again.
      */
     private void serveLater(Request request, Response response, EdgeRequest view, boolean shortcutFirst) {
         String requestId = view.id();

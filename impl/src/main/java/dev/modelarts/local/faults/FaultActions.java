@@ -76,7 +76,7 @@ public final class FaultActions implements Interception {
      */
     @Override
     public boolean intercept(Request request, Response response, EdgeRequest view, Runnable serve) throws IOException {
-        if (!rules.mayFire()) {
+        if (idle()) {
             return false;
         }
         Optional<Decision> fired = rules.decide(view.method(), view.rawPath(), credential(request), view.client());
