@@ -144,15 +144,6 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Whether the hot reads can be answered from memory, asking the database nothing, once their
-     * rows are in: true alone on an H2 file, and over PostgreSQL in the notified mode (the
-     * exact mode asks for the revisions on each read).
-     */
-    public boolean readsFromMemory() {
-        return isExclusive() || readsNotified();
-    }
-
-    /**
      * After a commit, before its writes are answered: with {@link DatabaseSettings#fsync()} on an
      * H2 file, forces the file to the disk device; otherwise nothing (PostgreSQL's own fsync and
      * synchronous_commit decide there).

@@ -31,7 +31,8 @@ import dev.modelarts.local.threads.NoWait;
  * file), so its own changes are all there is. Over a shared database ({@code exclusive} false)
  * other instances write too: each listing then reads the visible scopes' revisions, through
  * {@link RevisionReads} (one query on the primary key for every listing that asked meanwhile),
- * and loads again any scope that has moved on. With {@code notices} (the notified mode) a listing
+ * and loads again any scope that has moved on; a listing on a thread that must not wait leaves
+ * the read to the reader thread, which asks it again with the revisions read. With {@code notices} (the notified mode) a listing
  * reads the revisions PostgreSQL pushed instead ({@link RevisionNotices}), asking nothing while
  * they are heard.
  */
@@ -106,8 +107,12 @@ public final class GroupIndex implements ListingUpdates, AutoCloseable {
         Map<String, Long> heard = notices == null ? null : notices.known();
         Map<String, Long> stored = Map.of();
         if (!exclusive && heard == null) {
-            noWait.check();
-            stored = shared.read(visible);
+            stored = shared.given(visible);
+            if (stored == null) {
+                // on the I/O thread: the revisions are read without it waiting, then it is asked again
+                noWait.check(then -> shared.readThen(visible, then));
+                stored = shared.read(visible);
+            }
         }
         List<ScopeGroups> result = new ArrayList<>(visible.size());
         for (String scope : visible) {

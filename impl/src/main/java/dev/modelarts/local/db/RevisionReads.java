@@ -12,6 +12,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The scope revisions that listings over a shared database read, one query for every listing
@@ -19,31 +21,59 @@ import org.jdbi.v3.core.Jdbi;
  * answer always comes from a query that started after it asked (so after every write a client
  * saw answered before it asked), and with far fewer queries under load.
  *
- * <p>One reader thread takes what has been asked, reads the union of the scopes (one query on the
- * primary key), and answers each asker; a failed read fails each of them with its exception.
+ * <p>A reader thread takes what has been asked, reads the union of the scopes (one query on the
+ * primary key), and answers each asker; a failed read fails each of them with its exception. Two
+ * readers take turns ({@link #READERS}), each with the asks that came while the other was busy.
+ *
+ * <p>An asker that must not wait (a hot read on Grizzly's I/O thread, {@link #readThen}) leaves
+ * what to run once the read is done: the reader runs it, request after request, with the
+ * revisions {@link #given} to that thread while it runs, so that the request is answered from
+ * memory without a worker thread parked on the read. What it runs must not wait either (the
+ * thread is marked {@code NoWait}), so the next read is not held up; it never reads through
+ * {@link #read} (which refuses a reader thread rather than have the readers wait for themselves).
  */
 final class RevisionReads implements AutoCloseable {
 
-    private record Ask(List<String> scopes, CompletableFuture<Map<String, Long>> answer) {
+    /** Either {@code answer} (a thread waits for it) or {@code then} (run by a reader). */
+    private record Ask(List<String> scopes, CompletableFuture<Map<String, Long>> answer, Runnable then) {
     }
+
+    /** Revisions read after a request began, for the scopes it asked. */
+    private record Given(List<String> scopes, Map<String, Long> revisions) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(RevisionReads.class);
+    /**
+     * Reader threads, each taking what was asked when it came free: one reads while the other
+     * answers what was left to it. One more gained nothing (BENCHMARKS.md, "PostgreSQL's exact
+     * reads without a parked worker").
+     */
+    static final int READERS = 2;
 
     private final Jdbi jdbi;
     private final ScopeRevisions revisions;
     private final BlockingQueue<Ask> asks = new LinkedBlockingQueue<>();
-    private final Thread reader;
+    private final List<Thread> readers = new ArrayList<>();
+    private final ThreadLocal<Given> given = new ThreadLocal<>();
     private volatile boolean closed;
 
     RevisionReads(Jdbi jdbi, ScopeRevisions revisions) {
         this.jdbi = jdbi;
         this.revisions = revisions;
-        this.reader = new Thread(this::readWhileOpen, "scope-revision-reads");
-        reader.setDaemon(true);
-        reader.start();
+        for (int i = 0; i < READERS; i++) {
+            Thread reader = new Thread(this::readWhileOpen, "scope-revision-reads-" + i);
+            reader.setDaemon(true);
+            reader.start();
+            readers.add(reader);
+        }
     }
 
     /** The revisions of {@code scopes} that have one, read after this call began. */
     Map<String, Long> read(List<String> scopes) {
-        Ask ask = new Ask(scopes, new CompletableFuture<>());
+        if (readers.contains(Thread.currentThread())) {
+            throw new IllegalStateException("a revision reader cannot wait for the readers' reads");
+        }
+        Ask ask = new Ask(scopes, new CompletableFuture<>(), null);
         asks.add(ask);
         if (closed) {
             ask.answer().completeExceptionally(new IllegalStateException("the data layer is closed"));
@@ -59,6 +89,28 @@ final class RevisionReads implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted waiting for the scope revisions", e);
         }
+    }
+
+    /**
+     * Reads the revisions of {@code scopes} after this call began, then runs {@code then} on a
+     * reader thread with them {@link #given}; if the read fails, or the readers have stopped,
+     * runs it without them. Never waits.
+     */
+    void readThen(List<String> scopes, Runnable then) {
+        Ask ask = new Ask(scopes, null, then);
+        asks.add(ask);
+        if (closed && asks.remove(ask)) {
+            then.run(); // the readers have stopped and will not
+        }
+    }
+
+    /**
+     * On a reader thread, while it runs what {@link #readThen} left: the revisions read for it,
+     * if they cover {@code scopes}; null on any other thread, or for other scopes.
+     */
+    Map<String, Long> given(List<String> scopes) {
+        Given held = given.get();
+        return held != null && held.scopes().containsAll(scopes) ? held.revisions() : null;
     }
 
     private void readWhileOpen() {
@@ -78,26 +130,66 @@ final class RevisionReads implements AutoCloseable {
             batch.clear();
         }
         asks.drainTo(batch);
-        batch.forEach(ask -> ask.answer().completeExceptionally(new IllegalStateException("the data layer is closed")));
+        fail(batch, new IllegalStateException("the data layer is closed"));
     }
 
     private void answer(List<Ask> batch) {
         Set<String> scopes = new LinkedHashSet<>();
         batch.forEach(ask -> scopes.addAll(ask.scopes()));
+        Map<String, Long> read;
         try {
-            Map<String, Long> read = jdbi.withHandle(h -> revisions.read(h, new ArrayList<>(scopes)));
-            batch.forEach(ask -> ask.answer().complete(read));
+            read = jdbi.withHandle(h -> revisions.read(h, new ArrayList<>(scopes)));
         } catch (RuntimeException e) {
-            batch.forEach(ask -> ask.answer().completeExceptionally(e));
+            fail(batch, e);
+            return;
+        }
+        for (Ask ask : batch) {
+            if (ask.answer() != null) {
+                ask.answer().complete(read); // the waiting threads first: they run beside this reader
+            }
+        }
+        for (Ask ask : batch) {
+            if (ask.then() != null) {
+                given.set(new Given(ask.scopes(), read));
+                try {
+                    run(ask.then());
+                } finally {
+                    given.remove();
+                }
+            }
+        }
+    }
+
+    private static void fail(List<Ask> batch, RuntimeException e) {
+        for (Ask ask : batch) {
+            if (ask.answer() != null) {
+                ask.answer().completeExceptionally(e);
+            } else {
+                run(ask.then()); // without revisions given, it is asked again where waiting is allowed
+            }
+        }
+    }
+
+    /**
+     * What an asker left runs to its end; its failure is its own (it answers its request), and
+     * never stops the reader, which the listings over the shared database wait for.
+     */
+    private static void run(Runnable then) {
+        try {
+            then.run();
+        } catch (RuntimeException | Error e) {
+            LOG.error("a read left to the revision reader failed", e);
         }
     }
 
     @Override
     public void close() {
         closed = true;
-        reader.interrupt();
+        readers.forEach(Thread::interrupt);
         try {
-            reader.join(5_000);
+            for (Thread reader : readers) {
+                reader.join(5_000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -16,6 +16,7 @@ import dev.modelarts.local.errors.ErrorCode;
 import dev.modelarts.local.errors.UnhandledErrors;
 import dev.modelarts.local.http.RequestTarget;
 import dev.modelarts.local.requestid.RequestId;
+import dev.modelarts.local.threads.NoWait;
 
 /**
  * The first handler every parsed request meets, in front of the application (Jersey). It gives
@@ -32,7 +33,9 @@ import dev.modelarts.local.requestid.RequestId;
  * would take anything, stays on the I/O thread: the handoff (a queue, a wake-up, a second
  * thread's caches) cost as much as the answer itself (BENCHMARKS.md, "The hot reads on the I/O
  * thread"). If the shortcut leaves it there, having found it would wait, the request is
- * suspended and served on a worker thread as any other.
+ * suspended and served on a worker thread as any other; if what it would wait for needs no
+ * thread waiting (PostgreSQL's scope revisions, read for many requests at once), it is asked
+ * again, still in place, by the thread that did that step once it is done.
  */
 final class EdgeHandler extends HttpHandler {
 
@@ -92,21 +95,72 @@ final class EdgeHandler extends HttpHandler {
                 view.logAccess(204, 0, null);
             } else {
                 cors.decorate(request, response);
-                if (interception.intercept(request, response, view, () -> serveLater(request, response, view, false))
-                        || shortcut.answer(request, response, view, inPlace)) {
+                if (interception.intercept(request, response, view, () -> serveLater(request, response, view, false))) {
                     return;
                 }
-                if (inPlace) {
-                    response.suspend();
-                    workers.getExecutor(request).execute(() -> serveLater(request, response, view, true));
+                if (!inPlace) {
+                    if (!shortcut.answer(request, response, view, false)) {
+                        application.service(request, response);
+                    }
+                    return;
+                }
+                NoWait.Later later = null;
+                try {
+                    if (shortcut.answer(request, response, view, true)) {
+                        return;
+                    }
+                } catch (NoWait.WouldWait wait) {
+                    later = wait.later();
+                }
+                response.suspend();
+                if (later != null) {
+                    later.then(() -> answerAfter(request, response, view));
                 } else {
-                    application.service(request, response);
+                    handOff(request, response, view);
                 }
             }
         } catch (Exception e) {
             unhandled(response, view.id(), e);
         } finally {
             MDC.remove(RequestId.MDC_KEY);
+        }
+    }
+
+    /**
+     * A suspended request whose answer waited for a step done without a thread waiting for it,
+     * asked again on the thread that did the step, which must not wait either; handed to a
+     * worker thread if it still would.
+     */
+    private void answerAfter(Request request, Response response, EdgeRequest view) {
+        MDC.put(RequestId.MDC_KEY, view.id());
+        try {
+            if (shortcut.answer(request, response, view, true)) {
+                response.resume();
+                return;
+            }
+        } catch (NoWait.WouldWait stillWould) {
+            // a second step (a scope's load, a row not kept): a worker waits for it
+        } catch (Exception e) {
+            unhandled(response, view.id(), e);
+            response.resume();
+            return;
+        } finally {
+            MDC.remove(RequestId.MDC_KEY);
+        }
+        handOff(request, response, view);
+    }
+
+    /**
+     * A suspended request the shortcut left: a worker thread asks it again, then the application.
+     * (The pool itself: Grizzly's provider names no executor to a thread that is not its own.)
+     */
+    private void handOff(Request request, Response response, EdgeRequest view) {
+        try {
+            request.getContext().getConnection().getTransport().getWorkerThreadPool()
+                    .execute(() -> serveLater(request, response, view, true));
+        } catch (RuntimeException e) { // the pool refused it: shut down
+            unhandled(response, view.id(), e);
+            response.resume();
         }
     }
 

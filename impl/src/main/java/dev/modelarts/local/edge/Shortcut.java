@@ -5,6 +5,8 @@ import java.io.IOException;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
 
+import dev.modelarts.local.threads.NoWait;
+
 /**
  * What may answer a request in full before the application (Jersey) sees it, once the edge has
  * checked it and no {@link Interception} took it: the server's hot reads. The edge knows only
@@ -23,16 +25,18 @@ public interface Shortcut {
     /**
      * True when the request was answered here, in full; false leaves it to the application.
      *
-     * @param inPlace the request is on the I/O thread that read it (see {@link #answersInPlace()}),
-     *        which must not wait: an answer that would wait is left untouched, and the edge asks
-     *        again on a worker thread, with false
+     * @param inPlace the request is on a thread that must not wait: the I/O thread that read it
+     *        (see {@link #answersInPlace()}), or the one that did a step it waited for. An answer
+     *        that would wait is left untouched: false (the edge asks again on a worker thread),
+     *        or the {@link NoWait.WouldWait} that names a step to do first (the edge asks again,
+     *        in place, once it is done)
      */
     boolean answer(Request request, Response response, EdgeRequest view, boolean inPlace) throws IOException;
 
     /**
      * Whether the edge may ask on the I/O thread that read a request (a GET without a body, when
-     * no {@link Interception} would take it): when this shortcut's answers come from memory, so
-     * that most are given there, with no handoff to a worker thread.
+     * no {@link Interception} would take it): when this shortcut's answers come from memory, or
+     * after a step that needs no thread waiting for it, with no handoff to a worker thread.
      */
     default boolean answersInPlace() {
         return false;

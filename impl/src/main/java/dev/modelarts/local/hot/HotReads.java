@@ -48,16 +48,19 @@ import dev.modelarts.local.threads.NoWait;
  * most of what the JIT had to compile before the server was fast (BENCHMARKS.md, "The hot reads
  * at the edge").
  *
- * <p>Given a {@link NoWait}, the reads come from memory once their rows are in, and the edge asks
- * on the I/O thread that read the request; the read then runs with that thread marked, and one
- * that would wait (a scope not yet loaded, a row not kept, a timed status step due) is left for
- * a worker thread.
+ * <p>Given a {@link NoWait}, the edge asks on the I/O thread that read the request; the read then
+ * runs with that thread marked, and one that would wait is refused with the {@link NoWait.WouldWait}
+ * the data layer threw: the edge asks again once a step that needs no waiting thread is done
+ * (PostgreSQL's scope revisions), or on a worker thread (a scope not yet loaded, a row not kept,
+ * a timed status step due).
  */
 public final class HotReads implements Shortcut {
 
     /** The media types a client may accept for the shortcut to answer: Jersey's choice is then JSON. */
     private static final Set<String> ACCEPTED = Set.of("application/json", "*/*");
     private static final String[] NO_BODY_HEADERS = {"Content-Type", "Content-Length", "Transfer-Encoding"};
+    /** The request attribute holding when a read left to be asked again was first asked (nanoTime). */
+    private static final String STARTED = HotReads.class.getName() + ".started";
 
     /** One hot read: the operation's route and the resource object that serves it. */
     private record Read(ReadRoute route, Object resource, String action, ParameterConstraints constraints) {
@@ -77,8 +80,7 @@ public final class HotReads implements Shortcut {
      *        generated interface it implements
      * @param journal where answered requests are recorded; null when the control API is off
      * @param clock the machine's clock, for the journal's times
-     * @param noWait marks the I/O thread while it reads there; null when the reads ask the
-     *        database each time (they are then never answered in place)
+     * @param noWait marks the I/O thread while it reads there; null to answer on worker threads only
      */
     public HotReads(List<Resource> resources, Credentials credentials, IamActions actions, KeptJson kept,
             ObjectWriter json, RecentRequests journal, RequestTimes times, Clock clock, NoWait noWait) {
@@ -120,7 +122,7 @@ public final class HotReads implements Shortcut {
 
     @Override
     public boolean answer(Request request, Response response, EdgeRequest view, boolean inPlace) throws IOException {
-        long start = System.nanoTime();
+        long start = request.getAttribute(STARTED) instanceof Long first ? first : System.nanoTime();
         if (!"GET".equals(view.method()) || inPlace && noWait == null) {
             return false;
         }
@@ -139,8 +141,13 @@ public final class HotReads implements Shortcut {
         byte[] body;
         try (NoWait.Marked marked = inPlace ? noWait.mark() : NoWait.Marked.NONE) {
             body = kept.json(read.route().method().invoke(read.resource(), args), this::write);
-        } catch (InvocationTargetException | IllegalAccessException | RuntimeException e) {
-            // Jersey reads it again and answers as it does; in place (NoWait.WouldWait), a worker asks again
+        } catch (InvocationTargetException e) {
+            if (inPlace && e.getCause() instanceof NoWait.WouldWait wait) {
+                request.setAttribute(STARTED, start); // the time logged and timed is the request's
+                throw wait; // the edge asks again: later, or on a worker thread
+            }
+            return false; // Jersey reads it again and answers as it does
+        } catch (IllegalAccessException | RuntimeException e) {
             return false;
         }
         response.setStatus(200);

@@ -154,7 +154,7 @@ public final class ApiApplication {
                 HotReads.Resource.of(images, ImagesApi.class, "listImage"),
                 HotReads.Resource.of(images, ImagesApi.class, "showImage")),
                 credentials, actions, kept, json.getContext(Object.class).writer(), controlApi ? journal : null,
-                metrics::hotReadServed, machine, database.readsFromMemory() ? database.noWait() : null);
+                metrics::hotReadServed, machine, database.noWait());
         return new Built(config, shortcut);
     }
 

@@ -11,6 +11,11 @@ package dev.modelarts.local.threads;
  * <p>One instance is shared by the database (which checks before it opens a connection) and
  * the hot reads (which mark the I/O thread while they read); a plain instance marks nothing
  * until asked, so a caller that never marks a thread sees no difference.
+ *
+ * <p>A step that can be done without a thread waiting for it ({@link #check(Later)}: PostgreSQL's
+ * scope revisions, read by one thread for every request that asked meanwhile) says so in its
+ * refusal: the request is then suspended, the step runs, and the request is served again when
+ * it is done, by whichever thread did it, still marked.
  */
 public final class NoWait {
 
@@ -35,8 +40,31 @@ public final class NoWait {
      */
     public void check() {
         if (marked.get()) {
-            throw new WouldWait();
+            throw new WouldWait(null);
         }
+    }
+
+    /**
+     * Called before a step that may wait but can also be done later, without a thread waiting.
+     *
+     * @param later starts the step and, once it is done, runs what it is given
+     * @throws WouldWait carrying {@code later}, on a marked thread
+     */
+    public void check(Later later) {
+        if (marked.get()) {
+            throw new WouldWait(later);
+        }
+    }
+
+    /** A step done without a thread waiting for it, and what to run once it is done. */
+    @FunctionalInterface
+    public interface Later {
+
+        /**
+         * Starts the step; runs {@code then} once it is done, or has failed (the step is then
+         * asked again where waiting is allowed, and fails there as it does). Never waits.
+         */
+        void then(Runnable then);
     }
 
     /** The current thread's mark, taken off when closed; {@link #NONE} marks nothing. */
@@ -51,15 +79,24 @@ public final class NoWait {
 
     /**
      * A step that would have waited on a thread that must not: nothing was done yet, and the
-     * request is to be served again where waiting is allowed. No stack trace: it is an expected
-     * turn (the first read of a scope, a row not kept), not a fault.
+     * request is to be served again where waiting is allowed, or, if the step can be done
+     * {@link #later()}, once it is done. No stack trace: it is an expected turn (the first read of
+     * a scope, a row not kept), not a fault.
      */
     public static final class WouldWait extends RuntimeException {
 
         private static final long serialVersionUID = 1L;
 
-        WouldWait() {
+        private final transient Later later;
+
+        WouldWait(Later later) {
             super("this thread must not wait", null, false, false);
+            this.later = later;
+        }
+
+        /** The step that can be done without waiting; null when the request needs a thread that may wait. */
+        public Later later() {
+            return later;
         }
     }
 }

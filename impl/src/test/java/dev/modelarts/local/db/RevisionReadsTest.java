@@ -2,13 +2,17 @@ package dev.modelarts.local.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Tag;
@@ -19,7 +23,8 @@ import dev.modelarts.local.testing.TestDatabase;
 
 /**
  * Revision reads shared by concurrent listings stay exact: a read always sees every revision
- * committed before it asked, however many readers share its query.
+ * committed before it asked, however many readers share its query, whether its asker waits for
+ * it or leaves what to run once it is done.
  */
 @Tag(TestDatabase.BOTH)
 class RevisionReadsTest {
@@ -56,6 +61,46 @@ class RevisionReadsTest {
                 threads.shutdownNow();
             }
         }
+    }
+
+    @Test
+    void aReadLeftToTheReaderRunsThereWithRevisionsReadAfterItWasAsked() throws Exception {
+        try (Database database = Database.open(TestDatabase.fresh(dir))) {
+            Jdbi jdbi = database.jdbi();
+            ScopeRevisions revisions = new ScopeRevisions();
+            try (RevisionReads reads = new RevisionReads(jdbi, revisions)) {
+                for (int i = 1; i <= 50; i++) {
+                    long raised = jdbi.inTransaction(h -> revisions.raise(h, "a"));
+                    CompletableFuture<Map<String, Long>> given = new CompletableFuture<>();
+                    CompletableFuture<Map<String, Long>> notAsked = new CompletableFuture<>();
+                    CompletableFuture<Throwable> readThere = new CompletableFuture<>();
+                    reads.readThen(List.of("a", "b"), () -> {
+                        given.complete(reads.given(List.of("a")));
+                        notAsked.complete(reads.given(List.of("a", "c")));
+                        readThere.complete(catchThrowable(() -> reads.read(List.of("a"))));
+                    });
+                    assertThat(given.get(10, TimeUnit.SECONDS)).containsEntry("a", raised);
+                    assertThat(notAsked.get()).as("c was not asked for").isNull();
+                    assertThat(readThere.get(10, TimeUnit.SECONDS)).as("the reader never waits for itself")
+                            .isInstanceOf(IllegalStateException.class);
+                }
+                assertThat(reads.given(List.of("a"))).as("on any other thread").isNull();
+            }
+        }
+    }
+
+    @Test
+    void aReadLeftToAFailingOrClosedReaderStillRunsWithoutRevisions() throws Exception {
+        Database database = Database.open(TestDatabase.fresh(dir));
+        RevisionReads reads = new RevisionReads(database.jdbi(), new ScopeRevisions());
+        database.close();
+        CompletableFuture<Map<String, Long>> failed = new CompletableFuture<>();
+        reads.readThen(List.of("a"), () -> failed.complete(reads.given(List.of("a"))));
+        assertThat(failed.get(10, TimeUnit.SECONDS)).as("the query failed: asked again where it may wait").isNull();
+        reads.close();
+        CompletableFuture<Map<String, Long>> closed = new CompletableFuture<>();
+        reads.readThen(List.of("a"), () -> closed.complete(reads.given(List.of("a"))));
+        assertThat(closed.get(10, TimeUnit.SECONDS)).isNull();
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 
 import org.glassfish.grizzly.http.server.HttpHandler;
@@ -22,20 +24,30 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.modelarts.local.requestid.RequestId;
+import dev.modelarts.local.threads.NoWait;
 
 /**
  * Where the edge serves a request, over real HTTP on a bare Grizzly server: a GET without a body
  * that the shortcut may answer from memory stays on the I/O thread that read it; one the
  * shortcut leaves there (it would have waited) is asked again on a worker thread, then goes to
- * the application; anything else never stays on the I/O thread.
+ * the application, or, if it waits for a step that needs no waiting thread, again in place by
+ * the thread that did the step; anything else never stays on the I/O thread.
  */
 class InPlaceAnswersIT {
 
     /** One question to the shortcut or the application: the flag it was given, and where it ran. */
-    private record Call(String who, boolean inPlace, boolean ioThread) {
+    private record Call(String who, boolean inPlace, String thread) {
+
+        /** The I/O thread, the thread that did a step ({@link #STEP}), or a worker thread. */
+        static String current() {
+            return Threads.isService() ? "io" : Thread.currentThread().getName().startsWith(STEP) ? STEP : "worker";
+        }
     }
 
+    private static final String STEP = "step";
+
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final ExecutorService steps = Executors.newSingleThreadExecutor(r -> new Thread(r, STEP));
     private final HttpClient client = HttpClient.newHttpClient();
     private HttpServer http;
 
@@ -44,6 +56,7 @@ class InPlaceAnswersIT {
         if (http != null) {
             http.shutdownNow();
         }
+        steps.shutdownNow();
     }
 
     /** A shortcut that answers when {@code answers} says so of the inPlace flag, and records each question. */
@@ -51,7 +64,7 @@ class InPlaceAnswersIT {
         return new Shortcut() {
             @Override
             public boolean answer(Request request, Response response, EdgeRequest view, boolean inPlace) throws IOException {
-                calls.add(new Call("shortcut", inPlace, Threads.isService()));
+                calls.add(new Call("shortcut", inPlace, Call.current()));
                 if (!answers.test(inPlace)) {
                     return false;
                 }
@@ -67,6 +80,37 @@ class InPlaceAnswersIT {
         };
     }
 
+    /**
+     * A shortcut whose question on the I/O thread would wait for a step that needs no waiting
+     * thread (done on the {@link #STEP} thread); asked again there, it answers, or would wait
+     * again unless {@code answersAfterStep}; on a worker thread it answers.
+     */
+    private Shortcut waitingForAStep(boolean answersAfterStep) {
+        NoWait noWait = new NoWait();
+        return new Shortcut() {
+            @Override
+            public boolean answer(Request request, Response response, EdgeRequest view, boolean inPlace) throws IOException {
+                String where = Call.current();
+                calls.add(new Call("shortcut", inPlace, where));
+                try (NoWait.Marked marked = noWait.mark()) {
+                    if (where.equals("io")) {
+                        noWait.check(steps::execute);
+                    } else if (where.equals(STEP) && !answersAfterStep) {
+                        noWait.check(); // a second wait, one a thread must wait for
+                    }
+                }
+                response.setStatus(200);
+                response.getWriter().write("shortcut");
+                return true;
+            }
+
+            @Override
+            public boolean answersInPlace() {
+                return true;
+            }
+        };
+    }
+
     private String start(Shortcut shortcut, Interception interception) throws IOException {
         http = new HttpServer();
         NetworkListener listener = new NetworkListener("in-place-test", "127.0.0.1", 0);
@@ -74,7 +118,7 @@ class InPlaceAnswersIT {
         http.getServerConfiguration().addHttpHandler(new HttpHandler() {
             @Override
             public void service(Request request, Response response) throws IOException {
-                calls.add(new Call("application", false, Threads.isService()));
+                calls.add(new Call("application", false, Call.current()));
                 response.getWriter().write("application");
                 if (response.isSuspended()) {
                     response.resume(); // as Jersey's container does when it commits a response
@@ -98,7 +142,7 @@ class InPlaceAnswersIT {
         HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(url)));
 
         assertThat(answer.body()).isEqualTo("shortcut");
-        assertThat(calls).containsExactly(new Call("shortcut", true, true));
+        assertThat(calls).containsExactly(new Call("shortcut", true, "io"));
     }
 
     @Test
@@ -109,11 +153,36 @@ class InPlaceAnswersIT {
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).isEqualTo("shortcut");
-        assertThat(calls).containsExactly(new Call("shortcut", true, true), new Call("shortcut", false, false));
+        assertThat(calls).containsExactly(new Call("shortcut", true, "io"), new Call("shortcut", false, "worker"));
         // the connection goes on after the suspended answer: the next request is served as the first
         calls.clear();
         assertThat(send(HttpRequest.newBuilder(URI.create(url))).body()).isEqualTo("shortcut");
         assertThat(calls).hasSize(2);
+    }
+
+    @Test
+    void aReadThatWaitsForAStepNeedingNoWaitingThreadIsAskedAgainInPlaceByTheThreadThatDidIt() throws Exception {
+        String url = start(waitingForAStep(true), Interception.NONE);
+
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(url)));
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("shortcut");
+        assertThat(calls).containsExactly(new Call("shortcut", true, "io"), new Call("shortcut", true, STEP));
+        calls.clear();
+        assertThat(send(HttpRequest.newBuilder(URI.create(url))).body()).as("the connection goes on").isEqualTo("shortcut");
+        assertThat(calls).hasSize(2);
+    }
+
+    @Test
+    void aReadThatStillWouldWaitAfterTheStepGoesToAWorkerThread() throws Exception {
+        String url = start(waitingForAStep(false), Interception.NONE);
+
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(url)));
+
+        assertThat(answer.body()).isEqualTo("shortcut");
+        assertThat(calls).containsExactly(new Call("shortcut", true, "io"), new Call("shortcut", true, STEP),
+                new Call("shortcut", false, "worker"));
     }
 
     @Test
@@ -123,8 +192,8 @@ class InPlaceAnswersIT {
         HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(url)));
 
         assertThat(answer.body()).isEqualTo("application");
-        assertThat(calls).containsExactly(new Call("shortcut", true, true), new Call("shortcut", false, false),
-                new Call("application", false, false));
+        assertThat(calls).containsExactly(new Call("shortcut", true, "io"), new Call("shortcut", false, "worker"),
+                new Call("application", false, "worker"));
     }
 
     @Test
@@ -134,8 +203,8 @@ class InPlaceAnswersIT {
         send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString("{}")));
         send(HttpRequest.newBuilder(URI.create(url)).method("GET", HttpRequest.BodyPublishers.ofString("{}")));
 
-        assertThat(calls).containsExactly(new Call("shortcut", false, false), new Call("application", false, false),
-                new Call("shortcut", false, false), new Call("application", false, false));
+        assertThat(calls).containsExactly(new Call("shortcut", false, "worker"), new Call("application", false, "worker"),
+                new Call("shortcut", false, "worker"), new Call("application", false, "worker"));
     }
 
     @Test
@@ -147,6 +216,6 @@ class InPlaceAnswersIT {
         String second = start(shortcut(false, inPlace -> true), Interception.NONE);
         send(HttpRequest.newBuilder(URI.create(second)));
 
-        assertThat(calls).containsExactly(new Call("shortcut", false, false), new Call("shortcut", false, false));
+        assertThat(calls).containsExactly(new Call("shortcut", false, "worker"), new Call("shortcut", false, "worker"));
     }
 }
