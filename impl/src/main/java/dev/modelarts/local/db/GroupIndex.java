@@ -32,9 +32,9 @@ import dev.modelarts.local.threads.NoWait;
  * other instances write too: each listing then reads the visible scopes' revisions, through
  * {@link RevisionReads} (one query on the primary key for every listing that asked meanwhile),
  * and loads again any scope that has moved on; a listing on a thread that must not wait leaves
- * the read to the reader thread, which asks it again with the revisions read. With {@code notices} (the notified mode) a listing
- * reads the revisions PostgreSQL pushed instead ({@link RevisionNotices}), asking nothing while
- * they are heard.
+ * the read to a reader thread, which asks it again with the revisions read. With {@code notices}
+ * (the notified mode) a listing reads the revisions PostgreSQL pushed instead
+ * ({@link RevisionNotices}), asking nothing while they are heard.
  */
 public final class GroupIndex implements ListingUpdates, AutoCloseable {
 
