@@ -30,10 +30,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 @Priority(Priorities.USER + 500) // inside BodyBytes, which counts what is written here
 public final class KeptJson implements WriterInterceptor {
 
-    /** Marks a kept view whose body is not written yet. */
-    private static final byte[] NOT_YET = new byte[0];
-
     private final Cache<Object, Object> views;
+    /**
+     * The views made here, so that a body evicted by weight is kept again the next time it is
+     * written: marked apart from the bodies, since the view outlives its body in the cache.
+     */
+    private final Cache<Object, Boolean> keptViews;
     private final Cache<Object, byte[]> bodies;
 
     /**
@@ -42,6 +44,7 @@ public final class KeptJson implements WriterInterceptor {
      */
     public KeptJson(long maxViews, long maxBodyBytes) {
         this.views = Caffeine.newBuilder().weakKeys().maximumSize(maxViews).executor(Runnable::run).build();
+        this.keptViews = Caffeine.newBuilder().weakKeys().maximumSize(maxViews).executor(Runnable::run).build();
         this.bodies = Caffeine.newBuilder().weakKeys().maximumWeight(maxBodyBytes)
                 .weigher((Object view, byte[] body) -> body.length + 1).executor(Runnable::run).build();
     }
@@ -55,36 +58,41 @@ public final class KeptJson implements WriterInterceptor {
     public <A, V> V view(A answer, Function<A, V> toView) {
         return (V) views.get(answer, a -> {
             V view = toView.apply((A) a);
-            bodies.put(view, NOT_YET);
+            keptViews.put(view, Boolean.TRUE);
             return view;
         });
     }
 
     /**
      * The JSON body of {@code view}, for an answer written without Jersey (the hot reads'
-     * shortcut): a kept view's bytes as written the first time, else {@code write}'s, which are
-     * kept when the view is a kept one written for the first time.
+     * shortcut): a kept view's bytes as written before, else {@code write}'s, which are kept
+     * when the view is a kept one (written for the first time, or since its bytes were evicted).
      */
     public byte[] json(Object view, Function<Object, byte[]> write) {
         byte[] body = bodies.getIfPresent(view);
-        if (body != null && body != NOT_YET) {
+        if (body != null) {
             return body;
         }
         byte[] written = write.apply(view);
-        if (body == NOT_YET) {
+        if (keptViews.getIfPresent(view) != null) {
             bodies.put(view, written);
         }
         return written;
+    }
+
+    /** Drops every kept body, as the weight limit may drop any of them; the views stay kept (tests). */
+    void dropBodies() {
+        bodies.invalidateAll();
     }
 
     @Override
     public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
         Object entity = context.getEntity();
         byte[] body = entity == null ? null : bodies.getIfPresent(entity);
-        if (body == null) {
-            context.proceed(); // not a kept view
-        } else if (body != NOT_YET) {
+        if (body != null) {
             context.getOutputStream().write(body);
+        } else if (entity == null || keptViews.getIfPresent(entity) == null) {
+            context.proceed(); // not a kept view
         } else {
             OutputStream out = context.getOutputStream();
             ByteArrayOutputStream copy = new ByteArrayOutputStream(1024);

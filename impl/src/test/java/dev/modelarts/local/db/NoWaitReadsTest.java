@@ -83,7 +83,7 @@ class NoWaitReadsTest {
         } else {
             // PostgreSQL's exact mode asks for the revisions on every listing: read without the
             // marked thread waiting, then the listing is asked again where they were read
-            NoWait.WouldWait wait = catchThrowableOfType(() -> marked(this::listed), NoWait.WouldWait.class);
+            NoWait.WouldWait wait = catchThrowableOfType(NoWait.WouldWait.class, () -> marked(this::listed));
             assertThat(wait.later()).isNotNull();
             assertThat(askedAgainLater(wait.later())).isEqualTo(loaded);
         }
@@ -94,7 +94,7 @@ class NoWaitReadsTest {
         data.images().insert(TestImages.dedicated("p1", "0", "team", "app", "v1", 1_000), GroupDetails.NONE);
         listed();
         Assumptions.assumeFalse(fromMemory(), "over a shared database, in the exact mode");
-        NoWait.WouldWait wait = catchThrowableOfType(() -> marked(this::listed), NoWait.WouldWait.class);
+        NoWait.WouldWait wait = catchThrowableOfType(NoWait.WouldWait.class, () -> marked(this::listed));
 
         // another instance's write: it changes the scope's revision, not this process's copy
         database.jdbi().useHandle(h -> h.execute("update scope_revisions set revision = revision + 1 where scope = ?",
