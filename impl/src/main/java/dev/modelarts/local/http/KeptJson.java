@@ -22,7 +22,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * generated models and Jackson out of every request but the first (BENCHMARKS.md, "the hot path
  * without Bean Validation, and kept JSON").
  *
- * <p>Why it is exact: both caches are keyed by identity (weak keys), and an answer, a view and a
+ * <p>Why it is exact: the caches are keyed by identity (weak keys), and an answer, a view and a
  * body are made from one another and never changed; an answer that is no longer kept by the data
  * layer is collected, and its view and body go with it. Only views made here are written from
  * bytes; any other entity (a write's answer, an error) goes through Jackson as always.
