@@ -2,6 +2,7 @@ package dev.modelarts.local.edge;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.server.HttpHandler;
@@ -44,9 +45,15 @@ final class EdgeHandler extends HttpHandler {
     private final Interception interception;
     private final Shortcut shortcut;
     private final RequestId requestIds;
-    private final RequestExecutorProvider workers = new RequestExecutorProvider.WorkerThreadProvider();
-    /** No executor (the I/O thread) for a request answered in place, Grizzly's workers for the rest. */
-    private final RequestExecutorProvider executors = request -> inPlace(request) ? null : workers.getExecutor(request);
+    /**
+     * No executor (the I/O thread) for a request answered in place, Grizzly's workers for the
+     * rest. Grizzly asks on the thread that parsed the request, which is not always its own: a
+     * request pipelined behind one answered on another thread (a revision reader's, after
+     * {@link #answerAfter}) is parsed when that thread resumes the response, and must not be
+     * served there. (Grizzly's own WorkerThreadProvider names no executor to such a thread.)
+     */
+    private final RequestExecutorProvider executors =
+            request -> Threads.isService() && inPlace(request) ? null : workerPool(request);
 
     EdgeHandler(HttpHandler application, Cors cors, Interception interception, Shortcut shortcut,
             RequestId requestIds) {
@@ -150,18 +157,19 @@ final class EdgeHandler extends HttpHandler {
         handOff(request, response, view);
     }
 
-    /**
-     * A suspended request the shortcut left: a worker thread asks it again, then the application.
-     * (The pool itself: Grizzly's provider names no executor to a thread that is not its own.)
-     */
+    /** A suspended request the shortcut left: a worker thread asks it again, then the application. */
     private void handOff(Request request, Response response, EdgeRequest view) {
         try {
-            request.getContext().getConnection().getTransport().getWorkerThreadPool()
-                    .execute(() -> serveLater(request, response, view, true));
+            workerPool(request).execute(() -> serveLater(request, response, view, true));
         } catch (RuntimeException e) { // the pool refused it: shut down
             unhandled(response, view.id(), e);
             response.resume();
         }
+    }
+
+    /** The worker threads of the request's transport, from whichever thread asks. */
+    private static Executor workerPool(Request request) {
+        return request.getContext().getConnection().getTransport().getWorkerThreadPool();
     }
 
     /**

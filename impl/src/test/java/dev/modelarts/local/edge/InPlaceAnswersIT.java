@@ -3,10 +3,13 @@ package dev.modelarts.local.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -172,6 +175,27 @@ class InPlaceAnswersIT {
         calls.clear();
         assertThat(send(HttpRequest.newBuilder(URI.create(url))).body()).as("the connection goes on").isEqualTo("shortcut");
         assertThat(calls).hasSize(2);
+    }
+
+    @Test
+    void aRequestPipelinedAfterOneAnsweredByTheStepsThreadIsNeverServedOnThatThread() throws Exception {
+        String url = start(waitingForAStep(true), Interception.NONE);
+        URI uri = URI.create(url);
+        String get = "GET " + uri.getPath() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((get + get).getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            StringBuilder read = new StringBuilder();
+            while (read.toString().split("shortcut", -1).length < 3) {
+                read.append((char) in.read());
+            }
+        }
+
+        assertThat(calls).as("the first is asked again by the step's thread; the second never runs there")
+                .startsWith(new Call("shortcut", true, "io"), new Call("shortcut", true, STEP))
+                .filteredOn(call -> call.thread().equals(STEP)).hasSize(1);
     }
 
     @Test
