@@ -32,7 +32,8 @@ import dev.modelarts.local.threads.NoWait;
  * other instances write too: each listing then reads the visible scopes' revisions, through
  * {@link RevisionReads} (one query on the primary key for every listing that asked meanwhile),
  * and loads again any scope that has moved on; a listing on a thread that must not wait leaves
- * the read to a reader thread, which asks it again with the revisions read. With {@code notices}
+ * the read to the reader thread, which hands the revisions read to the thread the caller named,
+ * to ask the listing again with them. With {@code notices}
  * (the notified mode) a listing reads the revisions PostgreSQL pushed instead
  * ({@link RevisionNotices}), asking nothing while they are heard.
  */
@@ -110,7 +111,7 @@ public final class GroupIndex implements ListingUpdates, AutoCloseable {
             stored = shared.given(visible);
             if (stored == null) {
                 // on the I/O thread: the revisions are read without it waiting, then it is asked again
-                noWait.check(then -> shared.readThen(visible, then));
+                noWait.check((then, where) -> shared.readThen(visible, then, where));
                 stored = shared.read(visible);
             }
         }

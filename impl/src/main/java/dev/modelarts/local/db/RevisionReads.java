@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -22,20 +23,21 @@ import org.slf4j.LoggerFactory;
  * saw answered before it asked), and with far fewer queries under load.
  *
  * <p>A reader thread takes what has been asked, reads the union of the scopes (one query on the
- * primary key), and answers each asker; a failed read fails each of them with its exception. Two
- * readers take turns ({@link #READERS}), each with the asks that came while the other was busy.
+ * primary key), and answers each asker; a failed read fails each of them with its exception.
  *
  * <p>An asker that must not wait (a hot read on Grizzly's I/O thread, {@link #readThen}) leaves
- * what to run once the read is done: the reader runs it, request after request, with the
- * revisions {@link #given} to that thread while it runs, so that the request is answered from
- * memory without a worker thread parked on the read. What it runs must not wait either (the
- * thread is marked {@code NoWait}), so the next read is not held up; it never reads through
+ * what to run once the read is done, and where: the reader hands it there (the I/O thread that
+ * read the request) with the revisions it read, {@link #given} to that thread while it runs, so
+ * that the request is answered from memory without a worker thread parked on the read, and the
+ * reader is free for the next read at once. Where that is refused, the reader runs it itself; what
+ * it runs must not wait either (the thread is marked {@code NoWait}), and never reads through
  * {@link #read} (which refuses a reader thread rather than have the readers wait for themselves).
  */
 final class RevisionReads implements AutoCloseable {
 
-    /** Either {@code answer} (a thread waits for it) or {@code then} (run by a reader). */
-    private record Ask(List<String> scopes, CompletableFuture<Map<String, Long>> answer, Runnable then) {
+    /** Either {@code answer} (a thread waits for it) or {@code then} (run by {@code where}). */
+    private record Ask(List<String> scopes, CompletableFuture<Map<String, Long>> answer, Runnable then,
+            Executor where) {
     }
 
     /** Revisions read after a request began, for the scopes it asked. */
@@ -44,11 +46,11 @@ final class RevisionReads implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RevisionReads.class);
     /**
-     * Reader threads, each taking what was asked when it came free: one reads while the other
-     * answers what was left to it. One more gained nothing (BENCHMARKS.md, "PostgreSQL's exact
-     * reads without a parked worker").
+     * Reader threads, each taking what was asked when it came free. One, since it only reads and
+     * hands over: a second, which had paid while a reader answered the requests itself, only
+     * made the batches smaller (BENCHMARKS.md, "The answers back on their I/O threads").
      */
-    static final int READERS = 2;
+    static final int READERS = 1;
 
     private final Jdbi jdbi;
     private final ScopeRevisions revisions;
@@ -73,7 +75,7 @@ final class RevisionReads implements AutoCloseable {
         if (readers.contains(Thread.currentThread())) {
             throw new IllegalStateException("a revision reader cannot wait for the readers' reads");
         }
-        Ask ask = new Ask(scopes, new CompletableFuture<>(), null);
+        Ask ask = new Ask(scopes, new CompletableFuture<>(), null, null);
         asks.add(ask);
         if (closed) {
             ask.answer().completeExceptionally(new IllegalStateException("the data layer is closed"));
@@ -92,12 +94,12 @@ final class RevisionReads implements AutoCloseable {
     }
 
     /**
-     * Reads the revisions of {@code scopes} after this call began, then runs {@code then} on a
-     * reader thread with them {@link #given}; if the read fails, or the readers have stopped,
-     * runs it without them. Never waits.
+     * Reads the revisions of {@code scopes} after this call began, then gives {@code then} to
+     * {@code where} to run with them {@link #given} (a reader runs it if {@code where} refuses);
+     * if the read fails, or the readers have stopped, it runs without them. Never waits.
      */
-    void readThen(List<String> scopes, Runnable then) {
-        Ask ask = new Ask(scopes, null, then);
+    void readThen(List<String> scopes, Runnable then, Executor where) {
+        Ask ask = new Ask(scopes, null, then, where);
         asks.add(ask);
         if (closed && asks.remove(ask)) {
             then.run(); // the readers have stopped and will not
@@ -105,8 +107,8 @@ final class RevisionReads implements AutoCloseable {
     }
 
     /**
-     * On a reader thread, while it runs what {@link #readThen} left: the revisions read for it,
-     * if they cover {@code scopes}; null on any other thread, or for other scopes.
+     * On the thread that runs what {@link #readThen} left, while it runs: the revisions read for
+     * it, if they cover {@code scopes}; null at any other time, or for other scopes.
      */
     Map<String, Long> given(List<String> scopes) {
         Given held = given.get();
@@ -150,35 +152,46 @@ final class RevisionReads implements AutoCloseable {
         }
         for (Ask ask : batch) {
             if (ask.then() != null) {
-                given.set(new Given(ask.scopes(), read));
-                try {
-                    run(ask.then());
-                } finally {
-                    given.remove();
-                }
+                handOver(ask, new Given(ask.scopes(), read));
             }
         }
     }
 
-    private static void fail(List<Ask> batch, RuntimeException e) {
+    private void fail(List<Ask> batch, RuntimeException e) {
         for (Ask ask : batch) {
             if (ask.answer() != null) {
                 ask.answer().completeExceptionally(e);
             } else {
-                run(ask.then()); // without revisions given, it is asked again where waiting is allowed
+                handOver(ask, null); // without revisions given, it is asked again where waiting is allowed
             }
+        }
+    }
+
+    /** Gives what an asker left to its thread, with the revisions read for it; runs it here if refused. */
+    private void handOver(Ask ask, Given read) {
+        Runnable task = () -> run(ask.then(), read);
+        try {
+            ask.where().execute(task);
+        } catch (RuntimeException refused) { // its thread has stopped: the server is stopping
+            task.run();
         }
     }
 
     /**
      * What an asker left runs to its end; its failure is its own (it answers its request), and
-     * never stops the reader, which the listings over the shared database wait for.
+     * never stops the thread that runs it (a reader, which the listings over the shared database
+     * wait for, or an I/O thread).
      */
-    private static void run(Runnable then) {
+    private void run(Runnable then, Given read) {
+        if (read != null) {
+            given.set(read);
+        }
         try {
             then.run();
         } catch (RuntimeException | Error e) {
             LOG.error("a read left to the revision reader failed", e);
+        } finally {
+            given.remove();
         }
     }
 

@@ -36,7 +36,7 @@ import dev.modelarts.local.threads.NoWait;
  * thread"). If the shortcut leaves it there, having found it would wait, the request is
  * suspended and served on a worker thread as any other; if what it would wait for needs no
  * thread waiting (PostgreSQL's scope revisions, read for many requests at once), it is asked
- * again, still in place, by the thread that did that step once it is done.
+ * again, still in place, on its own I/O thread once that step is done ({@link ConnectionThread}).
  */
 final class EdgeHandler extends HttpHandler {
 
@@ -47,10 +47,10 @@ final class EdgeHandler extends HttpHandler {
     private final RequestId requestIds;
     /**
      * No executor (the I/O thread) for a request answered in place, Grizzly's workers for the
-     * rest. Grizzly asks on the thread that parsed the request, which is not always its own: a
-     * request pipelined behind one answered on another thread (a revision reader's, after
-     * {@link #answerAfter}) is parsed when that thread resumes the response, and must not be
-     * served there. (Grizzly's own WorkerThreadProvider names no executor to such a thread.)
+     * rest. Grizzly asks on the thread that parsed the request, which is not always an I/O
+     * thread: a request pipelined behind one a worker answered is parsed when that worker resumes
+     * the response, and must not be taken for one on the I/O thread. (Grizzly's own
+     * WorkerThreadProvider names no executor to such a thread.)
      */
     private final RequestExecutorProvider executors =
             request -> Threads.isService() && inPlace(request) ? null : workerPool(request);
@@ -120,8 +120,9 @@ final class EdgeHandler extends HttpHandler {
                     later = wait.later();
                 }
                 response.suspend();
-                if (later != null) {
-                    later.then(() -> answerAfter(request, response, view));
+                Executor connectionThread = later == null ? null : ConnectionThread.of(request);
+                if (connectionThread != null) {
+                    later.then(() -> answerAfter(request, response, view), connectionThread);
                 } else {
                     handOff(request, response, view);
                 }
@@ -135,8 +136,8 @@ final class EdgeHandler extends HttpHandler {
 
     /**
      * A suspended request whose answer waited for a step done without a thread waiting for it,
-     * asked again on the thread that did the step, which must not wait either; handed to a
-     * worker thread if it still would.
+     * asked again on its I/O thread (or, if that one has stopped, the thread that did the step),
+     * which must not wait either; handed to a worker thread if it still would.
      */
     private void answerAfter(Request request, Response response, EdgeRequest view) {
         MDC.put(RequestId.MDC_KEY, view.id());

@@ -1,5 +1,7 @@
 package dev.modelarts.local.threads;
 
+import java.util.concurrent.Executor;
+
 /**
  * Marks the threads that must not wait, and refuses a wait on them. The hot reads are answered
  * on Grizzly's I/O thread, the one that read the request, when they come from memory; that
@@ -15,7 +17,7 @@ package dev.modelarts.local.threads;
  * <p>A step that can be done without a thread waiting for it ({@link #check(Later)}: PostgreSQL's
  * scope revisions, read by one thread for every request that asked meanwhile) says so in its
  * refusal: the request is then suspended, the step runs, and the request is served again when
- * it is done, by whichever thread did it, still marked.
+ * it is done, on the thread the caller names (the I/O thread that read it), still marked.
  */
 public final class NoWait {
 
@@ -61,10 +63,14 @@ public final class NoWait {
     public interface Later {
 
         /**
-         * Starts the step; runs {@code then} once it is done, or has failed (the step is then
-         * asked again where waiting is allowed, and fails there as it does). Never waits.
+         * Starts the step; once it is done, or has failed (the step is then asked again where
+         * waiting is allowed, and fails there as it does), gives {@code then} to {@code where} to
+         * run, with what the step found. Never waits.
+         *
+         * @param where runs {@code then}, never waiting: the thread the request belongs to; if it
+         *              refuses, the thread that did the step runs it
          */
-        void then(Runnable then);
+        void then(Runnable then, Executor where);
     }
 
     /** The current thread's mark, taken off when closed; {@link #NONE} marks nothing. */

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -106,17 +108,25 @@ class NoWaitReadsTest {
         assertThat(listed().page().total()).as("on a worker thread, loaded again").isEqualTo(1);
     }
 
-    /** Runs the listing, marked, where {@code later} runs what it is given, and waits for it here. */
+    /**
+     * Runs the listing, marked, once {@code later} is done, on a thread of its own (as the edge
+     * names the request's I/O thread), and waits for it here.
+     */
     private GroupPage askedAgainLater(NoWait.Later later) throws Exception {
         CompletableFuture<GroupPage> again = new CompletableFuture<>();
-        later.then(() -> {
-            try {
-                again.complete(marked(this::listed));
-            } catch (RuntimeException e) {
-                again.completeExceptionally(e);
-            }
-        });
-        return again.get(10, TimeUnit.SECONDS);
+        ExecutorService requestThread = Executors.newSingleThreadExecutor();
+        try {
+            later.then(() -> {
+                try {
+                    again.complete(marked(this::listed));
+                } catch (RuntimeException e) {
+                    again.completeExceptionally(e);
+                }
+            }, requestThread);
+            return again.get(10, TimeUnit.SECONDS);
+        } finally {
+            requestThread.shutdownNow();
+        }
     }
 
     private boolean fromMemory() {

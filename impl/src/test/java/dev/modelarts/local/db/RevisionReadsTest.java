@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.jdbi.v3.core.Jdbi;
@@ -64,26 +65,52 @@ class RevisionReadsTest {
     }
 
     @Test
-    void aReadLeftToTheReaderRunsThereWithRevisionsReadAfterItWasAsked() throws Exception {
+    void aReadLeftToTheReaderRunsWhereItWasToldWithRevisionsReadAfterItWasAsked() throws Exception {
         try (Database database = Database.open(TestDatabase.fresh(dir))) {
             Jdbi jdbi = database.jdbi();
             ScopeRevisions revisions = new ScopeRevisions();
+            ExecutorService requestThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "the-request-thread"));
             try (RevisionReads reads = new RevisionReads(jdbi, revisions)) {
                 for (int i = 1; i <= 50; i++) {
                     long raised = jdbi.inTransaction(h -> revisions.raise(h, "a"));
                     CompletableFuture<Map<String, Long>> given = new CompletableFuture<>();
                     CompletableFuture<Map<String, Long>> notAsked = new CompletableFuture<>();
-                    CompletableFuture<Throwable> readThere = new CompletableFuture<>();
+                    CompletableFuture<String> ranOn = new CompletableFuture<>();
                     reads.readThen(List.of("a", "b"), () -> {
                         given.complete(reads.given(List.of("a")));
                         notAsked.complete(reads.given(List.of("a", "c")));
-                        readThere.complete(catchThrowable(() -> reads.read(List.of("a"))));
-                    });
+                        ranOn.complete(Thread.currentThread().getName());
+                    }, requestThread);
                     assertThat(given.get(10, TimeUnit.SECONDS)).containsEntry("a", raised);
                     assertThat(notAsked.get()).as("c was not asked for").isNull();
-                    assertThat(readThere.get(10, TimeUnit.SECONDS)).as("the reader never waits for itself")
-                            .isInstanceOf(IllegalStateException.class);
+                    assertThat(ranOn.get()).isEqualTo("the-request-thread");
+                    assertThat(requestThread.submit(() -> reads.given(List.of("a"))).get())
+                            .as("given only while what was left runs").isNull();
                 }
+            } finally {
+                requestThread.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void aReadWhoseThreadRefusesRunsOnTheReaderWhichNeverWaitsForItself() throws Exception {
+        try (Database database = Database.open(TestDatabase.fresh(dir))) {
+            Jdbi jdbi = database.jdbi();
+            ScopeRevisions revisions = new ScopeRevisions();
+            try (RevisionReads reads = new RevisionReads(jdbi, revisions)) {
+                long raised = jdbi.inTransaction(h -> revisions.raise(h, "a"));
+                CompletableFuture<Map<String, Long>> given = new CompletableFuture<>();
+                CompletableFuture<Throwable> readThere = new CompletableFuture<>();
+                reads.readThen(List.of("a"), () -> {
+                    given.complete(reads.given(List.of("a")));
+                    readThere.complete(catchThrowable(() -> reads.read(List.of("a"))));
+                }, task -> {
+                    throw new RejectedExecutionException("stopped");
+                });
+                assertThat(given.get(10, TimeUnit.SECONDS)).containsEntry("a", raised);
+                assertThat(readThere.get(10, TimeUnit.SECONDS)).as("the reader never waits for itself")
+                        .isInstanceOf(IllegalStateException.class);
                 assertThat(reads.given(List.of("a"))).as("on any other thread").isNull();
             }
         }
@@ -95,11 +122,11 @@ class RevisionReadsTest {
         RevisionReads reads = new RevisionReads(database.jdbi(), new ScopeRevisions());
         database.close();
         CompletableFuture<Map<String, Long>> failed = new CompletableFuture<>();
-        reads.readThen(List.of("a"), () -> failed.complete(reads.given(List.of("a"))));
+        reads.readThen(List.of("a"), () -> failed.complete(reads.given(List.of("a"))), Runnable::run);
         assertThat(failed.get(10, TimeUnit.SECONDS)).as("the query failed: asked again where it may wait").isNull();
         reads.close();
         CompletableFuture<Map<String, Long>> closed = new CompletableFuture<>();
-        reads.readThen(List.of("a"), () -> closed.complete(reads.given(List.of("a"))));
+        reads.readThen(List.of("a"), () -> closed.complete(reads.given(List.of("a"))), Runnable::run);
         assertThat(closed.get(10, TimeUnit.SECONDS)).isNull();
     }
 

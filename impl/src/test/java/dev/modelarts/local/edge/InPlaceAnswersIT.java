@@ -33,8 +33,8 @@ import dev.modelarts.local.threads.NoWait;
  * Where the edge serves a request, over real HTTP on a bare Grizzly server: a GET without a body
  * that the shortcut may answer from memory stays on the I/O thread that read it; one the
  * shortcut leaves there (it would have waited) is asked again on a worker thread, then goes to
- * the application, or, if it waits for a step that needs no waiting thread, again in place by
- * the thread that did the step; anything else never stays on the I/O thread.
+ * the application, or, if it waits for a step that needs no waiting thread, again in place on
+ * its I/O thread once the step is done; anything else never stays on the I/O thread.
  */
 class InPlaceAnswersIT {
 
@@ -50,6 +50,7 @@ class InPlaceAnswersIT {
     private static final String STEP = "step";
 
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final List<String> ioThreads = new CopyOnWriteArrayList<>();
     private final ExecutorService steps = Executors.newSingleThreadExecutor(r -> new Thread(r, STEP));
     private final HttpClient client = HttpClient.newHttpClient();
     private HttpServer http;
@@ -84,9 +85,10 @@ class InPlaceAnswersIT {
     }
 
     /**
-     * A shortcut whose question on the I/O thread would wait for a step that needs no waiting
-     * thread (done on the {@link #STEP} thread); asked again there, it answers, or would wait
-     * again unless {@code answersAfterStep}; on a worker thread it answers.
+     * A shortcut whose first question on the I/O thread would wait for a step that needs no
+     * waiting thread (done on the {@link #STEP} thread, which then gives it back where the edge
+     * said); asked again, it answers, or would wait again unless {@code answersAfterStep}; on a
+     * worker thread it answers. Each I/O thread's name is kept in {@link #ioThreads}.
      */
     private Shortcut waitingForAStep(boolean answersAfterStep) {
         NoWait noWait = new NoWait();
@@ -95,10 +97,18 @@ class InPlaceAnswersIT {
             public boolean answer(Request request, Response response, EdgeRequest view, boolean inPlace) throws IOException {
                 String where = Call.current();
                 calls.add(new Call("shortcut", inPlace, where));
+                if (where.equals("io")) {
+                    ioThreads.add(Thread.currentThread().getName());
+                }
+                boolean again = request.getAttribute("asked") != null;
+                request.setAttribute("asked", true);
                 try (NoWait.Marked marked = noWait.mark()) {
-                    if (where.equals("io")) {
-                        noWait.check(steps::execute);
-                    } else if (where.equals(STEP) && !answersAfterStep) {
+                    if (where.equals("io") && !again) {
+                        noWait.check((then, connectionThread) -> steps.execute(() -> {
+                            calls.add(new Call("step", true, Call.current()));
+                            connectionThread.execute(then);
+                        }));
+                    } else if (where.equals("io") && !answersAfterStep) {
                         noWait.check(); // a second wait, one a thread must wait for
                     }
                 }
@@ -164,21 +174,23 @@ class InPlaceAnswersIT {
     }
 
     @Test
-    void aReadThatWaitsForAStepNeedingNoWaitingThreadIsAskedAgainInPlaceByTheThreadThatDidIt() throws Exception {
+    void aReadThatWaitsForAStepNeedingNoWaitingThreadIsAskedAgainOnItsOwnIoThreadOnceTheStepIsDone() throws Exception {
         String url = start(waitingForAStep(true), Interception.NONE);
 
         HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(url)));
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).isEqualTo("shortcut");
-        assertThat(calls).containsExactly(new Call("shortcut", true, "io"), new Call("shortcut", true, STEP));
+        assertThat(calls).containsExactly(new Call("shortcut", true, "io"), new Call("step", true, STEP),
+                new Call("shortcut", true, "io"));
+        assertThat(ioThreads).as("the I/O thread that read the request").hasSize(2).containsOnly(ioThreads.get(0));
         calls.clear();
         assertThat(send(HttpRequest.newBuilder(URI.create(url))).body()).as("the connection goes on").isEqualTo("shortcut");
-        assertThat(calls).hasSize(2);
+        assertThat(calls).hasSize(3);
     }
 
     @Test
-    void aRequestPipelinedAfterOneAnsweredByTheStepsThreadIsNeverServedOnThatThread() throws Exception {
+    void aRequestPipelinedAfterOneAnsweredAfterAStepIsServedAsTheFirst() throws Exception {
         String url = start(waitingForAStep(true), Interception.NONE);
         URI uri = URI.create(url);
         String get = "GET " + uri.getPath() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
@@ -193,9 +205,10 @@ class InPlaceAnswersIT {
             }
         }
 
-        assertThat(calls).as("the first is asked again by the step's thread; the second never runs there")
-                .startsWith(new Call("shortcut", true, "io"), new Call("shortcut", true, STEP))
-                .filteredOn(call -> call.thread().equals(STEP)).hasSize(1);
+        assertThat(calls).as("each asked on the I/O thread, the step's thread only doing the step")
+                .containsExactly(new Call("shortcut", true, "io"), new Call("step", true, STEP),
+                        new Call("shortcut", true, "io"), new Call("shortcut", true, "io"), new Call("step", true, STEP),
+                        new Call("shortcut", true, "io"));
     }
 
     @Test
@@ -205,8 +218,8 @@ class InPlaceAnswersIT {
         HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(url)));
 
         assertThat(answer.body()).isEqualTo("shortcut");
-        assertThat(calls).containsExactly(new Call("shortcut", true, "io"), new Call("shortcut", true, STEP),
-                new Call("shortcut", false, "worker"));
+        assertThat(calls).containsExactly(new Call("shortcut", true, "io"), new Call("step", true, STEP),
+                new Call("shortcut", true, "io"), new Call("shortcut", false, "worker"));
     }
 
     @Test
