@@ -59,11 +59,19 @@ public final class HotReads implements Shortcut {
     /** The media types a client may accept for the shortcut to answer: Jersey's choice is then JSON. */
     private static final Set<String> ACCEPTED = Set.of("application/json", "*/*");
     private static final String[] NO_BODY_HEADERS = {"Content-Type", "Content-Length", "Transfer-Encoding"};
-    /** The request attribute holding when a read left to be asked again was first asked (nanoTime). */
-    private static final String STARTED = HotReads.class.getName() + ".started";
+    /** The request attribute holding what the first ask of a read left to be asked again found. */
+    private static final String ASKED = HotReads.class.getName() + ".asked";
 
     /** One hot read: the operation's route and the resource object that serves it. */
     private record Read(ReadRoute route, Object resource, String action, ParameterConstraints constraints) {
+    }
+
+    /**
+     * A request the first ask found to be a hot read, and let through, before the read would
+     * wait: asked again, only the read runs (the request has not changed; the time logged and
+     * timed is from the first ask).
+     */
+    private record Asked(long start, Read read, Object[] args, Principal principal) {
     }
 
     private final List<Read> reads;
@@ -122,28 +130,43 @@ public final class HotReads implements Shortcut {
 
     @Override
     public boolean answer(Request request, Response response, EdgeRequest view, boolean inPlace) throws IOException {
-        long start = request.getAttribute(STARTED) instanceof Long first ? first : System.nanoTime();
-        if (!"GET".equals(view.method()) || inPlace && noWait == null) {
+        if (inPlace && noWait == null) {
             return false;
+        }
+        Asked asked = request.getAttribute(ASKED) instanceof Asked first ? first : let(request, view);
+        return asked != null && answer(request, response, view, inPlace, asked);
+    }
+
+    /** What the first ask finds: a hot read whose answer is plainly a 200, or null. */
+    private Asked let(Request request, EdgeRequest view) {
+        long start = System.nanoTime();
+        if (!"GET".equals(view.method())) {
+            return null;
         }
         String[] parts = ReadRoute.split(view.rawPath());
         Read read = route(parts);
         if (read == null || !plainHeaders(request)) {
-            return false;
+            return null;
         }
         Object[] args = read.route().arguments(parts, view.rawQuery());
         String token = single(request, "X-Auth-Token");
         Principal principal = args == null || token == null ? null : credentials.forToken(token).orElse(null);
         if (principal == null || !principal.boundTo(read.route().projectOf(args)) || !principal.allows(read.action())
                 || !read.constraints().allPass(args)) {
-            return false;
+            return null;
         }
+        return new Asked(start, read, args, principal);
+    }
+
+    private boolean answer(Request request, Response response, EdgeRequest view, boolean inPlace, Asked asked)
+            throws IOException {
+        Read read = asked.read();
         byte[] body;
         try (NoWait.Marked marked = inPlace ? noWait.mark() : NoWait.Marked.NONE) {
-            body = kept.json(read.route().method().invoke(read.resource(), args), this::write);
+            body = kept.json(read.route().method().invoke(read.resource(), asked.args()), this::write);
         } catch (InvocationTargetException e) {
             if (inPlace && e.getCause() instanceof NoWait.WouldWait wait) {
-                request.setAttribute(STARTED, start); // the time logged and timed is the request's
+                request.setAttribute(ASKED, asked);
                 throw wait; // the edge asks again: later, or on a worker thread
             }
             return false; // Jersey reads it again and answers as it does
@@ -155,8 +178,8 @@ public final class HotReads implements Shortcut {
         response.setContentType("application/json");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
-        long nanos = System.nanoTime() - start;
-        logged(view, principal, body.length, nanos);
+        long nanos = System.nanoTime() - asked.start();
+        logged(view, asked.principal(), body.length, nanos);
         times.ok(read.route().template(), nanos);
         return true;
     }
