@@ -33,9 +33,9 @@ import dev.modelarts.local.threads.NoWait;
  * {@link RevisionReads} (one query on the primary key for every listing that asked meanwhile),
  * and loads again any scope that has moved on; a listing on a thread that must not wait leaves
  * the read to the reader thread, which hands the revisions read to the thread the caller named,
- * to ask the listing again with them. With {@code notices}
- * (the notified mode) a listing reads the revisions PostgreSQL pushed instead
- * ({@link RevisionNotices}), asking nothing while they are heard.
+ * to ask the listing again with them. With {@code notices} (the notified mode) a listing reads
+ * the revisions PostgreSQL pushed instead ({@link RevisionNotices}), asking nothing while they
+ * are heard.
  */
 public final class GroupIndex implements ListingUpdates, AutoCloseable {
 

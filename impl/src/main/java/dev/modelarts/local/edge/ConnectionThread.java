@@ -21,15 +21,18 @@ import org.glassfish.grizzly.nio.SelectorRunner;
 final class ConnectionThread implements Executor {
 
     private final NIOConnection connection;
+    private final SelectorHandler selectors;
 
-    private ConnectionThread(NIOConnection connection) {
+    private ConnectionThread(NIOConnection connection, SelectorHandler selectors) {
         this.connection = connection;
+        this.selectors = selectors;
     }
 
     /** The thread of the request's connection; null if the transport is not Grizzly's NIO one. */
     static Executor of(Request request) {
         return request.getContext().getConnection() instanceof NIOConnection nio
-                && nio.getTransport() instanceof NIOTransport ? new ConnectionThread(nio) : null;
+                && nio.getTransport() instanceof NIOTransport transport
+                        ? new ConnectionThread(nio, transport.getSelectorHandler()) : null;
     }
 
     @Override
@@ -38,7 +41,6 @@ final class ConnectionThread implements Executor {
         if (runner == null) {
             throw new RejectedExecutionException("the connection has no I/O thread");
         }
-        SelectorHandler selectors = ((NIOTransport) connection.getTransport()).getSelectorHandler();
         selectors.enque(runner, () -> {
             task.run();
             return true; // the thread goes on with its other tasks
