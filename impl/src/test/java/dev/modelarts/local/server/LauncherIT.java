@@ -44,9 +44,13 @@ class LauncherIT {
 
     @BeforeEach
     void layOut() throws IOException {
-        Files.createDirectories(root.resolve("bin"));
-        target = Files.createDirectories(root.resolve("impl/target"));
-        launcher = Files.copy(Path.of("..", "bin", "modelarts-image-server"), root.resolve("bin/modelarts-image-server"));
+        layOut(root);
+    }
+
+    private void layOut(Path checkout) throws IOException {
+        Files.createDirectories(checkout.resolve("bin"));
+        target = Files.createDirectories(checkout.resolve("impl/target"));
+        launcher = Files.copy(Path.of("..", "bin", "modelarts-image-server"), checkout.resolve("bin/modelarts-image-server"));
         Files.copy(Path.of(System.getProperty("server.jar", "target/modelarts-image-server.jar")),
                 target.resolve("modelarts-image-server.jar"));
     }
@@ -145,13 +149,35 @@ class LauncherIT {
         assertThat(files(".served")).as("a run that never served vouches for no cache").isEmpty();
 
         serve(true);
-        assertThat(files(".aot")).as("the run that served left its cache").hasSize(1);
+        assertThat(files(".aot")).as("the run that served left its cache; the JVM said:%n%s", aotLog()).hasSize(1);
         assertThat(files(".aot.served")).hasSize(1);
 
         List<String> printed = serve(false);
         assertThat(printed).as("the next start maps it").anyMatch(line -> line.contains("listening on")
                 && line.contains("AOT cache") && line.contains("(mapped)"));
         assertThat(printed).noneMatch(line -> line.contains("[aot]") || line.contains("[warning]"));
+    }
+
+    /** What the JVM wrote about the cache, to the file the launcher names beside it. */
+    private String aotLog() throws IOException {
+        StringBuilder log = new StringBuilder();
+        for (String name : files("")) {
+            if (name.contains(".aot.log")) {
+                log.append(name).append(":\n").append(Files.readString(target.resolve(name)));
+            }
+        }
+        return log.toString();
+    }
+
+    /** The JVM reads ':' in its archive options as a list and the launcher's options split at spaces. */
+    @Test
+    void aCheckoutWhosePathHoldsASpaceStartsWithoutArchiveOrCache() throws Exception {
+        layOut(root.resolve("a clone with spaces"));
+        for (Path jdk : Stream.of(javaHome, newerJdk()).filter(j -> j != null).toList()) {
+            javaHome = jdk;
+            assertThat(serve(true)).as("started on %s", jdk).anyMatch(line -> line.contains("listening on"));
+            assertThat(files("")).as("on %s", jdk).containsExactly("modelarts-image-server.jar");
+        }
     }
 
     @Test
