@@ -33,8 +33,8 @@ public record DataLayer(GroupIndex listing, ImageDao images, ImageGroupDao group
         RevisionNotices notices = database.readsNotified() ? new RevisionNotices(database::openOwnConnection) : null;
         // alone on its file, no other instance reads what a revision changed
         ScopeChanges changes = new ScopeChanges(!database.isExclusive());
-        GroupIndex listing = new GroupIndex(database.jdbi(), database.connections(), database.isExclusive(), revisions,
-                changes, rows, notices, database.noWait());
+        GroupIndex listing = new GroupIndex(database.jdbi(), database.isExclusive(), revisions, changes, rows, notices,
+                database.noWait());
         GroupCommit writes = new GroupCommit(database.jdbi(), revisions, changes, rows, listing, database::afterCommit,
                 database.noWait());
         ImageWrites imageWrites = new ImageWrites(ids);

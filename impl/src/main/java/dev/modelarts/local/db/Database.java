@@ -9,7 +9,6 @@ import java.util.Properties;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
-import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +41,6 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final DatabaseSettings settings;
     private final Jdbi jdbi;
-    /** The pool's connections, as {@link #jdbi} takes them. */
-    private final ConnectionFactory connections;
     /** The threads this database gives no connection to while they are marked. */
     private final NoWait noWait = new NoWait();
     /** How long opening took (the first connection: for H2, the file's open and recovery). */
@@ -53,11 +50,10 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.settings = settings;
         // a marked thread (an I/O thread answering a hot read) is refused before the pool can make it wait
-        this.connections = () -> {
+        this.jdbi = Jdbi.create(() -> {
             noWait.check();
             return dataSource.getConnection();
-        };
-        this.jdbi = Jdbi.create(connections);
+        });
         this.openedMillis = openedMillis;
     }
 
@@ -136,11 +132,6 @@ public final class Database implements AutoCloseable {
 
     public Jdbi jdbi() {
         return jdbi;
-    }
-
-    /** The pool's connections as Jdbi takes them, for the few reads that need no Jdbi. */
-    ConnectionFactory connections() {
-        return connections;
     }
 
     /**

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.Jdbi;
 
 import dev.modelarts.local.listing.GroupListing;
@@ -56,25 +55,24 @@ public final class GroupIndex implements ListingUpdates, AutoCloseable {
     /** The threads that must not wait for a load or a revision read. */
     private final NoWait noWait;
 
-    GroupIndex(Jdbi jdbi, ConnectionFactory connections, boolean exclusive, ScopeRevisions revisions, GroupRows rows) {
-        this(jdbi, connections, exclusive, revisions, new ScopeChanges(false), rows, null, new NoWait());
+    GroupIndex(Jdbi jdbi, boolean exclusive, ScopeRevisions revisions, GroupRows rows) {
+        this(jdbi, exclusive, revisions, new ScopeChanges(false), rows, null, new NoWait());
     }
 
     /**
-     * @param connections the pool's connections, for the revision reads over a shared database
      * @param changes what each revision changed, to catch a copy up on (over a shared database)
      * @param notices the pushed revisions, or null to ask the database on each listing
      * @param noWait  the threads that get a copy only if it is current ({@link NoWait.WouldWait}
      *                where it would be read or checked)
      */
-    GroupIndex(Jdbi jdbi, ConnectionFactory connections, boolean exclusive, ScopeRevisions revisions,
-            ScopeChanges changes, GroupRows rows, RevisionNotices notices, NoWait noWait) {
+    GroupIndex(Jdbi jdbi, boolean exclusive, ScopeRevisions revisions, ScopeChanges changes, GroupRows rows,
+            RevisionNotices notices, NoWait noWait) {
         this.jdbi = jdbi;
         this.exclusive = exclusive;
         this.revisions = revisions;
         this.changes = changes;
         this.rows = rows;
-        this.shared = exclusive ? null : new RevisionReads(connections, revisions);
+        this.shared = exclusive ? null : new RevisionReads(jdbi, revisions);
         this.notices = notices;
         this.noWait = noWait;
     }

@@ -1,7 +1,5 @@
 package dev.modelarts.local.db;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,8 +12,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import org.jdbi.v3.core.ConnectionException;
-import org.jdbi.v3.core.ConnectionFactory;
+import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,16 +52,15 @@ final class RevisionReads implements AutoCloseable {
      */
     static final int READERS = 1;
 
-    private final ConnectionFactory connections;
+    private final Jdbi jdbi;
     private final ScopeRevisions revisions;
     private final BlockingQueue<Ask> asks = new LinkedBlockingQueue<>();
     private final List<Thread> readers = new ArrayList<>();
     private final ThreadLocal<Given> given = new ThreadLocal<>();
     private volatile boolean closed;
 
-    /** @param connections the pool's connections, one taken for each query and given back */
-    RevisionReads(ConnectionFactory connections, ScopeRevisions revisions) {
-        this.connections = connections;
+    RevisionReads(Jdbi jdbi, ScopeRevisions revisions) {
+        this.jdbi = jdbi;
         this.revisions = revisions;
         for (int i = 0; i < READERS; i++) {
             Thread reader = new Thread(this::readWhileOpen, "scope-revision-reads-" + i);
@@ -144,16 +140,7 @@ final class RevisionReads implements AutoCloseable {
         batch.forEach(ask -> scopes.addAll(ask.scopes()));
         Map<String, Long> read;
         try {
-            Connection connection = connections.openConnection();
-            try {
-                read = revisions.read(connection, new ArrayList<>(scopes));
-            } finally {
-                connections.closeConnection(connection);
-            }
-        } catch (SQLException e) {
-            // the one query on a primary key fails only with its database: 503 and Retry-After
-            fail(batch, new ConnectionException(e));
-            return;
+            read = jdbi.withHandle(h -> revisions.read(h, new ArrayList<>(scopes)));
         } catch (RuntimeException e) {
             fail(batch, e);
             return;

@@ -1,9 +1,5 @@
 package dev.modelarts.local.db;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,24 +71,13 @@ final class ScopeRevisions {
                 .bind("scope", scope).mapTo(Long.class).findOne().orElse(0L);
     }
 
-    /** The statement of {@link #read(Connection, List)}: one text, whatever the number of scopes. */
-    static final String READ_SCOPES = "select scope, revision from scope_revisions where scope = any(?)";
-
-    /**
-     * The revisions of {@code scopes} that have one (one query on the primary key). Plain JDBC on
-     * a connection the caller holds: the shared reads' one query per batch, which Jdbi's handle,
-     * statement and mapping made cost several times the query's own work in the JVM.
-     */
-    Map<String, Long> read(Connection connection, List<String> scopes) throws SQLException {
+    /** The revisions of {@code scopes} that have one (one query on the primary key). */
+    Map<String, Long> read(Handle h, List<String> scopes) {
         Map<String, Long> revisions = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(READ_SCOPES)) {
-            statement.setArray(1, connection.createArrayOf("varchar", scopes.toArray()));
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    revisions.put(rows.getString(1), rows.getLong(2));
-                }
-            }
-        }
+        h.createQuery("select scope, revision from scope_revisions where scope in (<scopes>)")
+                .bindList("scopes", scopes)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .forEach(e -> revisions.put(e.getKey(), e.getValue()));
         return revisions;
     }
 }

@@ -37,7 +37,7 @@ class GroupCommitTest {
         RowMappers.register(database.jdbi());
         ScopeRevisions revisions = new ScopeRevisions();
         GroupRows groups = new GroupRows();
-        listing = new GroupIndex(database.jdbi(), database.connections(), database.isExclusive(), revisions, groups);
+        listing = new GroupIndex(database.jdbi(), database.isExclusive(), revisions, groups);
         writes = new GroupCommit(database.jdbi(), revisions, groups, listing, database::afterCommit);
     }
 

@@ -39,7 +39,7 @@ class RevisionReadsTest {
             Jdbi jdbi = database.jdbi();
             ScopeRevisions revisions = new ScopeRevisions();
             ExecutorService threads = Executors.newFixedThreadPool(16);
-            try (RevisionReads reads = new RevisionReads(database.connections(), revisions)) {
+            try (RevisionReads reads = new RevisionReads(jdbi, revisions)) {
                 List<Future<Integer>> checked = new ArrayList<>();
                 for (int t = 0; t < 16; t++) {
                     String scope = "scope-" + (t % 4);
@@ -70,7 +70,7 @@ class RevisionReadsTest {
             Jdbi jdbi = database.jdbi();
             ScopeRevisions revisions = new ScopeRevisions();
             ExecutorService requestThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "the-request-thread"));
-            try (RevisionReads reads = new RevisionReads(database.connections(), revisions)) {
+            try (RevisionReads reads = new RevisionReads(jdbi, revisions)) {
                 for (int i = 1; i <= 50; i++) {
                     long raised = jdbi.inTransaction(h -> revisions.raise(h, "a"));
                     CompletableFuture<Map<String, Long>> given = new CompletableFuture<>();
@@ -98,7 +98,7 @@ class RevisionReadsTest {
         try (Database database = Database.open(TestDatabase.fresh(dir))) {
             Jdbi jdbi = database.jdbi();
             ScopeRevisions revisions = new ScopeRevisions();
-            try (RevisionReads reads = new RevisionReads(database.connections(), revisions)) {
+            try (RevisionReads reads = new RevisionReads(jdbi, revisions)) {
                 long raised = jdbi.inTransaction(h -> revisions.raise(h, "a"));
                 CompletableFuture<Map<String, Long>> given = new CompletableFuture<>();
                 CompletableFuture<Throwable> readThere = new CompletableFuture<>();
@@ -119,7 +119,7 @@ class RevisionReadsTest {
     @Test
     void aReadLeftToAFailingOrClosedReaderStillRunsWithoutRevisions() throws Exception {
         Database database = Database.open(TestDatabase.fresh(dir));
-        RevisionReads reads = new RevisionReads(database.connections(), new ScopeRevisions());
+        RevisionReads reads = new RevisionReads(database.jdbi(), new ScopeRevisions());
         database.close();
         CompletableFuture<Map<String, Long>> failed = new CompletableFuture<>();
         reads.readThen(List.of("a"), () -> failed.complete(reads.given(List.of("a"))), Runnable::run);
@@ -133,7 +133,7 @@ class RevisionReadsTest {
     @Test
     void aFailedQueryFailsItsReadersWithItsOwnException() {
         Database database = Database.open(TestDatabase.fresh(dir));
-        try (RevisionReads reads = new RevisionReads(database.connections(), new ScopeRevisions())) {
+        try (RevisionReads reads = new RevisionReads(database.jdbi(), new ScopeRevisions())) {
             assertThat(reads.read(List.of("a"))).isEmpty();
             database.close();
             assertThatThrownBy(() -> reads.read(List.of("a"))).isNotInstanceOf(IllegalStateException.class)
@@ -144,7 +144,7 @@ class RevisionReadsTest {
     @Test
     void aClosedReaderRefuses() {
         try (Database database = Database.open(TestDatabase.fresh(dir))) {
-            RevisionReads reads = new RevisionReads(database.connections(), new ScopeRevisions());
+            RevisionReads reads = new RevisionReads(database.jdbi(), new ScopeRevisions());
             reads.close();
             assertThatThrownBy(() -> reads.read(List.of("a"))).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("closed");
