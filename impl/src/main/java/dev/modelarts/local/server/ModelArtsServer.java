@@ -1,8 +1,8 @@
 package dev.modelarts.local.server;
 
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 
 import ch.qos.logback.classic.LoggerContext;
 
@@ -32,6 +32,11 @@ public final class ModelArtsServer {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelArtsServer.class);
+    /**
+     * How long a stop signal during the start waits for it to end: a start waiting on an
+     * unreachable PostgreSQL is not held up for longer than a stop would take.
+     */
+    private static final Duration START_WAIT = Duration.ofSeconds(10);
 
     private ModelArtsServer() {
     }
@@ -67,35 +72,35 @@ public final class ModelArtsServer {
         if (config.logFormat() == ServerSettings.LogFormat.json) {
             LogFormat.useJson();
         }
-        RunningServer server;
-        try {
-            server = RunningServer.start(config, List.of(), ahead != null ? ahead : StartAhead.begin());
-        } catch (Credentials.InvalidCredentialsFile | SeedFile.InvalidSeedFile | ControlFiles.InvalidFile
-                | UncheckedIOException | StartupFailure e) {
-            // the operator's to fix: the message says what and where
-            LOG.error("Cannot start: {}", e.getMessage());
-            System.exit(1);
-            return;
-        } catch (RuntimeException e) {
-            LOG.error("Cannot start: {}", e.getMessage(), e);
-            System.exit(1);
-            return;
-        }
-
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("Stopping (signal received)");
+        // the hook first: a signal may come as soon as the port is open, before the start has ended
+        StopOnSignal<RunningServer> onSignal = new StopOnSignal<>(server -> {
             long served = server.requestsServed();
             server.close();
             ClassArchive.writeIfServed(served);
+        }, () -> {
             // the access log is written in the background: flush it before the JVM ends
             if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
                 logback.stop();
             }
-            stopped.countDown();
-        }, "shutdown"));
+        }, START_WAIT);
+        Runtime.getRuntime().addShutdownHook(onSignal.hook());
         try {
-            stopped.await();
+            onSignal.started(RunningServer.start(config, List.of(), ahead != null ? ahead : StartAhead.begin()));
+        } catch (Credentials.InvalidCredentialsFile | SeedFile.InvalidSeedFile | ControlFiles.InvalidFile
+                | UncheckedIOException | StartupFailure e) {
+            // the operator's to fix: the message says what and where
+            LOG.error("Cannot start: {}", e.getMessage());
+            onSignal.startFailed();
+            System.exit(1);
+            return;
+        } catch (RuntimeException e) {
+            LOG.error("Cannot start: {}", e.getMessage(), e);
+            onSignal.startFailed();
+            System.exit(1);
+            return;
+        }
+        try {
+            onSignal.awaitStopped();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

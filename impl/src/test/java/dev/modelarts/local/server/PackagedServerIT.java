@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,6 +84,61 @@ class PackagedServerIT {
         assertThat(server.output()).anyMatch(line -> line.contains("GET /v1/dev-project/images/group?limit=5 200")
                 && line.contains("rid="));
         assertThat(dir.resolve("data").resolve(DatabaseSettings.H2_FILE_NAME + ".mv.db")).exists();
+    }
+
+    /**
+     * The port opens, and the group listing is answered, before the start has ended (Jersey is
+     * built meanwhile): a client that stops the server as soon as it has its answer may send
+     * SIGTERM then. The stop is still graceful (before, the shutdown hook was registered only
+     * after the start and was refused: "Shutdown in progress", the database not closed).
+     */
+    @Test
+    void aSigtermAsSoonAsTheFirstAnswerCameStillStopsGracefully() throws Exception {
+        // a database made by an earlier start: this start's schema is then ready at once, while
+        // Jersey is still being built, so the listing answers well before the start has ended
+        Path data = dir.resolve("data");
+        stop(start(command("--port", "0", "--data-dir", data.toString())));
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        ServerProcess process = ServerProcess.launch(command("--port", String.valueOf(port), "--data-dir",
+                data.toString()));
+        started.add(process.process());
+        URI listing = URI.create("http://127.0.0.1:" + port + "/v1/dev-project/images/group?limit=1");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!answers(listing)) {
+            assertThat(process.process().isAlive()).as("started; it printed: %s", process.output()).isTrue();
+            assertThat(System.nanoTime()).as("answered within 60 s").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+
+        int exit = process.stop();
+        boolean early = process.output().stream().takeWhile(line -> !line.contains("listening on"))
+                .anyMatch(line -> line.contains("signal received while starting"));
+        System.out.println("PackagedServerIT: the signal came " + (early ? "during" : "after") + " the start");
+        assertThat(exit).as("printed: %s", process.output()).isEqualTo(143);
+        assertThat(process.output()).noneMatch(line -> line.contains("Shutdown in progress"))
+                .noneMatch(line -> line.startsWith("Exception in thread"))
+                .anyMatch(line -> line.contains("Stopping (signal received)"))
+                .anyMatch(line -> line.endsWith("Stopped"));
+    }
+
+    /**
+     * Whether the listing answers 200 yet; asked over a plain connection, which asks again within
+     * milliseconds (java.net.http's first requests in a JVM take longer than the window).
+     */
+    private static boolean answers(URI listing) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) listing.toURL().openConnection();
+        connection.setRequestProperty("X-Auth-Token", Credentials.DEV_TOKEN);
+        connection.setRequestProperty("Accept", "application/json"); // its default would leave the read to Jersey
+        try {
+            return connection.getResponseCode() == 200;
+        } catch (ConnectException refused) {
+            return false; // not listening yet
+        } finally {
+            connection.disconnect();
+        }
     }
 
     @Test

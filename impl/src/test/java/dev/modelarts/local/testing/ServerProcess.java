@@ -41,7 +41,7 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts {@code builder}'s command and waits until it listens (at most 60 s). */
     public static ServerProcess start(ProcessBuilder builder) {
-        ServerProcess server = new ServerProcess(builder);
+        ServerProcess server = launch(builder);
         try {
             server.base.get(60, TimeUnit.SECONDS);
             return server;
@@ -49,6 +49,11 @@ public final class ServerProcess implements AutoCloseable {
             server.kill();
             throw new AssertionError("server did not start; it printed: " + server.output(), e);
         }
+    }
+
+    /** Starts {@code builder}'s command and returns at once: {@link #base()} waits for it. */
+    public static ServerProcess launch(ProcessBuilder builder) {
+        return new ServerProcess(builder);
     }
 
     private void readOutput() {
