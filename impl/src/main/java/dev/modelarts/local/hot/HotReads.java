@@ -58,7 +58,8 @@ public final class HotReads implements Shortcut {
 
     /** The media types a client may accept for the shortcut to answer: Jersey's choice is then JSON. */
     private static final Set<String> ACCEPTED = Set.of("application/json", "*/*");
-    private static final String[] NO_BODY_HEADERS = {"Content-Type", "Content-Length", "Transfer-Encoding"};
+    private static final String CONTENT_LENGTH = "Content-Length";
+    private static final String[] NO_BODY_HEADERS = {"Content-Type", CONTENT_LENGTH, "Transfer-Encoding"};
     /** The request attribute holding what the first ask of a read left to be asked again found. */
     private static final String ASKED = HotReads.class.getName() + ".asked";
 
@@ -193,10 +194,15 @@ public final class HotReads implements Shortcut {
         return null;
     }
 
-    /** No body, and nothing to negotiate: JSON is what the client gets from Jersey too. */
+    /**
+     * No body, and nothing to negotiate: JSON is what the client gets from Jersey too. A single
+     * {@code Content-Length: 0} is no body: java.net.http before JDK 19 sends one with every GET
+     * (JDK-8283544): the reads of every Java client built on it and run on JDK 17
+     * (openapi-generator's {@code native} library among them) were left to Jersey.
+     */
     private static boolean plainHeaders(Request request) {
         for (String name : NO_BODY_HEADERS) {
-            if (request.getHeader(name) != null) {
+            if (request.getHeader(name) != null && !(CONTENT_LENGTH.equals(name) && emptyBody(request))) {
                 return false;
             }
         }
@@ -206,6 +212,11 @@ public final class HotReads implements Shortcut {
         }
         String only = accept.next();
         return !accept.hasNext() && ACCEPTED.contains(only);
+    }
+
+    /** One {@code Content-Length} header, of exactly 0. */
+    private static boolean emptyBody(Request request) {
+        return "0".equals(single(request, CONTENT_LENGTH));
     }
 
     /** The header's value when it is sent exactly once (Jersey would join several with commas). */
