@@ -4,17 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.annotation.Priority;
@@ -35,18 +24,14 @@ import dev.modelarts.local.requestid.RequestId;
  * <ul>
  * <li>{@code X-Auth-Token}: a token from the credentials;</li>
  * <li>{@code Authorization: SDK-HMAC-SHA256 Access=.., SignedHeaders=.., Signature=..} with
- * {@code X-Sdk-Date}: verified by rebuilding the canonical request from the client's own
- * SignedHeaders list (docs/api-reference.md §6.4); the date must be within 15 minutes of the server's clock.</li>
+ * {@code X-Sdk-Date}: verified by {@link SignatureCheck}.</li>
  * </ul>
  * No secret (token, SK, signature) ever goes into a message or a log line.
  */
 @Priority(Priorities.AUTHENTICATION)
 public final class AuthFilter implements ContainerRequestFilter {
 
-    public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(15);
-
-    private static final DateTimeFormatter SDK_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
-    private static final String PREFIX = SdkHmacSha256.ALGORITHM + " ";
+    private static final String PREFIX = SignatureCheck.PREFIX;
     /** The actions of the test-control API (/_modelarts/...), which this server adds. */
     private static final String CONTROL_ACTIONS = "modelarts:control:";
     /**
@@ -57,12 +42,13 @@ public final class AuthFilter implements ContainerRequestFilter {
 
     private final Credentials credentials;
     private final IamActions actions;
-    private final Clock clock;
+    private final SignatureCheck signatures;
 
+    /** @param clock the machine's clock, which signatures' dates are checked against */
     public AuthFilter(Credentials credentials, IamActions actions, Clock clock) {
         this.credentials = credentials;
         this.actions = actions;
-        this.clock = clock;
+        this.signatures = new SignatureCheck(credentials, clock);
     }
 
     @Override
@@ -111,64 +97,12 @@ public final class AuthFilter implements ContainerRequestFilter {
     }
 
     private Principal verifySignature(ContainerRequestContext request, String parameters) {
-        Map<String, String> fields = new HashMap<>();
-        for (String part : parameters.split(",")) {
-            int eq = part.indexOf('=');
-            if (eq > 0) {
-                fields.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim());
-            }
-        }
-        String ak = fields.get("Access");
-        String signedHeaders = fields.get("SignedHeaders");
-        String signature = fields.get("Signature");
-        if (ak == null || signedHeaders == null || signature == null || signedHeaders.isEmpty()) {
-            throw signatureRefused("the Authorization header must carry Access, SignedHeaders and Signature");
-        }
-        List<String> signed = Arrays.asList(signedHeaders.toLowerCase(Locale.ROOT).split(";"));
-        if (!signed.contains("host") || !signed.contains("x-sdk-date")) {
-            throw signatureRefused("host and x-sdk-date must be signed");
-        }
-        String date = request.getHeaderString("X-Sdk-Date");
-        if (date == null) {
-            throw signatureRefused("the X-Sdk-Date header is missing");
-        }
-        checkDate(date);
-        Principal principal = credentials.forAccessKey(ak)
-                .orElseThrow(() -> signatureRefused("the access key does not exist"));
-        String secretKey = credentials.secretKey(ak).orElseThrow();
-
-        Map<String, String> headers = new HashMap<>();
-        for (String name : signed) {
-            String value = request.getHeaders().getFirst(name);
-            if (value == null) {
-                throw signatureRefused("the signed header " + name + " is missing");
-            }
-            headers.put(name, value);
-        }
-        String payloadHash = request.getHeaderString("X-Sdk-Content-Sha256");
-        if (payloadHash == null) {
-            payloadHash = SdkHmacSha256.sha256Hex(readBody(request));
-        }
-        var canonical = new SdkHmacSha256.Request(request.getMethod(),
-                request.getUriInfo().getRequestUri().getRawPath(),
-                request.getUriInfo().getRequestUri().getRawQuery(), headers, signed, payloadHash);
-        if (!SdkHmacSha256.same(SdkHmacSha256.signature(canonical, date, secretKey), signature)) {
-            throw signatureRefused("verify aksk signature fail");
-        }
-        return principal;
-    }
-
-    private void checkDate(String date) {
-        Instant sent;
-        try {
-            sent = LocalDateTime.parse(date, SDK_DATE).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            throw signatureRefused("X-Sdk-Date must be yyyyMMddTHHmmssZ");
-        }
-        Duration skew = Duration.between(sent, clock.instant()).abs();
-        if (skew.compareTo(MAX_CLOCK_SKEW) > 0) {
-            throw signatureRefused("X-Sdk-Date is more than 15 minutes from the server's time");
-        }
+        return signatures.verify(request.getMethod(), request.getUriInfo().getRequestUri().getRawPath(),
+                request.getUriInfo().getRequestUri().getRawQuery(), parameters, request.getHeaderString("X-Sdk-Date"),
+                name -> request.getHeaders().getFirst(name), () -> {
+                    String hash = request.getHeaderString("X-Sdk-Content-Sha256");
+                    return hash != null ? hash : SdkHmacSha256.sha256Hex(readBody(request));
+                });
     }
 
     /** Reads the body for its hash and puts it back for the resource. */
@@ -206,9 +140,5 @@ public final class AuthFilter implements ContainerRequestFilter {
         public String getAuthenticationScheme() {
             return "SDK-HMAC-SHA256";
         }
-    }
-
-    private static ApiException signatureRefused(String why) {
-        return new ApiException(ErrorCode.SIGNATURE_REFUSED, "Incorrect IAM authentication information: " + why + ".");
     }
 }

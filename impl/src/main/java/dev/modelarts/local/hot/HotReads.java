@@ -10,7 +10,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
@@ -21,6 +21,8 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.modelarts.local.auth.Credentials;
 import dev.modelarts.local.auth.IamActions;
 import dev.modelarts.local.auth.Principal;
+import dev.modelarts.local.auth.SdkHmacSha256;
+import dev.modelarts.local.auth.SignatureCheck;
 import dev.modelarts.local.edge.EdgeRequest;
 import dev.modelarts.local.edge.Shortcut;
 import dev.modelarts.local.http.AccessLine;
@@ -33,12 +35,13 @@ import dev.modelarts.local.threads.NoWait;
 /**
  * The hot reads (the group listing, ListImage, ShowImage) answered at the edge, without
  * Jersey's routing, filters, validation and writer, when the request is one whose answer is
- * plainly a 200: a GET of a plain target ({@link ReadRoute}), an {@code X-Auth-Token} that names
- * a credential bound to the path's project and allowed the operation's IAM action, no body, no
- * content negotiation beyond JSON, arguments that meet the spec's constraints
- * ({@link ParameterConstraints}), and a resource method that returns. Anything else (a signed
- * request, a refusal of any kind, an error in the read) is left untouched to Jersey, which
- * answers it as it always does; a read that failed here is read again there.
+ * plainly a 200: a GET of a plain target ({@link ReadRoute}), an {@code X-Auth-Token} or an
+ * SDK-HMAC-SHA256 signature (as the official SDKs sign) of a credential bound to the path's
+ * project and allowed the operation's IAM action, no body, no content negotiation beyond JSON,
+ * arguments that meet the spec's constraints ({@link ParameterConstraints}), and a resource
+ * method that returns. Anything else (a refusal of any kind, an error in the read) is left
+ * untouched to Jersey, which answers it as it always does; a read that failed here is read again
+ * there.
  *
  * <p>The answer is the one Jersey would send: the same resource method on the same resource
  * object, its view's JSON as the same mapper writes it (a kept view's bytes as Jersey wrote them,
@@ -56,10 +59,10 @@ import dev.modelarts.local.threads.NoWait;
  */
 public final class HotReads implements Shortcut {
 
-    /** The media types a client may accept for the shortcut to answer: Jersey's choice is then JSON. */
-    private static final Set<String> ACCEPTED = Set.of("application/json", "*/*");
-    private static final String CONTENT_LENGTH = "Content-Length";
-    private static final String[] NO_BODY_HEADERS = {"Content-Type", CONTENT_LENGTH, "Transfer-Encoding"};
+    private static final String TOKEN = "X-Auth-Token";
+    private static final String CONTENT_SHA256 = "X-Sdk-Content-Sha256";
+    /** Segments of unreserved characters, none empty or a dot segment: a path no layer rewrites. */
+    private static final Pattern PLAIN_PATH = Pattern.compile("(/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)+");
     /** The request attribute holding what the first ask of a read left to be asked again found. */
     private static final String ASKED = HotReads.class.getName() + ".asked";
 
@@ -77,6 +80,7 @@ public final class HotReads implements Shortcut {
 
     private final List<Read> reads;
     private final Credentials credentials;
+    private final SignatureCheck signatures;
     private final KeptJson kept;
     private final ObjectWriter json;
     private final RecentRequests journal;
@@ -88,7 +92,7 @@ public final class HotReads implements Shortcut {
      * @param resources each resource object and the name of its read operation's method, on the
      *        generated interface it implements
      * @param journal where answered requests are recorded; null when the control API is off
-     * @param clock the machine's clock, for the journal's times
+     * @param clock the machine's clock, for the journal's times and signatures' dates
      * @param noWait marks the I/O thread while it reads there; null to answer on worker threads only
      */
     public HotReads(List<Resource> resources, Credentials credentials, IamActions actions, KeptJson kept,
@@ -107,6 +111,7 @@ public final class HotReads implements Shortcut {
         found.sort(Comparator.comparingInt((Read read) -> read.route().literalCharacters()).reversed());
         this.reads = List.copyOf(found);
         this.credentials = credentials;
+        this.signatures = new SignatureCheck(credentials, clock);
         this.kept = kept;
         this.json = json;
         this.journal = journal;
@@ -146,17 +151,46 @@ public final class HotReads implements Shortcut {
         }
         String[] parts = ReadRoute.split(view.rawPath());
         Read read = route(parts);
-        if (read == null || !plainHeaders(request)) {
+        if (read == null || !RequestHeaders.plain(request)) {
             return null;
         }
         Object[] args = read.route().arguments(parts, view.rawQuery());
-        String token = single(request, "X-Auth-Token");
-        Principal principal = args == null || token == null ? null : credentials.forToken(token).orElse(null);
+        Principal principal = args == null ? null : principal(request, view);
         if (principal == null || !principal.boundTo(read.route().projectOf(args)) || !principal.allows(read.action())
                 || !read.constraints().allPass(args)) {
             return null;
         }
         return new Asked(start, read, args, principal);
+    }
+
+    /**
+     * The credential, where {@code AuthFilter} would plainly accept it: a token sent once, or,
+     * with no token, an SDK-HMAC-SHA256 signature that verifies ({@link SignatureCheck}, the
+     * filter's own check) over a path of unreserved characters only, which Jersey reads exactly
+     * as sent. Null otherwise: Jersey then authenticates, and refuses, as it always does.
+     */
+    private Principal principal(Request request, EdgeRequest view) {
+        Iterator<String> tokens = request.getHeaders(TOKEN).iterator();
+        if (tokens.hasNext()) {
+            String token = tokens.next();
+            return tokens.hasNext() ? null : credentials.forToken(token).orElse(null);
+        }
+        String authorization = RequestHeaders.single(request, "Authorization");
+        if (authorization == null || !authorization.startsWith(SignatureCheck.PREFIX)
+                || !PLAIN_PATH.matcher(view.rawPath()).matches() || RequestHeaders.repeated(request, CONTENT_SHA256)) {
+            return null;
+        }
+        String date = RequestHeaders.single(request, "X-Sdk-Date");
+        try {
+            return signatures.verify(view.method(), view.rawPath(), view.rawQuery(),
+                    authorization.substring(SignatureCheck.PREFIX.length()), date,
+                    name -> RequestHeaders.single(request, name), () -> {
+                        String hash = RequestHeaders.single(request, CONTENT_SHA256);
+                        return hash != null ? hash : SdkHmacSha256.EMPTY_BODY_SHA256; // no body: RequestHeaders.plain
+                    });
+        } catch (RuntimeException refused) {
+            return null;
+        }
     }
 
     private boolean answer(Request request, Response response, EdgeRequest view, boolean inPlace, Asked asked)
@@ -192,41 +226,6 @@ public final class HotReads implements Shortcut {
             }
         }
         return null;
-    }
-
-    /**
-     * No body, and nothing to negotiate: JSON is what the client gets from Jersey too. A single
-     * {@code Content-Length: 0} is no body: java.net.http before JDK 19 sends one with every GET
-     * (JDK-8283544): the reads of every Java client built on it and run on JDK 17
-     * (openapi-generator's {@code native} library among them) were left to Jersey.
-     */
-    private static boolean plainHeaders(Request request) {
-        for (String name : NO_BODY_HEADERS) {
-            if (request.getHeader(name) != null && !(CONTENT_LENGTH.equals(name) && emptyBody(request))) {
-                return false;
-            }
-        }
-        Iterator<String> accept = request.getHeaders("Accept").iterator();
-        if (!accept.hasNext()) {
-            return true;
-        }
-        String only = accept.next();
-        return !accept.hasNext() && ACCEPTED.contains(only);
-    }
-
-    /** One {@code Content-Length} header, of exactly 0. */
-    private static boolean emptyBody(Request request) {
-        return "0".equals(single(request, CONTENT_LENGTH));
-    }
-
-    /** The header's value when it is sent exactly once (Jersey would join several with commas). */
-    private static String single(Request request, String name) {
-        Iterator<String> values = request.getHeaders(name).iterator();
-        if (!values.hasNext()) {
-            return null;
-        }
-        String value = values.next();
-        return values.hasNext() ? null : value;
     }
 
     private byte[] write(Object view) {

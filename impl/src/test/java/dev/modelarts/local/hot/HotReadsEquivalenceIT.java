@@ -43,7 +43,8 @@ import dev.modelarts.local.testing.TestServer;
 /**
  * The hot reads' shortcut ({@link HotReads}) against Jersey: the same requests, generated from
  * plain to hostile (parameters known and not, repeated, escaped, out of range; credentials good,
- * bad, for another project, read-only, repeated; Accept and body headers), sent to a server with
+ * bad, for another project, read-only, repeated; signatures made by the official SDK's signer,
+ * as sent and changed after signing; Accept and body headers), sent to a server with
  * the shortcut and to one without, over the same data. Every answer must be the same (status,
  * body, Content-Type, the other headers), and so must what each server records of it: the access
  * line, the journal entry, the request timers. And the shortcut must have answered a good share
@@ -55,8 +56,8 @@ class HotReadsEquivalenceIT {
     private static final String[] SAME = {"--deterministic", "7", "--clock", "2026-01-01T00:00:00Z", "--clock-fixed"};
     private static final AtomicInteger HOT_JERSEY = new AtomicInteger();
     /** What java.net.http adds to a GET on http://: an HTTP/2 upgrade offer, and before JDK 19 an empty body. */
-    static final String JAVA_NET_HTTP = "Upgrade: h2c\r\nHTTP2-Settings: AAEAAEAAAAIAAAAAAAMAAAAAAAQBAAAAAAUAAEAAAAYABgAA\r\n"
-            + "Content-Length: 0\r\n";
+    static final String JAVA_NET_HTTP = "Upgrade: h2c\r\n"
+            + "HTTP2-Settings: AAEAAEAAAAIAAAAAAAMAAAAAAAQBAAAAAAUAAEAAAAYABgAA\r\nContent-Length: 0\r\n";
 
     /** Counts the requests Jersey sees on the server with the shortcut. */
     @PreMatching
@@ -111,7 +112,7 @@ class HotReadsEquivalenceIT {
     void bothPathsAnswerAndRecordEveryRequestAlike() {
         int jerseyBefore = HOT_JERSEY.get();
         Gen<Sent> hostile = paths().zip(queries(), headerLines(), Sent::new);
-        qt().withExamples(300).withFixedSeed(24).forAll(plainRequests().mix(hostile, 60))
+        qt().withExamples(400).withFixedSeed(24).forAll(plainRequests().mix(signedRequests(), 40).mix(hostile, 60))
                 .checkAssert(request -> sameAnswer(request.path(), request.query(), request.headers()));
         int answeredAtEdge = sent - (HOT_JERSEY.get() - jerseyBefore);
         assertThat(answeredAtEdge).as("requests the shortcut answered, of " + sent).isGreaterThan(sent / 5);
@@ -153,7 +154,6 @@ class HotReadsEquivalenceIT {
         return names;
     }
 
-    /** Requests as clients send them: most are for the shortcut, a few are not (an unknown parameter). */
     /** A request: its path, its query (with the question mark), its header lines. */
     record Sent(String path, String query, String headers) {
         @Override
@@ -162,17 +162,35 @@ class HotReadsEquivalenceIT {
         }
     }
 
+    /** Requests as clients send them: most are for the shortcut, a few are not (an unknown parameter). */
     private static Gen<Sent> plainRequests() {
+        Gen<String> headers = arbitrary().pick("", "", "Accept: application/json\r\n", "Accept: */*\r\n",
+                "User-Agent: plain\r\n", JAVA_NET_HTTP)
+                .map(extra -> "X-Auth-Token: " + TestServer.TOKEN + "\r\n" + extra);
+        return plainTargets().zip(headers, (target, lines) -> new Sent(target.path(), target.query(), lines));
+    }
+
+    /** Plain reads signed as the official SDK signs them, some changed after signing ({@link SdkSignedGets}). */
+    private static Gen<Sent> signedRequests() {
+        return plainTargets().flatMap(target -> SdkSignedGets.headers(target.path(), target.pairs())
+                .map(lines -> new Sent(target.path(), target.query(), lines)));
+    }
+
+    /** A plain read's path and its query's pairs. */
+    private record Target(String path, List<String> pairs) {
+        String query() {
+            return pairs.isEmpty() ? "" : "?" + String.join("&", pairs);
+        }
+    }
+
+    private static Gen<Target> plainTargets() {
         Gen<String> path = arbitrary().pick("/images/group", "/images", "/images/ID0", "/images/ID2", "/images/ID3")
                 .zip(arbitrary().pick(TestServer.PROJECT_A, "project-b"), (t, p) -> "/v1/" + p + t
                         .replace("ID0", IDS.get(0)).replace("ID2", IDS.get(2)).replace("ID3", IDS.get(3)));
         Gen<List<String>> pairs = lists().of(arbitrary().pick("limit=1", "limit=10", "offset=0", "offset=1", "name=app",
                 "name=ap", "name_fuzzy_match=false", "namespace=team", "type=DEDICATED", "type=BUILD_IN",
                 "workspace_id=0", "service_type=DEV", "sort_dir=ASC", "status=ACTIVE")).ofSizeBetween(0, 3);
-        Gen<String> query = pairs.map(list -> list.isEmpty() ? "" : "?" + String.join("&", list));
-        Gen<String> headers = arbitrary().pick("", "", "Accept: application/json\r\n", "Accept: */*\r\n",
-                "User-Agent: plain\r\n", JAVA_NET_HTTP).map(extra -> "X-Auth-Token: " + TestServer.TOKEN + "\r\n" + extra);
-        return path.zip(query, headers, Sent::new);
+        return path.zip(pairs, Target::new);
     }
 
     private static Gen<String> paths() {

@@ -1,0 +1,67 @@
+package dev.modelarts.local.hot;
+
+import java.util.Iterator;
+import java.util.Set;
+
+import org.glassfish.grizzly.http.server.Request;
+
+/** What the hot reads ask of a request's headers: whether it is plainly a GET without a body. */
+final class RequestHeaders {
+
+    /** The media types a client may accept for the shortcut to answer: Jersey's choice is then JSON. */
+    private static final Set<String> ACCEPTED = Set.of("application/json", "*/*");
+    private static final String CONTENT_LENGTH = "Content-Length";
+    private static final String CONTENT_TYPE = "Content-Type";
+    private static final String[] NO_BODY_HEADERS = {CONTENT_TYPE, CONTENT_LENGTH, "Transfer-Encoding"};
+    /**
+     * The Content-Types a GET without a body may name: the official SDKs send the operation's
+     * type on GETs too (huaweicloud-sdk-java-v3, core {@code HcClient.buildRequest}).
+     */
+    private static final Set<String> JSON_TYPES = Set.of("application/json", "application/json;charset=UTF-8");
+
+    private RequestHeaders() {
+    }
+
+    /**
+     * No body, and nothing to negotiate: JSON is what the client gets from Jersey too. A JSON
+     * Content-Type alone is no body (the official SDKs send one), and a single
+     * {@code Content-Length: 0} is none either: java.net.http before JDK 19 sends one with every GET
+     * (JDK-8283544): the reads of every Java client built on it and run on JDK 17
+     * (openapi-generator's {@code native} library among them) were left to Jersey.
+     */
+    static boolean plain(Request request) {
+        for (String name : NO_BODY_HEADERS) {
+            if (request.getHeader(name) != null && !(CONTENT_LENGTH.equals(name) && emptyBody(request))
+                    && !(CONTENT_TYPE.equals(name) && JSON_TYPES.contains(single(request, CONTENT_TYPE)))) {
+                return false;
+            }
+        }
+        Iterator<String> accept = request.getHeaders("Accept").iterator();
+        if (!accept.hasNext()) {
+            return true;
+        }
+        String only = accept.next();
+        return !accept.hasNext() && ACCEPTED.contains(only);
+    }
+
+    /** One {@code Content-Length} header, of exactly 0. */
+    private static boolean emptyBody(Request request) {
+        return "0".equals(single(request, CONTENT_LENGTH));
+    }
+
+    /** Whether the header is sent more than once. */
+    static boolean repeated(Request request, String name) {
+        Iterator<String> values = request.getHeaders(name).iterator();
+        return values.hasNext() && values.next() != null && values.hasNext();
+    }
+
+    /** The header's value when it is sent exactly once (Jersey would join several with commas). */
+    static String single(Request request, String name) {
+        Iterator<String> values = request.getHeaders(name).iterator();
+        if (!values.hasNext()) {
+            return null;
+        }
+        String value = values.next();
+        return values.hasNext() ? null : value;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.modelarts.local.hot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.huaweicloud.sdk.core.HcClient;
+import com.huaweicloud.sdk.core.SdkResponse;
+import com.huaweicloud.sdk.core.auth.BasicCredentials;
+import com.huaweicloud.sdk.core.exception.ClientRequestException;
+import com.huaweicloud.sdk.core.http.FieldExistence;
+import com.huaweicloud.sdk.core.http.HttpConfig;
+import com.huaweicloud.sdk.core.http.HttpMethod;
+import com.huaweicloud.sdk.core.http.HttpRequestDef;
+import com.huaweicloud.sdk.core.http.LocationType;
+
+import dev.modelarts.local.testing.RawHttp;
+import dev.modelarts.local.testing.RawHttp.Answer;
+import dev.modelarts.local.testing.TestDatabase;
+import dev.modelarts.local.testing.TestServer;
+
+/**
+ * The reads of the clients users have are hot reads, answered at the edge: a GET as
+ * java.net.http sends it on {@code http://} (an HTTP/2 upgrade offer, declined at the edge, and,
+ * before JDK 19, {@code Content-Length: 0}: JDK-8283544), and one as the official SDK sends it
+ * (signed with AK/SK, with the operation's Content-Type). {@link HotReadsEquivalenceIT} holds
+ * their answers to Jersey's; here, what reaches Jersey is counted.
+ */
+@Tag(TestDatabase.BOTH)
+class ClientsAtTheEdgeIT {
+
+    private static final AtomicInteger JERSEY = new AtomicInteger();
+    private static final String LIST = "/v1/" + TestServer.PROJECT_A + "/images/group?limit=1";
+
+    /** Counts the requests Jersey sees. */
+    @PreMatching
+    public static final class Seen implements ContainerRequestFilter {
+        @Override
+        public void filter(ContainerRequestContext request) {
+            JERSEY.incrementAndGet();
+        }
+    }
+
+    @RegisterExtension
+    static final TestServer server = TestServer.withOptions().withProvider(new Seen());
+
+    /** The answer, whatever its shape. */
+    public static class Listing extends SdkResponse {
+        private Object body;
+
+        public Object getBody() {
+            return body;
+        }
+
+        public void setBody(Object body) {
+            this.body = body;
+        }
+    }
+
+    /** ListImageGroup as the ModelArts SDK module defines it: a GET with its JSON Content-Type. */
+    private static final HttpRequestDef<Object, Listing> LIST_IMAGE_GROUP = HttpRequestDef
+            .builder(HttpMethod.GET, Object.class, Listing.class).withName("ListImageGroup")
+            .withUri("/v1/{project_id}/images/group").withContentType("application/json")
+            .withResponseField("body", LocationType.Body, FieldExistence.NULL_IGNORE, Object.class,
+                    f -> f.withMarshaller(Listing::getBody, Listing::setBody))
+            .build();
+
+    private static HcClient sdk(String secretKey) {
+        return new HcClient(HttpConfig.getDefaultHttpConfig())
+                .withCredential(new BasicCredentials().withAk(TestServer.AK_A).withSk(secretKey)
+                        .withProjectId(TestServer.PROJECT_A))
+                .withEndpoints(List.of(server.baseUri().toString().replaceAll("/$", "")));
+    }
+
+    @Test
+    void aGetFromJavasHttpClientIsAnsweredAtTheEdge() {
+        int before = JERSEY.get();
+        Answer raw = new RawHttp(server.port()).exchange("GET " + LIST + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "X-Auth-Token: " + TestServer.TOKEN + "\r\n" + HotReadsEquivalenceIT.JAVA_NET_HTTP
+                + "Connection: close\r\n\r\n");
+        var client = server.client().get(LIST); // java.net.http itself
+        assertThat(raw.status()).isEqualTo(200);
+        assertThat(client.status()).isEqualTo(200);
+        assertThat(client.body()).isEqualTo(raw.body());
+        assertThat(JERSEY.get() - before).as("requests Jersey saw").isZero();
+    }
+
+    @Test
+    void aGetSignedByTheOfficialSdkIsAnsweredAtTheEdge() {
+        int before = JERSEY.get();
+        Listing listing = sdk(TestServer.SK_A).syncInvokeHttp(new Object(), LIST_IMAGE_GROUP);
+        assertThat(listing.getHttpStatusCode()).isEqualTo(200);
+        assertThat(listing.getBody()).isInstanceOfSatisfying(Map.class, json -> assertThat(json).containsKey("total"));
+        assertThat(JERSEY.get() - before).as("requests Jersey saw").isZero();
+    }
+
+    @Test
+    void aSignatureThatDoesNotVerifyIsLeftToJerseyWhichRefusesIt() {
+        int before = JERSEY.get();
+        assertThatThrownBy(() -> sdk("not-the-secret").syncInvokeHttp(new Object(), LIST_IMAGE_GROUP))
+                .isInstanceOfSatisfying(ClientRequestException.class, e -> {
+                    assertThat(e.getHttpStatusCode()).isEqualTo(401);
+                    assertThat(e.getErrorCode()).isEqualTo("APIG.0301");
+                });
+        assertThat(JERSEY.get() - before).as("requests Jersey saw").isEqualTo(1);
+    }
+
+    @Test
+    void aGetWithABodyIsStillJerseys() {
+        int before = JERSEY.get();
+        Answer answer = new RawHttp(server.port()).exchange("GET " + LIST + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "X-Auth-Token: " + TestServer.TOKEN + "\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(JERSEY.get() - before).as("requests Jersey saw").isEqualTo(1);
+    }
+}
