@@ -49,10 +49,12 @@ public final class Database implements AutoCloseable {
     private Database(HikariDataSource dataSource, DatabaseSettings settings, long openedMillis) {
         this.dataSource = dataSource;
         this.settings = settings;
-        // a marked thread (an I/O thread answering a hot read) is refused before the pool can make it wait
+        // a marked thread (an I/O thread answering a hot read) is refused before the pool can make
+        // it wait; an unreachable database fails the asks of the next second at once (ConnectionGate)
+        ConnectionGate gate = new ConnectionGate(dataSource::getConnection, System::nanoTime);
         this.jdbi = Jdbi.create(() -> {
             noWait.check();
-            return dataSource.getConnection();
+            return gate.connection();
         });
         this.openedMillis = openedMillis;
     }
