@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.PreMatching;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -40,20 +35,11 @@ import dev.modelarts.local.testing.TestServer;
 @Tag(TestDatabase.BOTH)
 class ClientsAtTheEdgeIT {
 
-    private static final AtomicInteger JERSEY = new AtomicInteger();
+    private static final JerseyRequests JERSEY = new JerseyRequests();
     private static final String LIST = "/v1/" + TestServer.PROJECT_A + "/images/group?limit=1";
 
-    /** Counts the requests Jersey sees. */
-    @PreMatching
-    public static final class Seen implements ContainerRequestFilter {
-        @Override
-        public void filter(ContainerRequestContext request) {
-            JERSEY.incrementAndGet();
-        }
-    }
-
     @RegisterExtension
-    static final TestServer server = TestServer.withOptions().withProvider(new Seen());
+    static final TestServer server = TestServer.withOptions().withProvider(JERSEY);
 
     /** The answer, whatever its shape. */
     public static class Listing extends SdkResponse {
@@ -85,7 +71,7 @@ class ClientsAtTheEdgeIT {
 
     @Test
     void aGetFromJavasHttpClientIsAnsweredAtTheEdge() {
-        int before = JERSEY.get();
+        int before = JERSEY.count();
         Answer raw = new RawHttp(server.port()).exchange("GET " + LIST + " HTTP/1.1\r\nHost: localhost\r\n"
                 + "X-Auth-Token: " + TestServer.TOKEN + "\r\n" + HotReadsEquivalenceIT.JAVA_NET_HTTP
                 + "Connection: close\r\n\r\n");
@@ -93,35 +79,35 @@ class ClientsAtTheEdgeIT {
         assertThat(raw.status()).isEqualTo(200);
         assertThat(client.status()).isEqualTo(200);
         assertThat(client.body()).isEqualTo(raw.body());
-        assertThat(JERSEY.get() - before).as("requests Jersey saw").isZero();
+        assertThat(JERSEY.count() - before).as("requests Jersey saw").isZero();
     }
 
     @Test
     void aGetSignedByTheOfficialSdkIsAnsweredAtTheEdge() {
-        int before = JERSEY.get();
+        int before = JERSEY.count();
         Listing listing = sdk(TestServer.SK_A).syncInvokeHttp(new Object(), LIST_IMAGE_GROUP);
         assertThat(listing.getHttpStatusCode()).isEqualTo(200);
         assertThat(listing.getBody()).isInstanceOfSatisfying(Map.class, json -> assertThat(json).containsKey("total"));
-        assertThat(JERSEY.get() - before).as("requests Jersey saw").isZero();
+        assertThat(JERSEY.count() - before).as("requests Jersey saw").isZero();
     }
 
     @Test
     void aSignatureThatDoesNotVerifyIsLeftToJerseyWhichRefusesIt() {
-        int before = JERSEY.get();
+        int before = JERSEY.count();
         assertThatThrownBy(() -> sdk("not-the-secret").syncInvokeHttp(new Object(), LIST_IMAGE_GROUP))
                 .isInstanceOfSatisfying(ClientRequestException.class, e -> {
                     assertThat(e.getHttpStatusCode()).isEqualTo(401);
                     assertThat(e.getErrorCode()).isEqualTo("APIG.0301");
                 });
-        assertThat(JERSEY.get() - before).as("requests Jersey saw").isEqualTo(1);
+        assertThat(JERSEY.count() - before).as("requests Jersey saw").isEqualTo(1);
     }
 
     @Test
     void aGetWithABodyIsStillJerseys() {
-        int before = JERSEY.get();
+        int before = JERSEY.count();
         Answer answer = new RawHttp(server.port()).exchange("GET " + LIST + " HTTP/1.1\r\nHost: localhost\r\n"
                 + "X-Auth-Token: " + TestServer.TOKEN + "\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(JERSEY.get() - before).as("requests Jersey saw").isEqualTo(1);
+        assertThat(JERSEY.count() - before).as("requests Jersey saw").isEqualTo(1);
     }
 }

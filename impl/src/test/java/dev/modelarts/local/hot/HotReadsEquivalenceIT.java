@@ -12,12 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.PreMatching;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,22 +49,13 @@ import dev.modelarts.local.testing.TestServer;
 class HotReadsEquivalenceIT {
 
     private static final String[] SAME = {"--deterministic", "7", "--clock", "2026-01-01T00:00:00Z", "--clock-fixed"};
-    private static final AtomicInteger HOT_JERSEY = new AtomicInteger();
+    private static final JerseyRequests HOT_JERSEY = new JerseyRequests();
     /** What java.net.http adds to a GET on http://: an HTTP/2 upgrade offer, and before JDK 19 an empty body. */
     static final String JAVA_NET_HTTP = "Upgrade: h2c\r\n"
             + "HTTP2-Settings: AAEAAEAAAAIAAAAAAAMAAAAAAAQBAAAAAAUAAEAAAAYABgAA\r\nContent-Length: 0\r\n";
 
-    /** Counts the requests Jersey sees on the server with the shortcut. */
-    @PreMatching
-    public static final class Seen implements ContainerRequestFilter {
-        @Override
-        public void filter(ContainerRequestContext request) {
-            HOT_JERSEY.incrementAndGet();
-        }
-    }
-
     @RegisterExtension
-    static final TestServer hot = TestServer.withOptions(SAME).withProvider(new Seen());
+    static final TestServer hot = TestServer.withOptions(SAME).withProvider(HOT_JERSEY);
     @RegisterExtension
     static final TestServer plain = TestServer.withOptions(SAME).withoutHotReads();
 
@@ -110,11 +96,11 @@ class HotReadsEquivalenceIT {
 
     @Test
     void bothPathsAnswerAndRecordEveryRequestAlike() {
-        int jerseyBefore = HOT_JERSEY.get();
+        int jerseyBefore = HOT_JERSEY.count();
         Gen<Sent> hostile = paths().zip(queries(), headerLines(), Sent::new);
         qt().withExamples(400).withFixedSeed(24).forAll(plainRequests().mix(signedRequests(), 40).mix(hostile, 60))
                 .checkAssert(request -> sameAnswer(request.path(), request.query(), request.headers()));
-        int answeredAtEdge = sent - (HOT_JERSEY.get() - jerseyBefore);
+        int answeredAtEdge = sent - (HOT_JERSEY.count() - jerseyBefore);
         assertThat(answeredAtEdge).as("requests the shortcut answered, of " + sent).isGreaterThan(sent / 5);
         assertThat(answeredAtEdge).as("requests left to Jersey, of " + sent).isLessThan(sent * 4 / 5);
 
