@@ -125,8 +125,8 @@ class PackagedServerIT {
     }
 
     /**
-     * Whether the listing answers 200 yet; asked over a plain connection, which asks again within
-     * milliseconds (java.net.http's first requests in a JVM take longer than the window).
+     * Whether the listing answers 200 yet, asked over a plain HttpURLConnection: cheap to ask
+     * again every few milliseconds while the port is still closed.
      */
     private static boolean answers(URI listing) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) listing.toURL().openConnection();
