@@ -74,9 +74,9 @@ public final class ModelArtsServer {
         }
         // the hook first: a signal may come as soon as the port is open, before the start has ended
         StopOnSignal<RunningServer> onSignal = new StopOnSignal<>(server -> {
-            long served = server.requestsServed();
             server.close();
-            ClassArchive.writeIfServed(served);
+            // counted after the close: the answer the client read just before the signal is in
+            ClassArchive.writeIfServed(server.requestsServed());
         }, () -> {
             // the access log is written in the background: flush it before the JVM ends
             if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {

@@ -66,6 +66,8 @@ public final class RunningServer implements AutoCloseable {
     private final TimeAndState time;
     private final ServerControls controls;
     private final URI baseUri;
+    /** {@link #requestsServed()} once the HTTP side has stopped; -1 before. */
+    private volatile long servedAtStop = -1;
 
     private RunningServer(HttpServer http, Database database, DataLayer data, ServerMetrics metrics, FaultWiring faults,
             TimeAndState time, ServerControls controls, URI baseUri) {
@@ -241,9 +243,15 @@ public final class RunningServer implements AutoCloseable {
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
-    /** How many requests Jersey has answered (the edge's refusals are not counted). */
+    /**
+     * How many requests have been answered, by Jersey or as hot reads (the edge's refusals are
+     * not counted). Once closed, the count as the requests under way had all ended: a request is
+     * counted only after its answer was written, so a count taken at a stop signal could miss the
+     * answer the client had just read.
+     */
     public long requestsServed() {
-        return metrics.requestsServed();
+        long atStop = servedAtStop;
+        return atStop >= 0 ? atStop : metrics.requestsServed();
     }
 
     public URI baseUri() {
@@ -276,6 +284,7 @@ public final class RunningServer implements AutoCloseable {
             LOG.warn("HTTP server did not stop in time; stopping it now", e);
             http.shutdownNow();
         } finally {
+            servedAtStop = metrics.requestsServed();
             faults.close();
             time.close();
             data.close();
