@@ -32,7 +32,7 @@ final class RequestHeaders {
     static boolean plain(Request request) {
         for (String name : NO_BODY_HEADERS) {
             if (request.getHeader(name) != null && !(CONTENT_LENGTH.equals(name) && emptyBody(request))
-                    && !(CONTENT_TYPE.equals(name) && JSON_TYPES.contains(single(request, CONTENT_TYPE)))) {
+                    && !(CONTENT_TYPE.equals(name) && jsonType(request))) {
                 return false;
             }
         }
@@ -47,6 +47,12 @@ final class RequestHeaders {
     /** One {@code Content-Length} header, of exactly 0. */
     private static boolean emptyBody(Request request) {
         return "0".equals(single(request, CONTENT_LENGTH));
+    }
+
+    /** One {@code Content-Type} header, of a JSON type (Set.of refuses to look up the null of a repeated one). */
+    private static boolean jsonType(Request request) {
+        String type = single(request, CONTENT_TYPE);
+        return type != null && JSON_TYPES.contains(type);
     }
 
     /** Whether the header is sent more than once. */

@@ -102,6 +102,16 @@ class ClientsAtTheEdgeIT {
         assertThat(JERSEY.count() - before).as("requests Jersey saw").isEqualTo(1);
     }
 
+    /** Jersey refuses it (two values are not a media type); the edge once failed on it with a 500. */
+    @Test
+    void aGetWithTwoContentTypesIsLeftToJerseyWhichRefusesIt() {
+        Answer answer = new RawHttp(server.port()).exchange("GET " + LIST + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "X-Auth-Token: " + TestServer.TOKEN + "\r\nContent-Type: application/json\r\n"
+                + "Content-Type: application/json\r\nConnection: close\r\n\r\n");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(415);
+        assertThat(answer.body()).contains("\"error_code\":\"ModelArts.0101\"");
+    }
+
     @Test
     void aGetWithABodyIsStillJerseys() {
         int before = JERSEY.count();
