@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -170,10 +169,9 @@ public final class HotReads implements Shortcut {
      * as sent. Null otherwise: Jersey then authenticates, and refuses, as it always does.
      */
     private Principal principal(Request request, EdgeRequest view) {
-        Iterator<String> tokens = request.getHeaders(TOKEN).iterator();
-        if (tokens.hasNext()) {
-            String token = tokens.next();
-            return tokens.hasNext() ? null : credentials.forToken(token).orElse(null);
+        if (request.getHeader(TOKEN) != null) {
+            String token = RequestHeaders.single(request, TOKEN);
+            return token == null ? null : credentials.forToken(token).orElse(null);
         }
         String authorization = RequestHeaders.single(request, "Authorization");
         if (authorization == null || !authorization.startsWith(SignatureCheck.PREFIX)
