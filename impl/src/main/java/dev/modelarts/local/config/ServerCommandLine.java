@@ -176,7 +176,7 @@ public final class ServerCommandLine {
         String dbUrl();
 
         @Option(order = 6, names = "--db-user", paramLabel = "USER", defaultValue = "${env:MODELARTS_DB_USER}",
-                description = "Database user (MODELARTS_DB_USER). Default: sa for the embedded H2 file.")
+                description = "Database user (MODELARTS_DB_USER). Default: sa for H2 (the embedded file or an H2 URL).")
         String dbUser();
 
         @Option(order = 7, names = "--db-password", paramLabel = "PASSWORD", defaultValue = "${env:MODELARTS_DB_PASSWORD}",

@@ -182,7 +182,10 @@ public record ServerSettings(String host, int port, Path dataDir, Optional<Path>
                 return DatabaseSettings.inMemoryH2().withPoolSize(dbPoolSize);
             }
             if (hasUrl) {
-                return DatabaseSettings.forUrl(dbUrl, Optional.ofNullable(dbUser).orElse(""),
+                // H2's user is sa unless named, as for the embedded file: an H2 URL naming the
+                // file the embedded default made opens it without --db-user
+                String defaultUser = H2Url.isH2(dbUrl) ? "sa" : "";
+                return DatabaseSettings.forUrl(dbUrl, Optional.ofNullable(dbUser).orElse(defaultUser),
                         Optional.ofNullable(dbPassword).orElse(""), dbPoolSize).withFsync(fsync)
                         .withSharedReads(sharedReads);
             }

@@ -15,6 +15,13 @@ public final class StartupFailure extends RuntimeException {
 
     /** H2: the file is held by another process. */
     private static final int H2_DATABASE_IN_USE = 90020;
+    /** H2: the user or password is not the one the database was made with. */
+    private static final int H2_WRONG_USER_OR_PASSWORD = 28000;
+    /**
+     * H2: a schema not found; as {@code Schema "PUBLIC"} while the file opens, the file was made
+     * without DATABASE_TO_LOWER (its names in capitals), by another program or other settings.
+     */
+    private static final int H2_SCHEMA_NOT_FOUND = 90079;
     /** PostgreSQL SQLState insufficient_privilege, e.g. CREATE on schema public since PostgreSQL 15. */
     private static final String PG_INSUFFICIENT_PRIVILEGE = "42501";
     /** PostgreSQL SQLStates: wrong password; no such role or no pg_hba.conf entry; no such database. */
@@ -38,6 +45,19 @@ public final class StartupFailure extends RuntimeException {
                     return Optional.of(new StartupFailure("the H2 file " + h2File(settings)
                             + " is in use by another server (an H2 file takes one process); stop that server,"
                             + " give this one another --data-dir, or run several instances over PostgreSQL", failure));
+                }
+                if (sql.getErrorCode() == H2_WRONG_USER_OR_PASSWORD && settings.isH2()) {
+                    return Optional.of(new StartupFailure("the H2 database " + h2Name(settings) + " refused user "
+                            + settings.user() + ": wrong user name or password (an H2 database keeps the user it was"
+                            + " made with; this server makes its files with user sa and an empty password); give"
+                            + " them with --db-user and --db-password", failure));
+                }
+                if (sql.getErrorCode() == H2_SCHEMA_NOT_FOUND && settings.isH2()
+                        && String.valueOf(sql.getMessage()).startsWith("Schema \"PUBLIC\" not found")) {
+                    return Optional.of(new StartupFailure("the H2 database " + h2Name(settings) + " was not made by"
+                            + " this server (its names are in capitals: made without DATABASE_TO_LOWER=TRUE, which"
+                            + " this server's SQL needs); give this server a file of its own (another --data-dir)",
+                            failure));
                 }
                 if (!settings.isH2() && connection(sql, settings).isPresent()) {
                     return Optional.of(new StartupFailure(connection(sql, settings).get(), failure));
@@ -89,6 +109,19 @@ public final class StartupFailure extends RuntimeException {
                     + "); check the host and port in --db-url");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The file of an embedded H2 URL, or a server's URL without its settings (which may hold a
+     * password).
+     */
+    private static String h2Name(DatabaseSettings settings) {
+        String url = settings.jdbcUrl();
+        if (url.startsWith("jdbc:h2:tcp:") || url.startsWith("jdbc:h2:ssl:")) {
+            int options = url.indexOf(';');
+            return options < 0 ? url : url.substring(0, options);
+        }
+        return h2File(settings);
     }
 
     /** The file an H2 URL names ({@code jdbc:h2:file:/data/modelarts;...} is /data/modelarts.mv.db). */

@@ -52,6 +52,17 @@ class ServerSettingsTest {
     }
 
     @Test
+    void theUserIsSaForH2WhetherTheEmbeddedFileOrAnH2UrlAndNoneForPostgres() {
+        assertThat(ServerSettings.builder().build().database().user()).isEqualTo("sa");
+        assertThat(ServerSettings.builder().databaseUrl("jdbc:h2:file:/tmp/x").build().database().user())
+                .isEqualTo("sa");
+        assertThat(ServerSettings.builder().databaseUrl("jdbc:h2:file:/tmp/x").databaseUser("app").build()
+                .database().user()).isEqualTo("app");
+        assertThat(ServerSettings.builder().databaseUrl("jdbc:postgresql://db:5432/modelarts").build()
+                .database().user()).isEmpty();
+    }
+
+    @Test
     void sharedReadsAreExactUnlessNotifiedIsAskedForOverPostgres() {
         String url = "jdbc:postgresql://db:5432/modelarts";
         assertThat(ServerSettings.builder().databaseUrl(url).build().database().sharedReads())

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.modelarts.local.config.H2Url;
 import dev.modelarts.local.testing.JarRun.Outcome;
 import dev.modelarts.local.testing.PackagedJar;
 
@@ -140,6 +143,36 @@ class StartupMessagesIT {
         Files.writeString(file, "- action: reset\n  time: 3\n");
         assertThat(run(Map.of(), "--in-memory", "--port", "0", "--faults", file.toString()).output())
                 .contains("faults[0]", "time");
+    }
+
+    /**
+     * An H2 file opened with a user or password it was not made with: one line naming the file,
+     * the user and the options, not the pool's stack trace. The file is made as the server makes
+     * its own (user sa, no password).
+     */
+    @Test
+    void anH2FileOpenedWithTheWrongPasswordIsNamedWithTheOptions(@TempDir Path dir) throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("modelarts");
+        try (Connection made = DriverManager.getConnection(H2Url.complete(url), "sa", "")) {
+            made.createStatement().execute("create table t (x int)");
+        }
+        Outcome outcome = run(Map.of(), "--port", "0", "--db-url", url, "--db-password", "not-it");
+        assertThat(outcome.exit()).isEqualTo(1);
+        assertThat(outcome.output()).contains("Cannot start: the H2 database " + dir.resolve("modelarts.mv.db")
+                + " refused user sa: wrong user name or password", "--db-user and --db-password")
+                .doesNotContain("not-it");
+    }
+
+    /** An H2 file another program made, with H2's own settings (names in capitals): named, not a stack trace. */
+    @Test
+    void anH2FileMadeWithOtherSettingsIsNamedAsNotThisServers(@TempDir Path dir) throws Exception {
+        try (Connection made = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("modelarts"), "sa", "")) {
+            made.createStatement().execute("create table t (x int)");
+        }
+        Outcome outcome = run(Map.of(), "--port", "0", "--data-dir", dir.toString());
+        assertThat(outcome.exit()).isEqualTo(1);
+        assertThat(outcome.output()).contains("Cannot start: the H2 database " + dir.resolve("modelarts.mv.db")
+                + " was not made by this server", "DATABASE_TO_LOWER=TRUE", "--data-dir");
     }
 
     @Test
