@@ -56,7 +56,8 @@ public final class StartupFailure extends RuntimeException {
                         && String.valueOf(sql.getMessage()).startsWith("Schema \"PUBLIC\" not found")) {
                     return Optional.of(new StartupFailure("the H2 database " + h2Name(settings) + " was not made by"
                             + " this server (its names are in capitals: made without DATABASE_TO_LOWER=TRUE, which"
-                            + " this server's SQL needs); give this server a file of its own (another --data-dir)",
+                            + " this server's SQL needs); give this server a file of its own (another --data-dir, or"
+                            + " another file in --db-url)",
                             failure));
                 }
                 if (!settings.isH2() && connection(sql, settings).isPresent()) {
