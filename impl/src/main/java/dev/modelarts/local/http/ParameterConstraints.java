@@ -6,6 +6,7 @@ import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -28,9 +29,10 @@ import jakarta.validation.constraints.Size;
  * with its Bean Validation meaning (a null passes all but {@code @NotNull}; a pattern must match
  * the whole value). A method with anything else, constraints on the resource class itself, or
  * constraints inside a parameter's type arguments has no checks ({@link #of} is empty), and an
- * argument that Bean Validation would cascade into ({@code @Valid}, a request body) is never
- * vouched for: the caller then lets Bean Validation decide, as it does whenever a check fails,
- * so every refusal still comes from it with its own wording.
+ * argument that Bean Validation would cascade into ({@code @Valid}, a request body) is vouched
+ * for only by its type's own checks ({@link BodyConstraints}), never when it has none: the caller
+ * then lets Bean Validation decide, as it does whenever a check fails, so every refusal still
+ * comes from it with its own wording.
  */
 public final class ParameterConstraints {
 
@@ -80,12 +82,17 @@ public final class ParameterConstraints {
         return Optional.of(new ParameterConstraints(List.copyOf(checks)));
     }
 
-    /** One annotation's check: passes all for a non-constraint, empty for an unknown constraint. */
-    private static Optional<Predicate<Object>> check(Annotation annotation, Class<?> type) {
+    /**
+     * One annotation's check on a value of {@code type}: passes all for a non-constraint, empty
+     * for an unknown constraint.
+     */
+    static Optional<Predicate<Object>> check(Annotation annotation, Class<?> type) {
         boolean text = CharSequence.class.isAssignableFrom(type);
         boolean whole = type == Integer.class || type == Long.class || type == int.class || type == long.class;
         if (annotation instanceof Valid) {
-            return Optional.of(value -> value == null); // a body: Bean Validation's to look inside
+            // a body: vouched for when its own checks pass, else Bean Validation's to look inside
+            Optional<BodyConstraints> body = BodyConstraints.of(type);
+            return Optional.of(body.isEmpty() ? value -> value == null : value -> value == null || body.get().passes(value));
         }
         if (!annotation.annotationType().isAnnotationPresent(Constraint.class)) {
             return Optional.of(value -> true); // @PathParam, @DefaultValue and the like
@@ -101,6 +108,10 @@ public final class ParameterConstraints {
         if (annotation instanceof Size size && text && size.groups().length == 0) {
             return Optional.of(value -> value == null
                     || ((CharSequence) value).length() >= size.min() && ((CharSequence) value).length() <= size.max());
+        }
+        if (annotation instanceof Size size && Collection.class.isAssignableFrom(type) && size.groups().length == 0) {
+            return Optional.of(value -> value == null
+                    || ((Collection<?>) value).size() >= size.min() && ((Collection<?>) value).size() <= size.max());
         }
         if (annotation instanceof Min min && whole && min.groups().length == 0) {
             return Optional.of(value -> value == null || ((Number) value).longValue() >= min.value());
@@ -171,7 +182,7 @@ public final class ParameterConstraints {
     }
 
     /** Whether a constraint sits on a type argument ({@code List<@Size(max = 3) String>}). */
-    private static boolean annotatedInside(AnnotatedType type) {
+    static boolean annotatedInside(AnnotatedType type) {
         if (type instanceof AnnotatedParameterizedType parameterized) {
             for (AnnotatedType argument : parameterized.getAnnotatedActualTypeArguments()) {
                 if (argument.getAnnotations().length > 0 || annotatedInside(argument)) {

@@ -19,7 +19,8 @@ import org.glassfish.jersey.server.spi.ValidationInterceptorContext;
  * (BENCHMARKS.md, "the hot path without Bean Validation, and kept JSON").
  *
  * <p>The refusals do not change: whatever the checks of {@link ParameterConstraints} do not
- * vouch for, a failed check, a request body, a method with a constraint they do not know, goes
+ * vouch for, a failed check, a request body its type's checks ({@link BodyConstraints}) do not
+ * vouch for, a method with a constraint they do not know, goes
  * on to Bean Validation, whose violations the error mappers turn into the ModelArts answers as
  * before. Jersey calls the registered interceptors before its own, which is the validation.
  */
