@@ -6,6 +6,8 @@
 # wrk -t16 -c16) for WARMUP, then measures DURATION: req/s, p99, and the CPU time of the one
 # writer thread that runs every group commit (GroupCommit), per registration, from /proc. The
 # writer's CPU per registration moves far less between runs than req/s on a shared machine.
+# FIRST=3 bench/writes.sh a.jar b.jar measures a fresh process's first seconds instead: req/s in
+# each of FIRST 5-s windows from the first answer, no warm-up (what a CI job that registers sees).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -ge 1 ] || { echo "usage: bench/writes.sh JAR..." >&2; exit 2; }
@@ -39,6 +41,17 @@ results=()
 for round in $(seq 1 "$ROUNDS"); do
   for jar in "$@"; do
     start_jar "$jar" "$OUT/writes-data" "$OUT/writes-server.log"
+    if [ -n "${FIRST:-}" ]; then
+      windows=""
+      for _ in $(seq 1 "$FIRST"); do
+        windows="$windows $(wrk -t16 -c16 -d5s -s bench/register.lua "$url" -- groups | awk '/Requests\/sec/ { print $2 }')"
+      done
+      stop_server "$PID"
+      line=$(printf 'round %s  %s  req/s in each 5 s from the first answer:%s' "$round" "$jar" "$windows")
+      echo "$line"
+      results+=("$line")
+      continue
+    fi
     wrk -t16 -c16 -d"$WARMUP" -s bench/register.lua "$url" -- groups > /dev/null
     before=$(writer_ticks "$PID")
     out=$(wrk -t16 -c16 -d"$DURATION" --latency -s bench/register.lua "$url" -- groups)
@@ -57,5 +70,7 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 rm -rf "$OUT/writes-data"
 echo
-echo "machine: $(nproc) cores; wrk -t16 -c16, $WARMUP then $DURATION; N=$N; JVM settings: $opts"
+timing="$WARMUP then $DURATION"
+[ -z "${FIRST:-}" ] || timing="no warm-up, $FIRST x 5s"
+echo "machine: $(nproc) cores; wrk -t16 -c16, $timing; N=$N; JVM settings: $opts"
 printf '%s\n' "${results[@]}"

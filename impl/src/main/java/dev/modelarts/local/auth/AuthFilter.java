@@ -2,7 +2,6 @@ package dev.modelarts.local.auth;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -14,6 +13,7 @@ import jakarta.ws.rs.core.SecurityContext;
 
 import dev.modelarts.local.errors.ApiException;
 import dev.modelarts.local.errors.ErrorCode;
+import dev.modelarts.local.http.JsonBodyCheck;
 import dev.modelarts.local.http.MatchedOperation;
 import dev.modelarts.local.requestid.RequestId;
 
@@ -115,7 +115,7 @@ public final class AuthFilter implements ContainerRequestFilter {
             request.setEntityStream(new ByteArrayInputStream(body));
             return body;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw JsonBodyCheck.unreadable(); // the client stopped sending: its fault, not a 500
         }
     }
 

@@ -15,8 +15,9 @@ import java.util.OptionalLong;
  *
  * @param database    the database to open (the embedded H2 file, memory, or the URL given)
  * @param corsOrigins the origins a browser page may call from, as browsers send them ({@link CorsOrigin})
- * @param hotReads    whether the hot reads may be answered at the edge, past Jersey ({@code hot.HotReads});
- *                    on, except in the test that holds both paths to the same answers
+ * @param hotReads    whether the hot reads and the registrations may be answered at the edge, past
+ *                    Jersey ({@code hot.HotReads}, {@code hot.HotWrites}); on, except in the tests
+ *                    that hold both paths to the same answers
  */
 public record ServerSettings(String host, int port, Path dataDir, Optional<Path> credentials,
         DatabaseSettings database, boolean inMemory, boolean hasDatabaseUrl, List<String> corsOrigins,

@@ -23,6 +23,24 @@ public interface Shortcut {
     Shortcut NONE = (request, response, view, inPlace) -> false;
 
     /**
+     * {@code first}, then {@code second} when the first leaves the request; in place when either
+     * may answer there (each leaves untouched what it cannot answer in place).
+     */
+    static Shortcut inTurn(Shortcut first, Shortcut second) {
+        return new Shortcut() {
+            @Override
+            public boolean answer(Request request, Response response, EdgeRequest view, boolean inPlace) throws IOException {
+                return first.answer(request, response, view, inPlace) || second.answer(request, response, view, inPlace);
+            }
+
+            @Override
+            public boolean answersInPlace() {
+                return first.answersInPlace() || second.answersInPlace();
+            }
+        };
+    }
+
+    /**
      * True when the request was answered here, in full; false leaves it to the application.
      *
      * @param inPlace the request is on a thread that must not wait: the I/O thread that read it

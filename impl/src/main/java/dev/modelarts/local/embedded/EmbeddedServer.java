@@ -134,8 +134,9 @@ public final class EmbeddedServer implements AutoCloseable {
         }
 
         /**
-         * Without the hot reads' shortcut at the edge: every request through Jersey (the test
-         * that holds both paths to the same answers runs one server of each).
+         * Without the edge's shortcuts (the hot reads, and the registrations, {@code hot.HotWrites}):
+         * every request through Jersey (the tests that hold both paths to the same answers run one
+         * server of each).
          */
         public Builder withoutHotReads() {
             launch.settings.hotReads(false);
@@ -144,7 +145,7 @@ public final class EmbeddedServer implements AutoCloseable {
 
         /**
          * A JAX-RS provider (a filter, say) registered beside the server's own. It sees every
-         * request Jersey answers; the hot reads' shortcut answers some reads at the edge, past it
+         * request Jersey answers; the edge's shortcuts answer some reads and registrations past it
          * ({@link #withoutHotReads()}).
          */
         public Builder provider(Object provider) {

@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
@@ -21,7 +20,6 @@ import dev.modelarts.local.auth.Credentials;
 import dev.modelarts.local.auth.IamActions;
 import dev.modelarts.local.auth.Principal;
 import dev.modelarts.local.auth.SdkHmacSha256;
-import dev.modelarts.local.auth.SignatureCheck;
 import dev.modelarts.local.edge.EdgeRequest;
 import dev.modelarts.local.edge.Shortcut;
 import dev.modelarts.local.http.AccessLine;
@@ -34,7 +32,7 @@ import dev.modelarts.local.threads.NoWait;
 /**
  * The hot reads (the group listing, ListImage, ShowImage) answered at the edge, without
  * Jersey's routing, filters, validation and writer, when the request is one whose answer is
- * plainly a 200: a GET of a plain target ({@link ReadRoute}), an {@code X-Auth-Token} or an
+ * plainly a 200: a GET of a plain target ({@link OperationRoute}), an {@code X-Auth-Token} or an
  * SDK-HMAC-SHA256 signature (as the official SDKs sign) of a credential bound to the path's
  * project and allowed the operation's IAM action, no body, no content negotiation beyond JSON,
  * arguments that meet the spec's constraints ({@link ParameterConstraints}), and a resource
@@ -58,15 +56,11 @@ import dev.modelarts.local.threads.NoWait;
  */
 public final class HotReads implements Shortcut {
 
-    private static final String TOKEN = "X-Auth-Token";
-    private static final String CONTENT_SHA256 = "X-Sdk-Content-Sha256";
-    /** Segments of unreserved characters, none empty or a dot segment: a path no layer rewrites. */
-    private static final Pattern PLAIN_PATH = Pattern.compile("(/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)+");
     /** The request attribute holding what the first ask of a read left to be asked again found. */
     private static final String ASKED = HotReads.class.getName() + ".asked";
 
     /** One hot read: the operation's route and the resource object that serves it. */
-    private record Read(ReadRoute route, Object resource, String action, ParameterConstraints constraints) {
+    private record Read(OperationRoute route, Object resource, String action, ParameterConstraints constraints) {
     }
 
     /**
@@ -78,8 +72,7 @@ public final class HotReads implements Shortcut {
     }
 
     private final List<Read> reads;
-    private final Credentials credentials;
-    private final SignatureCheck signatures;
+    private final EdgeCredentials credentials;
     private final KeptJson kept;
     private final ObjectWriter json;
     private final RecentRequests journal;
@@ -99,7 +92,10 @@ public final class HotReads implements Shortcut {
         List<Read> found = new ArrayList<>();
         for (Resource resource : resources) {
             Method method = resource.method();
-            ReadRoute route = ReadRoute.of(method.getDeclaringClass(), method);
+            OperationRoute route = OperationRoute.of(method.getDeclaringClass(), method);
+            if (route.bodySlot() >= 0) {
+                throw new IllegalArgumentException(method + " takes a body: not a read");
+            }
             Optional<String> action = actions.forOperation(method.getName());
             Optional<ParameterConstraints> constraints = ParameterConstraints.of(resource.object().getClass(), method);
             if (action.isPresent() && constraints.isPresent()) {
@@ -109,8 +105,7 @@ public final class HotReads implements Shortcut {
         // Jersey tries the template with more literal characters first: /images/group before /images/{id}
         found.sort(Comparator.comparingInt((Read read) -> read.route().literalCharacters()).reversed());
         this.reads = List.copyOf(found);
-        this.credentials = credentials;
-        this.signatures = new SignatureCheck(credentials, clock);
+        this.credentials = new EdgeCredentials(credentials, clock);
         this.kept = kept;
         this.json = json;
         this.journal = journal;
@@ -148,7 +143,7 @@ public final class HotReads implements Shortcut {
         if (!"GET".equals(view.method())) {
             return null;
         }
-        String[] parts = ReadRoute.split(view.rawPath());
+        String[] parts = OperationRoute.split(view.rawPath());
         Read read = route(parts);
         if (read == null || !RequestHeaders.plain(request)) {
             return null;
@@ -162,33 +157,10 @@ public final class HotReads implements Shortcut {
         return new Asked(start, read, args, principal);
     }
 
-    /**
-     * The credential, where {@code AuthFilter} would plainly accept it: a token sent once, or,
-     * with no token, an SDK-HMAC-SHA256 signature that verifies ({@link SignatureCheck}, the
-     * filter's own check) over a path of unreserved characters only, which Jersey reads exactly
-     * as sent. Null otherwise: Jersey then authenticates, and refuses, as it always does.
-     */
+    /** The credential, or null: {@link EdgeCredentials}; a GET has no body (RequestHeaders.plain). */
     private Principal principal(Request request, EdgeRequest view) {
-        if (request.getHeader(TOKEN) != null) {
-            String token = RequestHeaders.single(request, TOKEN);
-            return token == null ? null : credentials.forToken(token).orElse(null);
-        }
-        String authorization = RequestHeaders.single(request, "Authorization");
-        if (authorization == null || !authorization.startsWith(SignatureCheck.PREFIX)
-                || !PLAIN_PATH.matcher(view.rawPath()).matches() || RequestHeaders.repeated(request, CONTENT_SHA256)) {
-            return null;
-        }
-        String date = RequestHeaders.single(request, "X-Sdk-Date");
-        try {
-            return signatures.verify(view.method(), view.rawPath(), view.rawQuery(),
-                    authorization.substring(SignatureCheck.PREFIX.length()), date,
-                    name -> RequestHeaders.single(request, name), () -> {
-                        String hash = RequestHeaders.single(request, CONTENT_SHA256);
-                        return hash != null ? hash : SdkHmacSha256.EMPTY_BODY_SHA256; // no body: RequestHeaders.plain
-                    });
-        } catch (RuntimeException refused) {
-            return null;
-        }
+        return EdgeCredentials.sendsToken(request) ? credentials.ofToken(request)
+                : credentials.ofSignature(request, view, () -> SdkHmacSha256.EMPTY_BODY_SHA256);
     }
 
     private boolean answer(Request request, Response response, EdgeRequest view, boolean inPlace, Asked asked)
@@ -213,7 +185,7 @@ public final class HotReads implements Shortcut {
         response.getOutputStream().write(body);
         long nanos = System.nanoTime() - asked.start();
         logged(view, asked.principal(), body.length, nanos);
-        times.ok(read.route().template(), nanos);
+        times.served("GET", read.route().template(), 200, nanos);
         return true;
     }
 

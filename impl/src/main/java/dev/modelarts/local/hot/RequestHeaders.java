@@ -5,7 +5,10 @@ import java.util.Set;
 
 import org.glassfish.grizzly.http.server.Request;
 
-/** What the hot reads ask of a request's headers: whether it is plainly a GET without a body. */
+/**
+ * What the edge's shortcuts ask of a request's headers: whether it is plainly a GET without a
+ * body, or plainly a JSON body of a known length.
+ */
 final class RequestHeaders {
 
     /** The media types a client may accept for the shortcut to answer: Jersey's choice is then JSON. */
@@ -34,12 +37,33 @@ final class RequestHeaders {
                 || request.getHeader(CONTENT_TYPE) != null && !jsonType(request)) {
             return false;
         }
+        return plainAccept(request);
+    }
+
+    /** No {@code Accept}, or one that lets Jersey choose nothing but JSON. */
+    private static boolean plainAccept(Request request) {
         Iterator<String> accept = request.getHeaders("Accept").iterator();
         if (!accept.hasNext()) {
             return true;
         }
         String only = accept.next();
         return !accept.hasNext() && ACCEPTED.contains(only);
+    }
+
+    /**
+     * The length of a JSON body sent plainly (one {@code Content-Length} of 1 to {@code max}
+     * bytes, one JSON {@code Content-Type}, no transfer or content coding), with nothing to
+     * negotiate; -1 for any other request.
+     */
+    static int jsonBody(Request request, int max) {
+        String length = single(request, CONTENT_LENGTH);
+        if (length == null || length.isEmpty() || length.length() > 9 || !length.chars().allMatch(c -> c >= '0' && c <= '9')
+                || request.getHeader("Transfer-Encoding") != null || request.getHeader("Content-Encoding") != null
+                || !jsonType(request) || !plainAccept(request)) {
+            return -1;
+        }
+        int bytes = Integer.parseInt(length);
+        return bytes >= 1 && bytes <= max ? bytes : -1;
     }
 
     /** One {@code Content-Type} header, of a JSON type (Set.of refuses to look up the null of a repeated one). */

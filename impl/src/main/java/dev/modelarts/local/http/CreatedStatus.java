@@ -34,9 +34,14 @@ public final class CreatedStatus implements ContainerResponseFilter {
         return new CreatedStatus(creating);
     }
 
+    /** Whether the operation answers 201 on success. */
+    public boolean creates(String operationId) {
+        return creating.contains(operationId);
+    }
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (response.getStatus() == 200 && MatchedOperation.of(request).filter(creating::contains).isPresent()) {
+        if (response.getStatus() == 200 && MatchedOperation.of(request).filter(this::creates).isPresent()) {
             response.setStatus(201);
         }
     }

@@ -34,6 +34,11 @@ public final class JsonBodyCheck implements ReaderInterceptor {
         this.journal = journal;
     }
 
+    /** The refusal of a body that ends early: the client's fault, whichever layer reads it. */
+    public static ApiException unreadable() {
+        return new ApiException(ErrorCode.MALFORMED_REQUEST, "Bad request: the request body could not be read to its end.");
+    }
+
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
         byte[] body;
@@ -41,8 +46,7 @@ public final class JsonBodyCheck implements ReaderInterceptor {
             body = in.readAllBytes();
         } catch (IOException e) {
             LOG.debug("Request body could not be read: {}", e.toString());
-            throw new ApiException(ErrorCode.MALFORMED_REQUEST,
-                    "Bad request: the request body could not be read to its end.");
+            throw unreadable();
         }
         if (journal != null) {
             context.setProperty(JournalBodies.PROPERTY, journal.masked(body));

@@ -29,12 +29,14 @@ import dev.modelarts.local.errors.ConstraintViolationMapper;
 import dev.modelarts.local.errors.DatabaseExceptionMapper;
 import dev.modelarts.local.errors.JsonExceptionMapper;
 import dev.modelarts.local.errors.ParamExceptionMapper;
+import dev.modelarts.local.errors.ResourceFailures;
 import dev.modelarts.local.errors.UnhandledExceptionMapper;
 import dev.modelarts.local.errors.WebApplicationExceptionMapper;
 import dev.modelarts.local.errors.WireParameterNames;
 import dev.modelarts.local.http.AccessLog;
 import dev.modelarts.local.faults.FaultRules;
 import dev.modelarts.local.hot.HotReads;
+import dev.modelarts.local.hot.HotWrites;
 import dev.modelarts.local.http.BodyBytes;
 import dev.modelarts.local.http.CreatedStatus;
 import dev.modelarts.local.http.BodySizeLimit;
@@ -103,8 +105,9 @@ public final class ApiApplication {
         JsonMapperProvider json = new JsonMapperProvider();
         config.register(JacksonFeature.withoutExceptionMappers());
         config.register(json);
-        config.register(new JsonBodyCheck(json.factory(),
-                controlApi && journal.keepsBodies() ? new JournalBodies(JsonMapperProvider.createMapper()) : null));
+        JournalBodies journalBodies = controlApi && journal.keepsBodies()
+                ? new JournalBodies(JsonMapperProvider.createMapper()) : null;
+        config.register(new JsonBodyCheck(json.factory(), journalBodies));
         config.register(ValidationFeature.class);
         config.register(new QuickValidation(), ValidationInterceptor.class);
         config.register(new WireParameterNames());
@@ -148,14 +151,21 @@ public final class ApiApplication {
                     c.faults(), c.transitions(), new ClockControl(c.clock()), c.state()));
         });
 
-        // the same reads, answered at the edge when plainly a 200 (HotReads)
-        Shortcut shortcut = !hotReads ? Shortcut.NONE : new HotReads(List.of(
+        // the same reads, answered at the edge when plainly a 200 (HotReads), and the registrations
+        // when plainly well formed (HotWrites)
+        if (!hotReads) {
+            return new Built(config, Shortcut.NONE);
+        }
+        Shortcut reads = new HotReads(List.of(
                 HotReads.Resource.of(groups, ImageGroupsApi.class, "listImageGroup"),
                 HotReads.Resource.of(images, ImagesApi.class, "listImage"),
                 HotReads.Resource.of(images, ImagesApi.class, "showImage")),
                 credentials, actions, kept, json.getContext(Object.class).writer(), controlApi ? journal : null,
-                metrics::hotReadServed, machine, database.noWait());
-        return new Built(config, shortcut);
+                metrics::servedAtEdge, machine, database.noWait());
+        Shortcut writes = new HotWrites(List.of(HotReads.Resource.of(images, ImagesApi.class, "registerImage")),
+                credentials, actions, created, json.getContext(Object.class), kept, ResourceFailures::answer,
+                journalBodies, controlApi ? journal : null, metrics::servedAtEdge, machine, BodySizeLimit.MAX_BYTES);
+        return new Built(config, Shortcut.inTurn(reads, writes));
     }
 
     /** Jersey's application, and what answers the hot reads before it. */

@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.http.Outcome;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -35,7 +36,7 @@ final class ServerMetrics implements AutoCloseable {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
-    private final Map<String, Timer> hotReadTimers = new ConcurrentHashMap<>();
+    private final Map<String, Timer> edgeTimers = new ConcurrentHashMap<>();
 
     ServerMetrics() {
         new ClassLoaderMetrics().bindTo(registry);
@@ -60,12 +61,14 @@ final class ServerMetrics implements AutoCloseable {
     }
 
     /**
-     * Times a GET answered 200 at the edge by the hot reads, on the timer Jersey's listener
-     * would use for it (the same name and tags: one series per operation, whichever path served).
+     * Times a request answered at the edge (the hot reads, the registrations), on the timer
+     * Jersey's listener would use for it (the same name and tags: one series per operation and
+     * status, whichever path served).
      */
-    void hotReadServed(String template, long nanos) {
-        hotReadTimers.computeIfAbsent(template, t -> Timer.builder(REQUESTS)
-                .tags("method", "GET", "uri", t, "status", "200", "outcome", "SUCCESS")
+    void servedAtEdge(String method, String template, int status, long nanos) {
+        edgeTimers.computeIfAbsent(method + " " + template + " " + status, key -> Timer.builder(REQUESTS)
+                .tags("method", method, "uri", template, "status", Integer.toString(status),
+                        "outcome", Outcome.forStatus(status).name())
                 .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
     }
 

@@ -5,14 +5,10 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.arbitrary;
 import static org.quicktheories.generators.SourceDSL.lists;
 
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,13 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.quicktheories.core.Gen;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import org.slf4j.LoggerFactory;
-
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.modelarts.local.testing.ApiClient;
 import dev.modelarts.local.testing.LogCapture;
 import dev.modelarts.local.testing.RawHttp;
@@ -82,16 +71,12 @@ class HotReadsEquivalenceIT {
             }
             assertThat(ids).as("the same ids on both servers").isEqualTo(IDS);
         }
-        ((Logger) LoggerFactory.getLogger("access")).setLevel(Level.INFO); // the tests' log leaves it out
-        access = new LogCapture("access");
+        access = ServerRecords.captureAccess();
     }
 
     @AfterAll
     static void closeCapture() {
-        ((Logger) LoggerFactory.getLogger("access")).setLevel(null);
-        if (access != null) {
-            access.close();
-        }
+        ServerRecords.releaseAccess(access);
     }
 
     @Test
@@ -105,10 +90,7 @@ class HotReadsEquivalenceIT {
         assertThat(answeredAtEdge).as("requests left to Jersey, of " + sent).isLessThan(sent * 4 / 5);
 
         // Jersey logs its access line once the answer is written: it may come just after the answer
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (accessLines("p-").size() < sent && System.nanoTime() < deadline) {
-            sleep(20);
-        }
+        ServerRecords.awaitUpTo10s(() -> accessLines("p-").size() >= sent);
         assertThat(accessLines("h-")).hasSize(sent).isEqualTo(accessLines("p-"));
         // (a request the edge refuses, a malformed target say, is in neither journal)
         assertThat(journal(hot)).isEqualTo(journal(plain)).hasSizeGreaterThan(sent / 2);
@@ -156,9 +138,9 @@ class HotReadsEquivalenceIT {
         return plainTargets().zip(headers, (target, lines) -> new Sent(target.path(), target.query(), lines));
     }
 
-    /** Plain reads signed as the official SDK signs them, some changed after signing ({@link SdkSignedGets}). */
+    /** Plain reads signed as the official SDK signs them, some changed after signing ({@link SdkSignedRequests}). */
     private static Gen<Sent> signedRequests() {
-        return plainTargets().flatMap(target -> SdkSignedGets.headers(target.path(), target.pairs())
+        return plainTargets().flatMap(target -> SdkSignedRequests.headers(target.path(), target.pairs())
                 .map(lines -> new Sent(target.path(), target.query(), lines)));
     }
 
@@ -217,45 +199,16 @@ class HotReadsEquivalenceIT {
                 : "X-Auth-Token: " + t + "\r\n") + e);
     }
 
-    /** Each access line of the requests whose ids start with {@code prefix}, by number: its fields but the time. */
     private static Map<String, Map<String, Object>> accessLines(String prefix) {
-        Map<String, Map<String, Object>> lines = new TreeMap<>();
-        for (ILoggingEvent event : access.events()) {
-            String id = event.getMDCPropertyMap().get("requestId");
-            if (id != null && id.startsWith(prefix)) {
-                Map<String, Object> fields = new HashMap<>();
-                event.getKeyValuePairs().forEach(pair -> fields.put(pair.key, pair.value));
-                fields.remove("ms");
-                lines.put(id.substring(prefix.length()), fields);
-            }
-        }
-        return lines;
+        return ServerRecords.accessLines(access, prefix);
     }
 
-    /** The journal's entries: what was asked, the answer's status, by whom, under which number. */
     private static List<String> journal(TestServer server) {
-        JsonNode entries = ApiClient.withToken(server.baseUri(), TestServer.ADMIN_TOKEN).get("/_modelarts/requests")
-                .json().get("requests");
-        List<String> seen = new ArrayList<>();
-        entries.forEach(e -> seen.add(e.path("method").asText() + " " + e.path("path").asText() + "?"
-                + e.path("query").asText() + " " + e.path("status").asInt() + " " + e.path("principal").asText()
-                + " " + e.path("request_id").asText().replaceFirst("^[hp]-", "")));
-        return seen;
+        return ServerRecords.journal(server);
     }
 
-    /** The request timers' counts, by their tags. */
     private static String timers(TestServer server) {
-        return new ApiClient(server.baseUri()).get("/metrics").body().lines()
-                .filter(line -> line.startsWith("http_server_requests_seconds_count") && line.contains("uri=\"/v1/"))
-                .sorted().collect(Collectors.joining("\n"));
+        return ServerRecords.timers(server);
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

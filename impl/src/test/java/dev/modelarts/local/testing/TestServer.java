@@ -98,7 +98,7 @@ public final class TestServer extends ClassScoped {
         return this;
     }
 
-    /** Every request through Jersey: without the hot reads' shortcut at the edge ({@code hot.HotReads}). */
+    /** Every request through Jersey: without the edge's shortcuts ({@code hot.HotReads}, {@code hot.HotWrites}). */
     public TestServer withoutHotReads() {
         hotReads = false;
         return this;

@@ -16,9 +16,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
 /**
- * One read operation's route, read from the generated interface's annotations (its path
- * template, its path and query parameters with their types and defaults), and what it takes to
- * call it: {@link #arguments} turns a request's raw path and query into the method's arguments,
+ * One operation's route, read from the generated interface's annotations (its path template,
+ * its path and query parameters with their types and defaults, and the slot of its request
+ * body, if it takes one), and what it takes to call it: {@link #arguments} turns a request's raw path and query into the method's arguments,
  * exactly as Jersey would, for the requests where that is plain, and says "not plain" for every
  * other one.
  *
@@ -30,7 +30,7 @@ import jakarta.ws.rs.QueryParam;
  * what clients send on the hot reads; the rest (a repeated parameter, an escape, a value Jersey
  * would refuse) is Jersey's to answer.
  */
-public final class ReadRoute {
+public final class OperationRoute {
 
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._~-]+");
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]{1,9}");
@@ -46,12 +46,13 @@ public final class ReadRoute {
     private final Map<String, Slot> query;
     private final Object[] defaults;
     private final int projectSlot;
+    private final int bodySlot;
 
     private record Slot(int index, Function<String, Object> convert) {
     }
 
-    private ReadRoute(Method method, String template, String[] segments, int[] pathSlots, Map<String, Slot> query,
-            Object[] defaults, int projectSlot) {
+    private OperationRoute(Method method, String template, String[] segments, int[] pathSlots, Map<String, Slot> query,
+            Object[] defaults, int projectSlot, int bodySlot) {
         this.method = method;
         this.template = template;
         this.segments = segments;
@@ -59,16 +60,18 @@ public final class ReadRoute {
         this.query = query;
         this.defaults = defaults;
         this.projectSlot = projectSlot;
+        this.bodySlot = bodySlot;
     }
 
     /**
      * The route of {@code method}, declared on the JAX-RS interface {@code api}: its parameters
      * must all be path or query parameters of the types the spec's reads use (text, whole
-     * numbers, booleans, enums), one of them {@code project_id}.
+     * numbers, booleans, enums), one of them {@code project_id}, but for at most one request body
+     * (a parameter with no JAX-RS annotation), which {@link #arguments} leaves null.
      *
      * @throws IllegalArgumentException for any other method
      */
-    public static ReadRoute of(Class<?> api, Method method) {
+    public static OperationRoute of(Class<?> api, Method method) {
         String template = normalized(pathOf(api) + "/" + pathOf(method));
         String[] segments = template.substring(1).split("/");
         int[] pathSlots = new int[segments.length];
@@ -77,6 +80,7 @@ public final class ReadRoute {
         Parameter[] parameters = method.getParameters();
         Object[] defaults = new Object[parameters.length];
         int projectSlot = -1;
+        int bodySlot = -1;
         for (int i = 0; i < parameters.length; i++) {
             Parameter parameter = parameters[i];
             PathParam path = parameter.getAnnotation(PathParam.class);
@@ -97,8 +101,11 @@ public final class ReadRoute {
                 if (defaults[i] == NOT_PLAIN) {
                     throw new IllegalArgumentException(method + ": the default of " + param.value() + " is not plain");
                 }
+            } else if (bodySlot < 0 && !jaxRsAnnotated(parameter)) {
+                bodySlot = i;
             } else {
-                throw new IllegalArgumentException(method + ": parameter " + i + " is neither in the path nor the query");
+                throw new IllegalArgumentException(method + ": parameter " + i + " is neither in the path, the query"
+                        + " nor the one body");
             }
         }
         for (String segment : segments) {
@@ -109,7 +116,8 @@ public final class ReadRoute {
         if (projectSlot < 0) {
             throw new IllegalArgumentException(method + " has no project_id");
         }
-        return new ReadRoute(method, template, segments, pathSlots, Map.copyOf(query), defaults, projectSlot);
+        return new OperationRoute(method, template, segments, pathSlots, Map.copyOf(query), defaults, projectSlot,
+                bodySlot);
     }
 
     public Method method() {
@@ -119,6 +127,11 @@ public final class ReadRoute {
     /** The path template, as Jersey's metrics name it: {@code /v1/{project_id}/images/group}. */
     public String template() {
         return template;
+    }
+
+    /** The argument that holds the request body, or -1 when the operation takes none. */
+    int bodySlot() {
+        return bodySlot;
     }
 
     /** The literal characters of the template: the more, the earlier Jersey tries it. */
@@ -210,6 +223,15 @@ public final class ReadRoute {
             return value -> constants.getOrDefault(value, NOT_PLAIN);
         }
         throw new IllegalArgumentException(method + ": a parameter of type " + type + " is not one a route reads");
+    }
+
+    private static boolean jaxRsAnnotated(Parameter parameter) {
+        for (java.lang.annotation.Annotation annotation : parameter.getAnnotations()) {
+            if (annotation.annotationType().getPackageName().startsWith(Path.class.getPackageName())) {
+                return true; // @HeaderParam, @CookieParam, @Context and the like: not a body
+            }
+        }
+        return false;
     }
 
     private static String pathOf(java.lang.reflect.AnnotatedElement element) {

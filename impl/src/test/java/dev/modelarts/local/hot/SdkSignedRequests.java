@@ -19,12 +19,12 @@ import com.huaweicloud.sdk.core.http.HttpRequest;
 import dev.modelarts.local.testing.TestServer;
 
 /**
- * GETs signed by the official SDK's own signer (huaweicloud-sdk-core's {@code AKSKSigner}) with
- * the headers the Java SDK sends on a GET (its Content-Type, User-Agent and X-Project-Id), for
- * {@code Host: localhost}; sent as signed, or changed after signing in one of the ways a
- * signature must be refused or a request left to Jersey.
+ * Requests signed by the official SDK's own signer (huaweicloud-sdk-core's {@code AKSKSigner})
+ * with the headers the Java SDK sends (its Content-Type, User-Agent and X-Project-Id), for
+ * {@code Host: localhost}: GETs, and POSTs with their body; sent as signed, or changed after
+ * signing in one of the ways a signature must be refused or a request left to Jersey.
  */
-final class SdkSignedGets {
+final class SdkSignedRequests {
 
     private static final DateTimeFormatter SDK_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
@@ -34,16 +34,22 @@ final class SdkSignedGets {
         TWO_AUTHORIZATIONS, WRONG_SECRET, UNKNOWN_KEY
     }
 
-    private SdkSignedGets() {
+    private SdkSignedRequests() {
     }
 
     /** The header lines of a signed GET of {@code path} with {@code pairs} ("k=v", unreserved only). */
     static Gen<String> headers(String path, List<String> pairs) {
-        return arbitrary().enumValues(Change.class).zip(arbitrary().pick(true, false),
-                (change, boundKey) -> lines(path, pairs, change, boundKey));
+        return headers("GET", path, pairs, null);
     }
 
-    private static String lines(String path, List<String> pairs, Change change, boolean boundKey) {
+    /** The header lines of a signed request, with {@code body} (null for none). */
+    static Gen<String> headers(String method, String path, List<String> pairs, String body) {
+        return arbitrary().enumValues(Change.class).zip(arbitrary().pick(true, false),
+                (change, boundKey) -> lines(method, path, pairs, body, change, boundKey));
+    }
+
+    private static String lines(String method, String path, List<String> pairs, String body, Change change,
+            boolean boundKey) {
         String project = path.split("/")[2];
         String ak = change == Change.UNKNOWN_KEY ? "NOSUCHACCESSKEY00000" : boundKey ? TestServer.AK_A : TestServer.AK;
         String sk = change == Change.WRONG_SECRET ? "not-the-secret" : boundKey ? TestServer.SK_A : TestServer.SK;
@@ -53,7 +59,10 @@ final class SdkSignedGets {
         before.put("X-Project-Id", project);
         before.put("X-Sdk-Date", (change == Change.STALE ? now.minusMinutes(20) : now).format(SDK_DATE));
         var request = HttpRequest.newBuilder().withEndpoint("http://localhost").withPath(path)
-                .withMethod(HttpMethod.GET).withContentType("application/json");
+                .withMethod(HttpMethod.valueOf(method)).withContentType("application/json");
+        if (body != null) {
+            request.withBodyAsString(body);
+        }
         for (String pair : pairs) {
             int eq = pair.indexOf('=');
             request.addQueryParam(pair.substring(0, eq), List.of(pair.substring(eq + 1)));
