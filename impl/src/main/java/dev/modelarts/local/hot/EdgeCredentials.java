@@ -10,6 +10,7 @@ import dev.modelarts.local.auth.Credentials;
 import dev.modelarts.local.auth.Principal;
 import dev.modelarts.local.auth.SignatureCheck;
 import dev.modelarts.local.edge.EdgeRequest;
+import dev.modelarts.local.errors.ApiException;
 
 /**
  * The credential of a request answered at the edge, where {@code AuthFilter} would plainly
@@ -39,6 +40,42 @@ final class EdgeCredentials {
         return request.getHeader(TOKEN) != null;
     }
 
+    /**
+     * Whether the request sends one SDK-HMAC-SHA256 {@code Authorization}, at most one
+     * {@value #CONTENT_SHA256}, for a path of unreserved characters: a signature this class may
+     * check, before or after the body is read.
+     */
+    static boolean signedPlainly(Request request, EdgeRequest view) {
+        String authorization = RequestHeaders.single(request, "Authorization");
+        return authorization != null && authorization.startsWith(SignatureCheck.PREFIX)
+                && PLAIN_PATH.matcher(view.rawPath()).matches() && !RequestHeaders.repeated(request, CONTENT_SHA256);
+    }
+
+    /** Whether a signed request sends its body's hash, so that the signature is checked before the body is read. */
+    static boolean sendsBodyHash(Request request) {
+        return request.getHeader(CONTENT_SHA256) != null;
+    }
+
+    /**
+     * What {@code AuthFilter} answers to a signed request ({@link #signedPlainly}, no
+     * {@value #CONTENT_SHA256}) whose body ended before its end: the refusal its check of the
+     * signature makes before it comes to the body's hash (read exactly as the filter reads the
+     * headers), or the refusal of the unreadable body.
+     */
+    ApiException refusalOfSignatureWithoutBody(Request request, EdgeRequest view, ApiException unreadable) {
+        String authorization = RequestHeaders.single(request, "Authorization");
+        try {
+            signatures.verify(view.method(), view.rawPath(), view.rawQuery(),
+                    authorization.substring(SignatureCheck.PREFIX.length()), RequestHeaders.joined(request, "X-Sdk-Date"),
+                    name -> RequestHeaders.first(request, name), () -> {
+                        throw unreadable; // where AuthFilter reads the body for its hash
+                    });
+        } catch (ApiException refused) {
+            return refused;
+        }
+        return unreadable; // not reached: the check asks for the hash unless it refuses first
+    }
+
     /** The principal of the token sent once, or null. */
     Principal ofToken(Request request) {
         String token = RequestHeaders.single(request, TOKEN);
@@ -52,11 +89,10 @@ final class EdgeCredentials {
      *        {@value #CONTENT_SHA256}
      */
     Principal ofSignature(Request request, EdgeRequest view, Supplier<String> bodySha256) {
-        String authorization = RequestHeaders.single(request, "Authorization");
-        if (authorization == null || !authorization.startsWith(SignatureCheck.PREFIX)
-                || !PLAIN_PATH.matcher(view.rawPath()).matches() || RequestHeaders.repeated(request, CONTENT_SHA256)) {
+        if (!signedPlainly(request, view)) {
             return null;
         }
+        String authorization = RequestHeaders.single(request, "Authorization");
         String date = RequestHeaders.single(request, "X-Sdk-Date");
         try {
             return signatures.verify(view.method(), view.rawPath(), view.rawQuery(),

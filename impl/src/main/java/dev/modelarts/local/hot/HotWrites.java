@@ -1,5 +1,6 @@
 package dev.modelarts.local.hot;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.time.Clock;
@@ -22,10 +23,12 @@ import dev.modelarts.local.auth.IamActions;
 import dev.modelarts.local.auth.Principal;
 import dev.modelarts.local.auth.SdkHmacSha256;
 import dev.modelarts.local.edge.EdgeRequest;
+import dev.modelarts.local.errors.ApiException;
 import dev.modelarts.local.edge.Shortcut;
 import dev.modelarts.local.http.AccessLine;
 import dev.modelarts.local.http.CreatedStatus;
 import dev.modelarts.local.http.JournalBodies;
+import dev.modelarts.local.http.JsonBodyCheck;
 import dev.modelarts.local.http.JsonBodyText;
 import dev.modelarts.local.http.KeptJson;
 import dev.modelarts.local.http.ParameterConstraints;
@@ -40,9 +43,9 @@ import dev.modelarts.local.requestid.RequestId;
  * over the body as sent), a body that {@link JsonBodyText} and Jackson read without complaint
  * and whose values meet the spec's constraints ({@link ParameterConstraints}, which vouch for a
  * body through {@code BodyConstraints}). Anything else is Jersey's: the body, once read, is put
- * back for it ({@link Request#replayPayload}), and Jersey answers as it always does. A body not
- * all received when the request is served (one sent in several packets, one that ends early) is
- * left untouched: Jersey reads it.
+ * back for it ({@link Request#replayPayload}), and Jersey answers as it always does. A body that
+ * ends early (the client stopped sending) cannot be put back: it is answered here as Jersey
+ * answers it ({@link #endedEarly}).
  *
  * <p>Once the resource method is called, its outcome is answered here, whatever it is: a write is
  * never run twice. A refusal or a failure it throws is answered as Jersey's exception mappers
@@ -51,7 +54,7 @@ import dev.modelarts.local.requestid.RequestId;
  * layers were most of a registration's time on the request threads (BENCHMARKS.md,
  * "RegisterImage at the edge").
  *
- * <p>Never in place: the write waits for its commit, on a worker thread.
+ * <p>Never in place: the body is read, and the write waits for its commit, on a worker thread.
  */
 public final class HotWrites implements Shortcut {
 
@@ -134,21 +137,23 @@ public final class HotWrites implements Shortcut {
             return false;
         }
         boolean token = EdgeCredentials.sendsToken(request);
-        Principal principal = token ? allowed(credentials.ofToken(request), write, args) : null;
-        if (token && principal == null) {
+        boolean hashSent = !token && EdgeCredentials.signedPlainly(request, view) && EdgeCredentials.sendsBodyHash(request);
+        Principal principal = token ? allowed(credentials.ofToken(request), write, args)
+                : hashSent ? allowed(credentials.ofSignature(request, view, () -> null), write, args) : null;
+        if ((token || hashSent) && principal == null || !token && !EdgeCredentials.signedPlainly(request, view)) {
             return false; // nothing read yet: Jersey refuses it as it does
         }
-        if (!request.getNIOInputStream().isFinished()) {
-            // not all of the body is here yet: Jersey waits for it (and answers one that ends early)
-            return false;
-        }
-        byte[] body;
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
         try {
-            body = request.getInputStream().readAllBytes(); // from memory
-        } catch (IOException cannotHappen) {
-            return false;
+            request.getInputStream().transferTo(received); // on a worker thread: waits for the body
+        } catch (IOException ended) {
+            boolean none = received.size() == 0;
+            send(response, view, none ? null : principal, null, write, error(endedEarly(request, view, principal, none)),
+                    start);
+            return true;
         }
-        if (!token) {
+        byte[] body = received.toByteArray();
+        if (principal == null) {
             principal = allowed(credentials.ofSignature(request, view, () -> SdkHmacSha256.sha256Hex(body)), write, args);
         }
         if (principal == null || JsonBodyText.check(body, factory).isPresent() || !bind(body, write, args)
@@ -168,6 +173,18 @@ public final class HotWrites implements Shortcut {
         }
         send(response, view, principal, journalBody, write, answer, start);
         return true;
+    }
+
+    /**
+     * What Jersey answers to a body that ended before its end (the client stopped sending): the
+     * 400 of {@link JsonBodyCheck}, from the body size check before any credential is looked at
+     * when not one byte came, else after the credential was accepted; for a signature over the
+     * body, whatever the check of the signature refuses before it comes to the body's hash.
+     */
+    private ApiException endedEarly(Request request, EdgeRequest view, Principal principal, boolean noByte) {
+        ApiException unreadable = JsonBodyCheck.unreadable();
+        return noByte || principal != null ? unreadable
+                : credentials.refusalOfSignatureWithoutBody(request, view, unreadable);
     }
 
     private Write route(String[] parts) {

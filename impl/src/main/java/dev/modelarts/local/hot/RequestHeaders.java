@@ -2,6 +2,7 @@ package dev.modelarts.local.hot;
 
 import java.util.Iterator;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.glassfish.grizzly.http.server.Request;
 
@@ -16,10 +17,12 @@ final class RequestHeaders {
     private static final String CONTENT_LENGTH = "Content-Length";
     private static final String CONTENT_TYPE = "Content-Type";
     /**
-     * The Content-Types a GET without a body may name: the official SDKs send the operation's
-     * type on GETs too (huaweicloud-sdk-java-v3, core {@code HcClient.buildRequest}).
+     * The JSON Content-Types a GET without a body may name, and a body is read as: the official
+     * SDKs send the operation's type on GETs too (huaweicloud-sdk-java-v3, core
+     * {@code HcClient.buildRequest}), and OkHttp, which the Java SDK sends with, adds
+     * {@code ; charset=utf-8} to a body's.
      */
-    private static final Set<String> JSON_TYPES = Set.of("application/json", "application/json;charset=UTF-8");
+    private static final Pattern JSON_TYPE = Pattern.compile("application/json(\\s*;\\s*charset=(?i:utf-8))?");
 
     private RequestHeaders() {
     }
@@ -69,7 +72,24 @@ final class RequestHeaders {
     /** One {@code Content-Type} header, of a JSON type (Set.of refuses to look up the null of a repeated one). */
     private static boolean jsonType(Request request) {
         String type = single(request, CONTENT_TYPE);
-        return type != null && JSON_TYPES.contains(type);
+        return type != null && JSON_TYPE.matcher(type).matches();
+    }
+
+    /** The header's first value, as JAX-RS's {@code getHeaders().getFirst} reads it; null when not sent. */
+    static String first(Request request, String name) {
+        Iterator<String> values = request.getHeaders(name).iterator();
+        return values.hasNext() ? values.next() : null;
+    }
+
+    /** The header's values joined with commas, as JAX-RS's {@code getHeaderString} reads them; null when not sent. */
+    static String joined(Request request, String name) {
+        Iterator<String> values = request.getHeaders(name).iterator();
+        if (!values.hasNext()) {
+            return null;
+        }
+        StringBuilder all = new StringBuilder(values.next());
+        values.forEachRemaining(value -> all.append(',').append(value));
+        return all.toString();
     }
 
     /** Whether the header is sent more than once. */

@@ -6,6 +6,7 @@ import java.io.InputStream;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -34,8 +35,23 @@ public final class BodySizeLimit implements ContainerRequestFilter {
         if (request.getLength() > max) {
             throw tooLarge(max);
         }
-        if (request.hasEntity()) {
+        if (hasEntity(request)) {
             request.setEntityStream(new Limited(request.getEntityStream(), max));
+        }
+    }
+
+    /**
+     * Whether a body follows, which Jersey finds out by reading: a client that stops sending
+     * before the first byte of its body has the 400 of one that stops later, not a 500.
+     */
+    private static boolean hasEntity(ContainerRequestContext request) {
+        try {
+            return request.hasEntity();
+        } catch (ProcessingException e) {
+            if (e.getCause() instanceof IOException) {
+                throw JsonBodyCheck.unreadable();
+            }
+            throw e;
         }
     }
 

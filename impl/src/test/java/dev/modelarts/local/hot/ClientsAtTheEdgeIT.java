@@ -29,7 +29,8 @@ import dev.modelarts.local.testing.TestServer;
  * The reads of the clients users have are hot reads, answered at the edge: a GET as
  * java.net.http sends it on {@code http://} (an HTTP/2 upgrade offer, declined at the edge, and,
  * before JDK 19, {@code Content-Length: 0}: JDK-8283544), and one as the official SDK sends it
- * (signed with AK/SK, with the operation's Content-Type). {@link HotReadsEquivalenceIT} holds
+ * (signed with AK/SK, with the operation's Content-Type); and so are their registrations, signed
+ * over the body by the SDK. {@link HotReadsEquivalenceIT} and {@link HotWritesEquivalenceIT} hold
  * their answers to Jersey's; here, what reaches Jersey is counted.
  */
 @Tag(TestDatabase.BOTH)
@@ -40,6 +41,19 @@ class ClientsAtTheEdgeIT {
 
     @RegisterExtension
     static final TestServer server = TestServer.withOptions().withProvider(JERSEY);
+
+    /** A request body, whatever its shape. */
+    public static class Registration {
+        private Object body;
+
+        public Object getBody() {
+            return body;
+        }
+
+        public void setBody(Object body) {
+            this.body = body;
+        }
+    }
 
     /** The answer, whatever its shape. */
     public static class Listing extends SdkResponse {
@@ -58,6 +72,16 @@ class ClientsAtTheEdgeIT {
     private static final HttpRequestDef<Object, Listing> LIST_IMAGE_GROUP = HttpRequestDef
             .builder(HttpMethod.GET, Object.class, Listing.class).withName("ListImageGroup")
             .withUri("/v1/{project_id}/images/group").withContentType("application/json")
+            .withResponseField("body", LocationType.Body, FieldExistence.NULL_IGNORE, Object.class,
+                    f -> f.withMarshaller(Listing::getBody, Listing::setBody))
+            .build();
+
+    /** RegisterImage as the ModelArts SDK module defines it: a POST of its JSON body. */
+    private static final HttpRequestDef<Registration, Listing> REGISTER_IMAGE = HttpRequestDef
+            .builder(HttpMethod.POST, Registration.class, Listing.class).withName("RegisterImage")
+            .withUri("/v1/{project_id}/images").withContentType("application/json")
+            .withRequestField("body", LocationType.Body, FieldExistence.NON_NULL_NON_EMPTY, Object.class,
+                    f -> f.withMarshaller(Registration::getBody, Registration::setBody))
             .withResponseField("body", LocationType.Body, FieldExistence.NULL_IGNORE, Object.class,
                     f -> f.withMarshaller(Listing::getBody, Listing::setBody))
             .build();
@@ -118,6 +142,36 @@ class ClientsAtTheEdgeIT {
         Answer answer = new RawHttp(server.port()).exchange("GET " + LIST + " HTTP/1.1\r\nHost: localhost\r\n"
                 + "X-Auth-Token: " + TestServer.TOKEN + "\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
         assertThat(answer.status()).isEqualTo(200);
+        assertThat(JERSEY.count() - before).as("requests Jersey saw").isEqualTo(1);
+    }
+
+    @Test
+    void aRegistrationSignedByTheOfficialSdkIsAnsweredAtTheEdge() {
+        int before = JERSEY.count();
+        Registration registration = new Registration();
+        registration.setBody(Map.of("swr_path", "swr.cn-north-4.myhuaweicloud.com/edge/sdk:v1", "description", "é"));
+        Listing registered = sdk(TestServer.SK_A).syncInvokeHttp(registration, REGISTER_IMAGE);
+        assertThat(registered.getHttpStatusCode()).isEqualTo(200);
+        assertThat(registered.getBody()).isInstanceOfSatisfying(Map.class,
+                json -> assertThat(json).containsEntry("name", "sdk").containsEntry("description", "é"));
+        assertThat(JERSEY.count() - before).as("requests Jersey saw").isZero();
+    }
+
+    @Test
+    void aRegistrationFromJavasHttpClientIsAnsweredAtTheEdge() {
+        int before = JERSEY.count();
+        var registered = server.client().json("POST", "/v1/" + TestServer.PROJECT_A + "/images",
+                "{\"swr_path\": \"swr.cn-north-4.myhuaweicloud.com/edge/java:v1\"}");
+        assertThat(registered.status()).as(registered.body()).isEqualTo(200);
+        assertThat(JERSEY.count() - before).as("requests Jersey saw").isZero();
+    }
+
+    @Test
+    void aRegistrationRefusedByTheSpecIsJerseysWhichRefusesIt() {
+        int before = JERSEY.count();
+        var refused = server.client().json("POST", "/v1/" + TestServer.PROJECT_A + "/images",
+                "{\"swr_path\": \"swr.cn-north-4.myhuaweicloud.com/edge/java:v1\", \"workspace_id\": \"W\"}");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         assertThat(JERSEY.count() - before).as("requests Jersey saw").isEqualTo(1);
     }
 }
