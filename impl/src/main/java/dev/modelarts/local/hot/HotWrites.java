@@ -136,12 +136,18 @@ public final class HotWrites implements Shortcut {
         if (args == null) {
             return false;
         }
+        Principal principal = null;
         boolean token = EdgeCredentials.sendsToken(request);
-        boolean hashSent = !token && EdgeCredentials.signedPlainly(request, view) && EdgeCredentials.sendsBodyHash(request);
-        Principal principal = token ? allowed(credentials.ofToken(request), write, args)
-                : hashSent ? allowed(credentials.ofSignature(request, view, () -> null), write, args) : null;
-        if ((token || hashSent) && principal == null || !token && !EdgeCredentials.signedPlainly(request, view)) {
-            return false; // nothing read yet: Jersey refuses it as it does
+        boolean signed = !token && EdgeCredentials.signedPlainly(request, view);
+        if (token || signed && EdgeCredentials.sendsBodyHash(request)) {
+            // checked before the body is read: a token, or a signature over the body's hash it sends
+            principal = allowed(token ? credentials.ofToken(request)
+                    : credentials.ofSignature(request, view, () -> null), write, args);
+            if (principal == null) {
+                return false; // nothing read yet: Jersey refuses it as it does
+            }
+        } else if (!signed) {
+            return false;
         }
         ByteArrayOutputStream received = new ByteArrayOutputStream();
         try {
@@ -221,7 +227,7 @@ public final class HotWrites implements Shortcut {
     }
 
     private void send(Response response, EdgeRequest view, Principal principal, String body, Write write, Answer answer,
-            long start) throws IOException {
+            long start) {
         long nanos = System.nanoTime() - start;
         String name = principal == null ? null : principal.name();
         // recorded before the answer is written, as Jersey's access log does: a client that has it finds it

@@ -3,6 +3,7 @@ package dev.modelarts.local.hot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -173,5 +174,20 @@ class ClientsAtTheEdgeIT {
                 "{\"swr_path\": \"swr.cn-north-4.myhuaweicloud.com/edge/java:v1\", \"workspace_id\": \"W\"}");
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         assertThat(JERSEY.count() - before).as("requests Jersey saw").isEqualTo(1);
+    }
+
+    /** A signature over the body's hash, which the request sends: checked before the body is read. */
+    @Test
+    void aRegistrationSigningTheHashItSendsIsAnsweredAtTheEdge() {
+        int before = JERSEY.count();
+        String path = "/v1/" + TestServer.PROJECT_A + "/images";
+        String body = "{\"swr_path\": \"swr.cn-north-4.myhuaweicloud.com/edge/hash:v1\"}";
+        String lines = SdkSignedRequests.lines("POST", path, List.of(), body, SdkSignedRequests.Change.HASH_SENT, true);
+        assertThat(lines).contains("X-Sdk-Content-Sha256: ");
+        Answer answer = new RawHttp(server.port()).exchange(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n" + lines
+                + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body)
+                .getBytes(StandardCharsets.ISO_8859_1), false);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(JERSEY.count() - before).as("requests Jersey saw").isZero();
     }
 }

@@ -2,6 +2,7 @@ package dev.modelarts.local.hot;
 
 import static org.quicktheories.generators.SourceDSL.arbitrary;
 
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -16,6 +17,7 @@ import com.huaweicloud.sdk.core.auth.BasicCredentials;
 import com.huaweicloud.sdk.core.http.HttpMethod;
 import com.huaweicloud.sdk.core.http.HttpRequest;
 
+import dev.modelarts.local.auth.SdkHmacSha256;
 import dev.modelarts.local.testing.TestServer;
 
 /**
@@ -31,7 +33,9 @@ final class SdkSignedRequests {
     /** What is done to a signed request before it is sent. */
     enum Change {
         NONE, NONE_AGAIN, CHARSET, SIGNATURE, DATE, NO_DATE, STALE, UNSIGNED_PAYLOAD, TOKEN_TOO, TEXT_TYPE,
-        TWO_AUTHORIZATIONS, WRONG_SECRET, UNKNOWN_KEY
+        TWO_AUTHORIZATIONS, WRONG_SECRET, UNKNOWN_KEY,
+        /** The body's hash sent, and signed, in X-Sdk-Content-Sha256: checked before the body is read. */
+        HASH_SENT
     }
 
     private SdkSignedRequests() {
@@ -48,7 +52,7 @@ final class SdkSignedRequests {
                 (change, boundKey) -> lines(method, path, pairs, body, change, boundKey));
     }
 
-    private static String lines(String method, String path, List<String> pairs, String body, Change change,
+    static String lines(String method, String path, List<String> pairs, String body, Change change,
             boolean boundKey) {
         String project = path.split("/")[2];
         String ak = change == Change.UNKNOWN_KEY ? "NOSUCHACCESSKEY00000" : boundKey ? TestServer.AK_A : TestServer.AK;
@@ -58,6 +62,10 @@ final class SdkSignedRequests {
         before.put("User-Agent", "huaweicloud-usdk-java/3.0");
         before.put("X-Project-Id", project);
         before.put("X-Sdk-Date", (change == Change.STALE ? now.minusMinutes(20) : now).format(SDK_DATE));
+        if (change == Change.HASH_SENT) {
+            before.put("X-Sdk-Content-Sha256",
+                    SdkHmacSha256.sha256Hex((body == null ? "" : body).getBytes(StandardCharsets.UTF_8)));
+        }
         var request = HttpRequest.newBuilder().withEndpoint("http://localhost").withPath(path)
                 .withMethod(HttpMethod.valueOf(method)).withContentType("application/json");
         if (body != null) {
