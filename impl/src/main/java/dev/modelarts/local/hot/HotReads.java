@@ -22,7 +22,6 @@ import dev.modelarts.local.auth.Principal;
 import dev.modelarts.local.auth.SdkHmacSha256;
 import dev.modelarts.local.edge.EdgeRequest;
 import dev.modelarts.local.edge.Shortcut;
-import dev.modelarts.local.http.AccessLine;
 import dev.modelarts.local.http.KeptJson;
 import dev.modelarts.local.http.ParameterConstraints;
 import dev.modelarts.local.http.RecentRequests;
@@ -75,9 +74,8 @@ public final class HotReads implements Shortcut {
     private final EdgeCredentials credentials;
     private final KeptJson kept;
     private final ObjectWriter json;
-    private final RecentRequests journal;
+    private final EdgeRecords records;
     private final RequestTimes times;
-    private final Clock clock;
     private final NoWait noWait;
 
     /**
@@ -108,9 +106,8 @@ public final class HotReads implements Shortcut {
         this.credentials = new EdgeCredentials(credentials, clock);
         this.kept = kept;
         this.json = json;
-        this.journal = journal;
+        this.records = new EdgeRecords(journal, clock);
         this.times = times;
-        this.clock = clock;
         this.noWait = noWait;
     }
 
@@ -178,13 +175,15 @@ public final class HotReads implements Shortcut {
         } catch (IllegalAccessException | RuntimeException e) {
             return false;
         }
+        String principal = asked.principal().name();
+        records.journal(view, 200, principal, System.nanoTime() - asked.start(), null);
         response.setStatus(200);
         response.setHeader(RequestId.HEADER, view.id());
         response.setContentType("application/json");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
         long nanos = System.nanoTime() - asked.start();
-        logged(view, asked.principal(), body.length, nanos);
+        EdgeRecords.accessLine(view, 200, nanos, body.length, principal);
         times.served("GET", read.route().template(), 200, nanos);
         return true;
     }
@@ -203,18 +202,6 @@ public final class HotReads implements Shortcut {
             return json.writeValueAsBytes(view);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a view that Jackson cannot write", e);
-        }
-    }
-
-    /** The access line and the journal entry Jersey's access log would write. */
-    private void logged(EdgeRequest view, Principal principal, int bytes, long nanos) {
-        if (journal != null && journal.records(view.rawPath().substring(1))) {
-            journal.record(clock.millis(), view.method(), view.rawPath(), view.rawQuery(), 200, view.id(),
-                    principal.name(), nanos, null, null);
-        }
-        if (AccessLine.enabled()) {
-            AccessLine.log(view.method(), view.target(), 200, (nanos + 50_000) / 100_000, bytes, view.client(),
-                    principal.name(), view.agent(), null);
         }
     }
 }

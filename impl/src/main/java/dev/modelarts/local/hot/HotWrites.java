@@ -25,7 +25,6 @@ import dev.modelarts.local.auth.SdkHmacSha256;
 import dev.modelarts.local.edge.EdgeRequest;
 import dev.modelarts.local.errors.ApiException;
 import dev.modelarts.local.edge.Shortcut;
-import dev.modelarts.local.http.AccessLine;
 import dev.modelarts.local.http.CreatedStatus;
 import dev.modelarts.local.http.JournalBodies;
 import dev.modelarts.local.http.JsonBodyCheck;
@@ -76,9 +75,8 @@ public final class HotWrites implements Shortcut {
     private final KeptJson kept;
     private final Function<Throwable, jakarta.ws.rs.core.Response> errors;
     private final JournalBodies journalBodies;
-    private final RecentRequests journal;
+    private final EdgeRecords records;
     private final RequestTimes times;
-    private final Clock clock;
     private final int maxBodyBytes;
 
     /**
@@ -115,9 +113,8 @@ public final class HotWrites implements Shortcut {
         this.kept = kept;
         this.errors = errors;
         this.journalBodies = journalBodies;
-        this.journal = journal;
+        this.records = new EdgeRecords(journal, clock);
         this.times = times;
-        this.clock = clock;
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -228,13 +225,8 @@ public final class HotWrites implements Shortcut {
 
     private void send(Response response, EdgeRequest view, Principal principal, String body, Write write, Answer answer,
             long start) {
-        long nanos = System.nanoTime() - start;
         String name = principal == null ? null : principal.name();
-        // recorded before the answer is written, as Jersey's access log does: a client that has it finds it
-        if (journal != null && journal.records(view.rawPath().substring(1))) {
-            journal.record(clock.millis(), view.method(), view.rawPath(), view.rawQuery(), answer.status(), view.id(), name,
-                    nanos, null, body);
-        }
+        records.journal(view, answer.status(), name, System.nanoTime() - start, body);
         response.setStatus(answer.status());
         if (answer.headers() != null) {
             answer.headers().forEach((header, values) -> {
@@ -252,11 +244,8 @@ public final class HotWrites implements Shortcut {
             // the client closed the connection before its answer: as in Jersey, not the server's failure
             LOG.debug("Answer not sent, the client is gone: {}", gone.toString());
         }
-        nanos = System.nanoTime() - start;
-        if (AccessLine.enabled()) {
-            AccessLine.log(view.method(), view.target(), answer.status(), (nanos + 50_000) / 100_000, answer.json().length,
-                    view.client(), name, view.agent(), null);
-        }
+        long nanos = System.nanoTime() - start;
+        EdgeRecords.accessLine(view, answer.status(), nanos, answer.json().length, name);
         times.served(view.method(), write.route().template(), answer.status(), nanos);
     }
 
