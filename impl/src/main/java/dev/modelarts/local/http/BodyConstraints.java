@@ -10,10 +10,10 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -37,8 +37,6 @@ import jakarta.validation.Valid;
  */
 public final class BodyConstraints {
 
-    private static final Map<Class<?>, Optional<BodyConstraints>> KNOWN = new ConcurrentHashMap<>();
-
     /** One property's value, and the check it must pass. */
     private record Check(Function<Object, Object> value, Predicate<Object> passes) {
     }
@@ -61,101 +59,114 @@ public final class BodyConstraints {
 
     /** The checks of {@code type}; empty when it declares a constraint this class does not know. */
     public static Optional<BodyConstraints> of(Class<?> type) {
-        Optional<BodyConstraints> known = KNOWN.get(type);
-        if (known == null) {
-            // a model that holds itself would recurse: taken as unknown while it is being read
-            KNOWN.put(type, Optional.empty());
-            known = read(type);
-            KNOWN.put(type, known);
-        }
-        return known;
+        return new Reading().of(type);
     }
 
-    private static Optional<BodyConstraints> read(Class<?> type) {
-        if (type.isInterface() || type.isPrimitive() || type.isArray() || type.getName().startsWith("java.")) {
-            return Optional.empty();
+    /**
+     * One reading of a type and of the models it cascades into, each read once. (Kept for that
+     * reading only: the callers read a resource method's body type once, when they are built.)
+     */
+    private static final class Reading {
+
+        private final Map<Class<?>, Optional<BodyConstraints>> memo = new HashMap<>();
+
+        Optional<BodyConstraints> of(Class<?> type) {
+            Optional<BodyConstraints> known = memo.get(type);
+            if (known == null) {
+                // a model that holds itself would recurse: taken as unknown while it is being read
+                memo.put(type, Optional.empty());
+                known = checks(type);
+                memo.put(type, known);
+            }
+            return known;
         }
-        List<Check> checks = new ArrayList<>();
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            if (constrained(c.getAnnotations())) {
+
+        private Optional<BodyConstraints> checks(Class<?> type) {
+            if (type.isInterface() || type.isPrimitive() || type.isArray() || type.getName().startsWith("java.")) {
                 return Optional.empty();
             }
-            for (Field field : c.getDeclaredFields()) {
-                if (!Modifier.isStatic(field.getModifiers()) && !field(field, checks)) {
+            List<Check> checks = new ArrayList<>();
+            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+                if (constrained(c.getAnnotations())) {
                     return Optional.empty();
                 }
-            }
-            for (Method method : c.getDeclaredMethods()) {
-                if (!Modifier.isStatic(method.getModifiers()) && !method.isSynthetic() && !getter(method, checks)) {
-                    return Optional.empty();
+                for (Field field : c.getDeclaredFields()) {
+                    if (!Modifier.isStatic(field.getModifiers()) && !field(field, checks)) {
+                        return Optional.empty();
+                    }
+                }
+                for (Method method : c.getDeclaredMethods()) {
+                    if (!Modifier.isStatic(method.getModifiers()) && !method.isSynthetic() && !getter(method, checks)) {
+                        return Optional.empty();
+                    }
                 }
             }
+            return Optional.of(new BodyConstraints(List.copyOf(checks)));
         }
-        return Optional.of(new BodyConstraints(List.copyOf(checks)));
-    }
 
-    /** A field may only be cascaded into ({@code @Valid}); false when it holds anything else. */
-    private static boolean field(Field field, List<Check> checks) {
-        if (!constrained(field.getAnnotations()) && !annotatedInside(field.getAnnotatedType())) {
-            return true;
-        }
-        if (field.getAnnotations().length != 1 || !(field.getAnnotations()[0] instanceof Valid)
-                || annotatedInside(field.getAnnotatedType())) {
-            return false;
-        }
-        Optional<Predicate<Object>> cascade = cascade(field.getGenericType());
-        if (cascade.isEmpty()) {
-            return false;
-        }
-        try {
-            field.setAccessible(true);
-        } catch (InaccessibleObjectException | SecurityException e) {
-            return false;
-        }
-        checks.add(new Check(bean -> read(field, bean), cascade.get()));
-        return true;
-    }
-
-    /** A getter's constraints and cascade; false for one not known, or constraints on a method that is no getter. */
-    private static boolean getter(Method method, List<Check> checks) {
-        if (!constrained(method.getAnnotations()) && !annotatedInside(method.getAnnotatedReturnType())) {
-            return true;
-        }
-        if (!isGetter(method) || annotatedInside(method.getAnnotatedReturnType()) || !Modifier.isPublic(method.getModifiers())) {
-            return false;
-        }
-        Predicate<Object> all = value -> true;
-        for (Annotation annotation : method.getAnnotations()) {
-            Optional<Predicate<Object>> one = annotation instanceof Valid ? cascade(method.getGenericReturnType())
-                    : ParameterConstraints.check(annotation, method.getReturnType());
-            if (one.isEmpty()) {
+        /** A field may only be cascaded into ({@code @Valid}); false when it holds anything else. */
+        private boolean field(Field field, List<Check> checks) {
+            if (!constrained(field.getAnnotations()) && !annotatedInside(field.getAnnotatedType())) {
+                return true;
+            }
+            if (field.getAnnotations().length != 1 || !(field.getAnnotations()[0] instanceof Valid)
+                    || annotatedInside(field.getAnnotatedType())) {
                 return false;
             }
-            all = all.and(one.get());
-        }
-        checks.add(new Check(bean -> invoke(method, bean), all));
-        return true;
-    }
-
-    /** What Bean Validation finds when it cascades into a value of {@code type}. */
-    private static Optional<Predicate<Object>> cascade(Type type) {
-        if (type instanceof Class<?> model) {
-            return of(model).map(checks -> value -> value == null || checks.passes(value));
-        }
-        if (type instanceof ParameterizedType list && list.getRawType() instanceof Class<?> raw
-                && Collection.class.isAssignableFrom(raw) && list.getActualTypeArguments().length == 1) {
-            Type element = list.getActualTypeArguments()[0];
-            Optional<Predicate<Object>> each;
-            if (element == Object.class) {
-                each = Optional.of(BodyConstraints::freeJson);
-            } else if (element instanceof Class<?> c && (c.isEnum() || c == String.class)) {
-                each = Optional.of(value -> true);
-            } else {
-                each = cascade(element);
+            Optional<Predicate<Object>> cascade = cascade(field.getGenericType());
+            if (cascade.isEmpty()) {
+                return false;
             }
-            return each.map(check -> value -> value == null || ((Collection<?>) value).stream().allMatch(check));
+            try {
+                field.setAccessible(true);
+            } catch (InaccessibleObjectException | SecurityException e) {
+                return false;
+            }
+            checks.add(new Check(bean -> read(field, bean), cascade.get()));
+            return true;
         }
-        return Optional.empty();
+
+        /** A getter's constraints and cascade; false for one not known, or constraints on a method that is no getter. */
+        private boolean getter(Method method, List<Check> checks) {
+            if (!constrained(method.getAnnotations()) && !annotatedInside(method.getAnnotatedReturnType())) {
+                return true;
+            }
+            if (!isGetter(method) || annotatedInside(method.getAnnotatedReturnType()) || !Modifier.isPublic(method.getModifiers())) {
+                return false;
+            }
+            Predicate<Object> all = value -> true;
+            for (Annotation annotation : method.getAnnotations()) {
+                Optional<Predicate<Object>> one = annotation instanceof Valid ? cascade(method.getGenericReturnType())
+                        : ParameterConstraints.check(annotation, method.getReturnType());
+                if (one.isEmpty()) {
+                    return false;
+                }
+                all = all.and(one.get());
+            }
+            checks.add(new Check(bean -> invoke(method, bean), all));
+            return true;
+        }
+
+        /** What Bean Validation finds when it cascades into a value of {@code type}. */
+        private Optional<Predicate<Object>> cascade(Type type) {
+            if (type instanceof Class<?> model) {
+                return of(model).map(checks -> value -> value == null || checks.passes(value));
+            }
+            if (type instanceof ParameterizedType list && list.getRawType() instanceof Class<?> raw
+                    && Collection.class.isAssignableFrom(raw) && list.getActualTypeArguments().length == 1) {
+                Type element = list.getActualTypeArguments()[0];
+                Optional<Predicate<Object>> each;
+                if (element == Object.class) {
+                    each = Optional.of(BodyConstraints::freeJson);
+                } else if (element instanceof Class<?> c && (c.isEnum() || c == String.class)) {
+                    each = Optional.of(value -> true);
+                } else {
+                    each = cascade(element);
+                }
+                return each.map(check -> value -> value == null || ((Collection<?>) value).stream().allMatch(check));
+            }
+            return Optional.empty();
+        }
     }
 
     /** A value Jackson makes of free JSON: JDK types (maps, lists, text, numbers), none with constraints. */

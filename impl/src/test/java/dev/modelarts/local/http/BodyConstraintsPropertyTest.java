@@ -86,6 +86,64 @@ class BodyConstraintsPropertyTest {
         assertThat(BodyConstraints.of(ImageRegRequest.class)).isPresent();
     }
 
+    /**
+     * A model that holds itself is left to Bean Validation (its checks would recurse), however
+     * often it is asked; a model held twice by another is read for both, and checked in both.
+     */
+    @Test
+    void aModelThatHoldsItselfHasNoneAndOneHeldTwiceIsCheckedInBoth() {
+        assertThat(BodyConstraints.of(Chain.class)).isEmpty();
+        assertThat(BodyConstraints.of(Chain.class)).isEmpty();
+        BodyConstraints pair = BodyConstraints.of(Pair.class).orElseThrow();
+        assertThat(pair.passes(new Pair(new Named("ab"), new Named("cd")))).isTrue();
+        assertThat(pair.passes(new Pair(new Named("ab"), new Named("toolong")))).isFalse();
+        assertThat(pair.passes(new Pair(new Named("toolong"), null))).isFalse();
+        assertThat(VALIDATOR.validate(new Pair(new Named("ab"), new Named("toolong")))).isNotEmpty();
+    }
+
+    /** Holds one of its own kind. */
+    static final class Chain {
+        @Valid
+        public Chain getNext() {
+            return null;
+        }
+    }
+
+    /** A name of at most three characters. */
+    static final class Named {
+        private final String name;
+
+        Named(String name) {
+            this.name = name;
+        }
+
+        @jakarta.validation.constraints.Size(max = 3)
+        public String getName() {
+            return name;
+        }
+    }
+
+    /** The same model twice. */
+    static final class Pair {
+        private final Named first;
+        private final Named second;
+
+        Pair(Named first, Named second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Valid
+        public Named getFirst() {
+            return first;
+        }
+
+        @Valid
+        public Named getSecond() {
+            return second;
+        }
+    }
+
     /** A constraint the checks do not know. */
     static final class Unknown {
         @jakarta.validation.constraints.Email
