@@ -113,11 +113,15 @@ public final class StartupFailure extends RuntimeException {
     }
 
     /**
-     * The file of an embedded H2 URL, or a server's URL without its settings (which may hold a
-     * password).
+     * The file of an embedded H2 URL, a database in memory by its name, or a server's URL without
+     * its settings (which may hold a password).
      */
     private static String h2Name(DatabaseSettings settings) {
         String url = settings.jdbcUrl();
+        if (settings.isInMemory()) {
+            int options = url.indexOf(';');
+            return "in memory " + (options < 0 ? url : url.substring(0, options));
+        }
         if (url.startsWith("jdbc:h2:tcp:") || url.startsWith("jdbc:h2:ssl:")) {
             int options = url.indexOf(';');
             return options < 0 ? url : url.substring(0, options);
