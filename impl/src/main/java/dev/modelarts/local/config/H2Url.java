@@ -76,7 +76,7 @@ public final class H2Url {
     }
 
     /** An H2 server reached over the network (another process owns the file). */
-    static boolean isRemote(String url) {
+    public static boolean isRemote(String url) {
         String lower = url.toLowerCase(Locale.ROOT);
         return lower.startsWith("jdbc:h2:tcp:") || lower.startsWith("jdbc:h2:ssl:");
     }

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 import dev.modelarts.local.config.DatabaseSettings;
+import dev.modelarts.local.config.H2Url;
 
 /**
  * A start that cannot succeed for a reason the operator can fix: its message names the cause
@@ -117,22 +118,21 @@ public final class StartupFailure extends RuntimeException {
      * its settings (which may hold a password).
      */
     private static String h2Name(DatabaseSettings settings) {
-        String url = settings.jdbcUrl();
+        String url = withoutSettings(settings.jdbcUrl());
         if (settings.isInMemory()) {
-            int options = url.indexOf(';');
-            return "in memory " + (options < 0 ? url : url.substring(0, options));
+            return "in memory " + url;
         }
-        if (url.startsWith("jdbc:h2:tcp:") || url.startsWith("jdbc:h2:ssl:")) {
-            int options = url.indexOf(';');
-            return options < 0 ? url : url.substring(0, options);
-        }
-        return h2File(settings);
+        return H2Url.isRemote(url) ? url : h2File(settings);
     }
 
     /** The file an H2 URL names ({@code jdbc:h2:file:/data/modelarts;...} is /data/modelarts.mv.db). */
     private static String h2File(DatabaseSettings settings) {
-        String path = settings.jdbcUrl().replaceFirst("^jdbc:h2:(file:)?", "");
-        int options = path.indexOf(';');
-        return (options < 0 ? path : path.substring(0, options)) + ".mv.db";
+        return withoutSettings(settings.jdbcUrl()).replaceFirst("^jdbc:h2:(file:)?", "") + ".mv.db";
+    }
+
+    /** An H2 URL up to its first {@code ;KEY=VALUE} setting. */
+    private static String withoutSettings(String url) {
+        int options = url.indexOf(';');
+        return options < 0 ? url : url.substring(0, options);
     }
 }

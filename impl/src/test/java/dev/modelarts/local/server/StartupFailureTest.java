@@ -23,16 +23,15 @@ class StartupFailureTest {
 
     @Test
     void aDatabaseInMemoryThatRefusesTheUserIsNamedAsInMemory() throws Exception {
-        DatabaseSettings made = DatabaseSettings.forUrl("jdbc:h2:mem:refusing-" + UUID.randomUUID(), "sa", "", 2);
+        String url = "jdbc:h2:mem:refusing-" + UUID.randomUUID();
+        DatabaseSettings made = DatabaseSettings.forUrl(url, "sa", "", 2);
         try (Connection held = DriverManager.getConnection(made.jdbcUrl(), "sa", "")) {
-            DatabaseSettings asked = DatabaseSettings.forUrl(made.jdbcUrl().substring(0, made.jdbcUrl().indexOf(';')),
-                    "sa", "not-it", 2);
-            RuntimeException refusal = refusal(asked);
+            DatabaseSettings asked = DatabaseSettings.forUrl(url, "sa", "not-it", 2);
 
-            String message = StartupFailure.explained(refusal, asked).getMessage();
+            String message = StartupFailure.explained(refusal(asked), asked).getMessage();
 
-            assertThat(message).startsWith("the H2 database in memory " + asked.jdbcUrl().substring(0,
-                    asked.jdbcUrl().indexOf(';')) + " refused user sa: wrong user name or password")
+            assertThat(message).startsWith("the H2 database in memory " + url
+                    + " refused user sa: wrong user name or password")
                     .doesNotContain(".mv.db").doesNotContain("not-it");
         }
     }
