@@ -35,7 +35,8 @@ import dev.modelarts.local.testing.TestDatabase;
 /**
  * After any sequence of registrations and deletions, each group's aggregates equal what its
  * images say: version_count their number, create_at the oldest's, update_at the newest change;
- * a group without images does not exist; and the listing, served from memory, equals the table.
+ * a group without images does not exist, nor an image without its group (no foreign key keeps
+ * that, the writes do); and the listing, served from memory, equals the table.
  */
 @Tag(TestDatabase.BOTH)
 class GroupInvariantsTest {
@@ -164,6 +165,9 @@ class GroupInvariantsTest {
         live.forEach(i -> expected.computeIfAbsent(i.scope() + "/" + i.name(), k -> new ArrayList<>()).add(i));
 
         assertThat(groups).hasSize(expected.size());
+        long orphans = database.jdbi().withHandle(h -> h.createQuery("select count(*) from images i"
+                + " where not exists (select 1 from image_groups g where g.id = i.group_id)").mapTo(Long.class).one());
+        assertThat(orphans).as("images whose group_id names no group").isZero();
         for (Map<String, Object> g : groups) {
             String key = g.get("scope") + "/" + g.get("name");
             List<ImageRow> members = expected.get(key);

@@ -86,9 +86,26 @@ class ImageListPlanTest {
         GroupFilter named = GroupFilter.visibleTo(P, WS).withName("model-3", false);
         list(new ImageFilter(named, null, null, null), ImageSort.DEFAULT);
         assertThat(plans).as("the page query was run and explained").hasSize(1);
-        // an index whose first column is group_id: the foreign key's, or the (group_id, tag) one
+        // the (group_id, tag) index, whose first column is group_id
         assertThat(plans.get(0)).as(plans.get(0)).containsPattern("/\\* public\\.\\w+: group_id = ")
                 .doesNotContain("ix_images_scope");
+    }
+
+    /**
+     * Every index of images serves a read: each one is paid by every registration (an entry, and a
+     * leaf rewritten at the commit). The foreign key on group_id once brought one of its own
+     * beside (group_id, tag), used by no query (V9 dropped it).
+     */
+    @Test
+    void imagesHaveNoIndexBeyondThoseTheReadsUse() {
+        List<String> indexes = database.jdbi().withHandle(h -> h.createQuery(
+                "select index_name from information_schema.indexes where table_name = 'images'")
+                .mapTo(String.class).list());
+        assertThat(indexes).as("the primary key, (group_id, tag) and ListImage's three orders")
+                .hasSize(5)
+                .anyMatch(name -> name.toLowerCase(java.util.Locale.ROOT).startsWith("primary_key"))
+                .anyMatch(name -> name.startsWith("uq_images_group_tag"))
+                .contains("ix_images_scope_update", "ix_images_scope_create", "ix_images_scope_status_update");
     }
 
     private void list(ImageFilter filter, ImageSort sort) {

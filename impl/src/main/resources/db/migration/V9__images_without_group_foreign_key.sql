@@ -1,0 +1,12 @@
+-- An image's group_id is kept by the writes themselves, not by a foreign key: every image is
+-- inserted in the transaction that creates or counts into its group and holds that group's row
+-- lock (ImageWrites), or inside its group's entry of an imported state (StateDao); a group row
+-- goes only once it has no images (a deleted last version) or after its images (DeleteImageGroup,
+-- reset, import). GroupInvariantsTest checks that no image is left without its group.
+--
+-- What the key cost: H2 (2.4) gives a foreign key an index of its own unless one on exactly its
+-- columns exists, so group_id had a second index beside (group_id, tag), serving no query, and
+-- every registration added an entry to it and rewrote one of its leaves at the commit: a fifth of
+-- the writer thread's CPU per registration (BENCHMARKS.md). PostgreSQL checked the key on every
+-- insert too. Dropping the constraint drops H2's index with it.
+alter table images drop constraint fk_images_group;
