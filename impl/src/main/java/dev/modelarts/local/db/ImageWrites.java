@@ -1,5 +1,7 @@
 package dev.modelarts.local.db;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -18,6 +20,11 @@ import dev.modelarts.local.model.BuiltInIds;
  * group row first, so writers to one group queue up and each sees the others' images.
  */
 final class ImageWrites {
+
+    private static final String ADD_VERSION = "update image_groups set version_count = version_count + 1,"
+            + " create_at = least(create_at, ?), update_at = greatest(update_at, ?)"
+            + " where scope = ? and namespace = ? and name = ?";
+    private static final String[] GROUP_ID = {"id"};
 
     private final Ids ids;
 
@@ -89,20 +96,27 @@ final class ImageWrites {
     /**
      * The group's id, when it exists and has counted the version: the updated row's id comes
      * back as the statement's generated key (RETURNING on PostgreSQL, H2's own on H2), which
-     * saves a query per registration.
+     * saves a query per registration. Plain JDBC, as {@link RowMappers#insertImage}: through
+     * Jdbi, binding by name and finding a mapper for the key were a third of this statement's
+     * time on the one writer thread (BENCHMARKS.md).
+     *
+     * @throws UnableToExecuteStatementException as Jdbi's own statements do, the driver's
+     *         {@link SQLException} its cause
      */
     private static Optional<String> addVersion(Handle h, ImageRow image) {
-        return h.createUpdate("update image_groups set version_count = version_count + 1,"
-                        + " create_at = least(create_at, :createAt), update_at = greatest(update_at, :updateAt)"
-                        + " where scope = :scope and namespace = :namespace and name = :name")
-                .bind("scope", image.scope())
-                .bind("namespace", image.namespace())
-                .bind("name", image.name())
-                .bind("createAt", image.createAt())
-                .bind("updateAt", image.updateAt())
-                .executeAndReturnGeneratedKeys("id")
-                .mapTo(String.class)
-                .findOne();
+        try (PreparedStatement update = h.getConnection().prepareStatement(ADD_VERSION, GROUP_ID)) {
+            update.setLong(1, image.createAt());
+            update.setLong(2, image.updateAt());
+            update.setString(3, image.scope());
+            update.setString(4, image.namespace());
+            update.setString(5, image.name());
+            update.executeUpdate();
+            try (ResultSet keys = update.getGeneratedKeys()) {
+                return keys.next() ? Optional.of(keys.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
     }
 
     /**
