@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.jdbi.v3.core.statement.SqlLogger;
@@ -103,7 +104,7 @@ class ImageListPlanTest {
                 .mapTo(String.class).list());
         assertThat(indexes).as("the primary key, (group_id, tag) and ListImage's three orders")
                 .hasSize(5)
-                .anyMatch(name -> name.toLowerCase(java.util.Locale.ROOT).startsWith("primary_key"))
+                .anyMatch(name -> name.toLowerCase(Locale.ROOT).startsWith("primary_key"))
                 .anyMatch(name -> name.startsWith("uq_images_group_tag"))
                 .contains("ix_images_scope_update", "ix_images_scope_create", "ix_images_scope_status_update");
     }
