@@ -4,7 +4,7 @@
 # measures the framework ceiling (on two JVM settings) and WireMock on the server's own answers,
 # and prints one table. Usage: bench/run.sh  (SIZES="10000 100000" PG_SIZES= bench/run.sh)
 # SKIP_BUILD=1 uses the jar already built (the smoke run inside `mvn verify` does);
-# ONLY=REGEX measures only the scenarios whose names match; REFERENCES=0 leaves out the ceilings
+# ONLY=REGEX measures only the scenarios whose whole names match (ONLY='register-.*'); REFERENCES=0 leaves out the ceilings
 # and WireMock (a partial run for one question; the full table needs both);
 # SERVER_JAVA_OPTS_OVERRIDE runs the server with other JVM settings than the launcher's;
 # PG_URL_OPTIONS is added to the server's PostgreSQL URL (e.g. "?prepareThreshold=0");
@@ -33,6 +33,12 @@ OUT=${OUT:-bench/target}
 mkdir -p "$OUT"
 # shellcheck source=bench/lib.sh
 source bench/lib.sh
+# ONLY matches a scenario's whole name: ONLY=register once ran through every start and printed
+# empty rows, so a pattern that names no scenario stops the run before anything starts
+if [ -n "${ONLY:-}" ] && ! scenarios - - 0 1 | grep -qE "^(${ONLY})\\|"; then
+  echo "ONLY=$ONLY names no scenario; match a whole name: $(scenarios - - 0 1 | cut -d'|' -f1 | paste -sd' ')" >&2
+  exit 2
+fi
 
 command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
 [ "${SKIP_BUILD:-}" = 1 ] || mvn -q -B -ntp -DskipTests package
