@@ -172,6 +172,11 @@ scenarios() {
     "register-one-group|bench/register.lua|$b/images|2|16|one|-"
 }
 
+# The scenario lines (on stdin) whose whole name ONLY matches; all of them without ONLY
+only_selected() {
+  grep -E "^(${ONLY:-.*})\\|" || true
+}
+
 # Measures every scenario on the server running as $PID on $PORT; rows tagged with db $1 and N $2.
 # With SAVE_BODIES set, keeps the answers the ceiling will serve.
 measure() {
@@ -187,7 +192,7 @@ measure() {
     curl -s -H 'X-Auth-Token: bench-token' "$b/images/$image" > "$OUT/bodies/image.json"
   fi
   local list name script url threads connections arg body rps p50 p99 errors rss
-  list=$(scenarios "$b" "$image" "$total" "$n" | grep -E "^(${ONLY:-.*})\\|" || true)
+  list=$(scenarios "$b" "$image" "$total" "$n" | only_selected)
   MAX_RSS=0
   # A just-started JVM is still compiling for its first seconds: one warm-up pass over every
   # scenario first, so that no scenario is measured in that phase for being the first one.

@@ -35,7 +35,7 @@ mkdir -p "$OUT"
 source bench/lib.sh
 # ONLY matches a scenario's whole name: ONLY=register once ran through every start and printed
 # empty rows, so a pattern that names no scenario stops the run before anything starts
-if [ -n "${ONLY:-}" ] && ! scenarios - - 0 1 | grep -qE "^(${ONLY})\\|"; then
+if [ -n "${ONLY:-}" ] && [ -z "$(scenarios - - 0 1 | only_selected)" ]; then
   echo "ONLY=$ONLY names no scenario; match a whole name: $(scenarios - - 0 1 | cut -d'|' -f1 | paste -sd' ')" >&2
   exit 2
 fi
