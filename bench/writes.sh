@@ -3,7 +3,8 @@
 #   bench/writes.sh before.jar after.jar          (ROUNDS=2 N=100000 bench/writes.sh a.jar b.jar)
 # Each round starts every jar in turn (alternating) with the launcher's JVM settings on a fresh
 # copy of the loaded N-version H2 database, sends RegisterImage over 16 groups (bench/register.lua,
-# wrk -t16 -c16) for WARMUP, then measures DURATION: req/s, p99, and the CPU time of the one
+# wrk -t16 -c16, a group per thread, as run.sh does; LOAD='-t2 -c32' MODE=spread for another
+# shape, see register.lua) for WARMUP, then measures DURATION: req/s, p99, and the CPU time of the one
 # writer thread that runs every group commit (GroupCommit), per registration, from /proc. The
 # writer's CPU per registration moves far less between runs than req/s on a shared machine.
 # FIRST=3 bench/writes.sh a.jar b.jar measures a fresh process's first seconds instead: req/s in
@@ -16,6 +17,8 @@ ROUNDS=${ROUNDS:-2}
 PORT=${PORT:-18080}
 WARMUP=${WARMUP:-60s}
 DURATION=${DURATION:-20s}
+LOAD=${LOAD:--t16 -c16}   # wrk's threads and connections, used unquoted: several options
+MODE=${MODE:-groups}
 OUT=${OUT:-bench/target}
 # shellcheck source=bench/lib.sh
 source bench/lib.sh
@@ -44,7 +47,7 @@ for round in $(seq 1 "$ROUNDS"); do
     if [ -n "${FIRST:-}" ]; then
       windows=""
       for _ in $(seq 1 "$FIRST"); do
-        windows="$windows $(wrk -t16 -c16 -d5s -s bench/register.lua "$url" -- groups | awk '/Requests\/sec/ { print $2 }')"
+        windows="$windows $(wrk $LOAD -d5s -s bench/register.lua "$url" -- "$MODE" | awk '/Requests\/sec/ { print $2 }')"
       done
       stop_server "$PID"
       line=$(printf 'round %s  %s  req/s in each 5 s from the first answer:%s' "$round" "$jar" "$windows")
@@ -52,9 +55,9 @@ for round in $(seq 1 "$ROUNDS"); do
       results+=("$line")
       continue
     fi
-    wrk -t16 -c16 -d"$WARMUP" -s bench/register.lua "$url" -- groups > /dev/null
+    wrk $LOAD -d"$WARMUP" -s bench/register.lua "$url" -- "$MODE" > /dev/null
     before=$(writer_ticks "$PID")
-    out=$(wrk -t16 -c16 -d"$DURATION" --latency -s bench/register.lua "$url" -- groups)
+    out=$(wrk $LOAD -d"$DURATION" --latency -s bench/register.lua "$url" -- "$MODE")
     after=$(writer_ticks "$PID")
     stop_server "$PID"
     requests=$(echo "$out" | awk '/requests in/ { print $1 }')
@@ -72,5 +75,5 @@ rm -rf "$OUT/writes-data"
 echo
 timing="$WARMUP then $DURATION"
 [ -z "${FIRST:-}" ] || timing="no warm-up, $FIRST x 5s"
-echo "machine: $(nproc) cores; wrk -t16 -c16, $timing; N=$N; JVM settings: $opts"
+echo "machine: $(nproc) cores; wrk $LOAD, register.lua $MODE, $timing; N=$N; JVM settings: $opts"
 printf '%s\n' "${results[@]}"
